@@ -1,0 +1,16 @@
+//! The cmdlet model: the catalogue of Exchange cmdlets mbxctl knows, typed invocations,
+//! validation against the catalogue, rendering to PowerShell text through one audited literal
+//! function, and parsing PowerShell text back (a command-mode tokenizer).
+
+pub mod catalogue;
+pub mod diagnostic;
+pub mod invocation;
+pub mod literal;
+pub mod parse;
+pub mod render;
+pub mod validate;
+pub mod version;
+
+pub use diagnostic::{Diagnostic, Position, Severity};
+pub use invocation::{Invocation, Parameter, Value};
+

@@ -1,0 +1,11 @@
+//! Exchange types: recipient types, sizes, identities, the typed results parsed from cmdlet
+//! output, and the classification of Exchange's error records and warnings.
+
+pub mod classify;
+pub mod identity;
+pub mod recipient;
+pub mod results;
+pub mod size;
+
+pub use recipient::{RecipientTypeDetails, RemoteRecipientType};
+pub use size::{ByteSize, Quota};

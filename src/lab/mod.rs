@@ -1,0 +1,1 @@
+//! The lab: a simulated Exchange organisation.

@@ -1,0 +1,1 @@
+//! The PSRP protocol core (sans-IO): OutOfProc framing, fragments, messages, CLIXML, runspace pool and pipeline state machines.

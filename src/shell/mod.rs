@@ -1,0 +1,158 @@
+//! The `Shell` trait: where an [`Invocation`] runs and what comes back.
+//!
+//! Workflows talk only to this trait. Two implementations exist: the lab (a simulated Exchange
+//! organisation, `crate::lab`) and a real PowerShell session over PSRP (`crate::transport`).
+//! What comes back mirrors PowerShell's streams, so the same parsing code serves both.
+
+use crate::cmdlet::Invocation;
+use crate::psobject::PsValue;
+use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future, so `Shell` can be used as a trait object (`Box<dyn Shell>`).
+pub type ShellFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Something that runs cmdlets: the lab, or an Exchange Management Shell session.
+pub trait Shell: Send {
+    /// Runs one invocation as one pipeline and collects every stream.
+    ///
+    /// `Err` means the session itself failed (broken, timed out); a cmdlet that failed returns
+    /// `Ok` with its error records, as PowerShell reports them.
+    fn run<'a>(&'a mut self, invocation: &'a Invocation) -> ShellFuture<'a, Result<Outcome, ShellError>>;
+
+    /// What this shell is connected to, for the banner every command prints.
+    fn describe(&self) -> ShellInfo;
+
+    /// Closes the session cleanly. Dropping a shell must also release everything it holds.
+    fn close(&mut self) -> ShellFuture<'_, Result<(), ShellError>> {
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// What a shell is connected to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShellInfo {
+    /// `lab` or `psrp`.
+    pub kind: ShellKind,
+    /// Human description: the lab directory, or the executable and profile.
+    pub target: String,
+    /// Which side of a hybrid organisation this shell talks to.
+    pub side: Side,
+}
+
+/// The two kinds of shell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShellKind {
+    /// The simulated organisation. Output must say LAB wherever it is used.
+    Lab,
+    /// A real PowerShell process over PSRP.
+    Psrp,
+}
+
+/// The side of a hybrid organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Exchange Server on-premises.
+    #[default]
+    OnPremises,
+    /// Exchange Online.
+    Online,
+}
+
+/// Everything one pipeline produced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    /// Output objects (PIPELINE_OUTPUT), in order.
+    pub output: Vec<PsValue>,
+    /// Error records, non-terminating and terminating, in order.
+    pub errors: Vec<ErrorRecord>,
+    /// Warning messages, without the `WARNING: ` prefix.
+    pub warnings: Vec<String>,
+    /// Verbose messages.
+    pub verbose: Vec<String>,
+    /// Debug messages.
+    pub debug: Vec<String>,
+    /// Information records (their MessageData as sent).
+    pub information: Vec<PsValue>,
+    /// How the pipeline ended.
+    pub state: PipelineEnd,
+}
+
+impl Outcome {
+    /// Whether the pipeline completed with no error record.
+    pub fn succeeded(&self) -> bool {
+        self.state == PipelineEnd::Completed && self.errors.is_empty()
+    }
+}
+
+/// The final state of a pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum PipelineEnd {
+    /// Completed (possibly with non-terminating errors).
+    #[default]
+    Completed,
+    /// Failed with a terminating error (the last entry of `errors`).
+    Failed,
+    /// Stopped by a signal.
+    Stopped,
+}
+
+/// An error record as PowerShell reports it (MS-PSRP 2.2.3.15), reduced to what mbxctl uses.
+/// The whole object stays available in `raw` when it came over the wire.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ErrorRecord {
+    /// `ErrorDetails_Message` if present, else `Exception.Message`.
+    pub message: String,
+    /// The exception's full .NET type name (first of its type names, without `Deserialized.`).
+    pub exception_type: Option<String>,
+    /// `FullyQualifiedErrorId`, e.g. `[Server=...] [FailureCategory=Cmdlet-...] 1082ECE3,Microsoft...SetRemoteMailbox`.
+    pub fully_qualified_error_id: String,
+    /// `ErrorCategory_Category` (0 NotSpecified, 13 ObjectNotFound, 18 PermissionDenied, ...).
+    pub category: i32,
+    /// `ErrorCategory_Reason`: usually the exception's short name.
+    pub reason: Option<String>,
+    /// `ErrorCategory_Activity`: usually the cmdlet name.
+    pub activity: Option<String>,
+    /// `ErrorCategory_TargetName`.
+    pub target_name: Option<String>,
+    /// The target object's display text.
+    pub target_object: Option<String>,
+    /// Whether this ended the pipeline (PIPELINE_STATE Failed's `ExceptionAsErrorRecord`).
+    pub terminating: bool,
+    /// The full record as received, when it came from a real session.
+    #[serde(skip)]
+    pub raw: Option<PsValue>,
+}
+
+/// A failure of the session itself, not of a cmdlet.
+#[derive(Debug, thiserror::Error)]
+pub enum ShellError {
+    /// The session is gone (the process died, the runspace broke); the owner should reopen it.
+    #[error("the shell session is broken: {0}")]
+    Broken(String),
+    /// A wait took longer than allowed.
+    #[error("timed out after {seconds} s waiting for {what}")]
+    Timeout {
+        /// What was awaited.
+        what: String,
+        /// For how long.
+        seconds: u64,
+    },
+    /// The session could not be started (executable missing, set-up failed).
+    #[error("could not start the shell: {0}")]
+    Start(String),
+    /// The lab's store could not be read or written.
+    #[error("lab store: {0}")]
+    Store(String),
+    /// The invocation cannot be sent (for example a value the transport cannot carry).
+    #[error("cannot send {cmdlet}: {reason}")]
+    Unsendable {
+        /// The cmdlet.
+        cmdlet: String,
+        /// Why.
+        reason: String,
+    },
+}

@@ -1,0 +1,1 @@
+//! Transports: a PowerShell child process driven over PSRP (tokio).

@@ -1,0 +1,1 @@
+//! Workflows: pre-flight, convert, batches, audits.
