@@ -138,7 +138,9 @@ impl PsObject {
     /// Adds or replaces an extended property in place.
     pub fn set(&mut self, name: &str, value: impl Into<PsValue>) {
         let value = value.into();
-        if let Some(p) = self.extended.iter_mut().chain(self.adapted.iter_mut()).find(|p| p.name.eq_ignore_ascii_case(name)) {
+        if let Some(p) =
+            self.extended.iter_mut().chain(self.adapted.iter_mut()).find(|p| p.name.eq_ignore_ascii_case(name))
+        {
             p.value = value;
         } else {
             self.extended.push(Property { name: name.to_string(), value });
@@ -148,11 +150,7 @@ impl PsObject {
     /// Looks a property up by name, case-insensitively as PowerShell does; extended properties
     /// shadow adapted ones, as in PowerShell's member resolution.
     pub fn get(&self, name: &str) -> Option<&PsValue> {
-        self.extended
-            .iter()
-            .chain(self.adapted.iter())
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-            .map(|p| &p.value)
+        self.extended.iter().chain(self.adapted.iter()).find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| &p.value)
     }
 
     /// All properties, extended first then adapted.
@@ -228,8 +226,20 @@ impl PsValue {
             PsValue::String(s) => s.clone(),
             PsValue::Utf16(u) => String::from_utf16_lossy(u),
             PsValue::Char(c) => String::from_utf16_lossy(&[*c]),
-            PsValue::Bool(b) => if *b { "True".into() } else { "False".into() },
-            PsValue::DateTime(s) | PsValue::Duration(s) | PsValue::Decimal(s) | PsValue::Uri(s) | PsValue::Version(s) | PsValue::Xml(s) | PsValue::ScriptBlock(s) => s.clone(),
+            PsValue::Bool(b) => {
+                if *b {
+                    "True".into()
+                } else {
+                    "False".into()
+                }
+            }
+            PsValue::DateTime(s)
+            | PsValue::Duration(s)
+            | PsValue::Decimal(s)
+            | PsValue::Uri(s)
+            | PsValue::Version(s)
+            | PsValue::Xml(s)
+            | PsValue::ScriptBlock(s) => s.clone(),
             PsValue::U8(v) => v.to_string(),
             PsValue::I8(v) => v.to_string(),
             PsValue::U16(v) => v.to_string(),

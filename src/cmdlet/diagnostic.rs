@@ -46,7 +46,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error finding.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, message: message.into(), parameter: None, help: None, position: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            parameter: None,
+            help: None,
+            position: None,
+        }
     }
 
     /// A warning finding.

@@ -73,10 +73,7 @@ impl Invocation {
 
     /// The value of a named parameter, matched case-insensitively on the full name.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.params
-            .iter()
-            .find(|p| p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)))
-            .map(|p| &p.value)
+        self.params.iter().find(|p| p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name))).map(|p| &p.value)
     }
 
     /// The string value of a parameter, if it is a string.

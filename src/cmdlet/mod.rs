@@ -13,4 +13,3 @@ pub mod version;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use invocation::{Invocation, Parameter, Value};
-

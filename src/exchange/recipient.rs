@@ -104,7 +104,14 @@ impl RecipientTypeDetails {
 
     /// Whether this is a remote (hybrid, mailbox in Exchange Online) recipient on-premises.
     pub fn is_remote_mailbox(self) -> bool {
-        matches!(self, Self::RemoteUserMailbox | Self::RemoteSharedMailbox | Self::RemoteRoomMailbox | Self::RemoteEquipmentMailbox | Self::RemoteTeamMailbox)
+        matches!(
+            self,
+            Self::RemoteUserMailbox
+                | Self::RemoteSharedMailbox
+                | Self::RemoteRoomMailbox
+                | Self::RemoteEquipmentMailbox
+                | Self::RemoteTeamMailbox
+        )
     }
 }
 
@@ -144,7 +151,10 @@ impl<'de> Deserialize<'de> for RecipientTypeDetails {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
         match &v {
-            serde_json::Value::Number(n) => n.as_u64().map(Self::from_value).ok_or_else(|| serde::de::Error::custom("negative RecipientTypeDetails")),
+            serde_json::Value::Number(n) => n
+                .as_u64()
+                .map(Self::from_value)
+                .ok_or_else(|| serde::de::Error::custom("negative RecipientTypeDetails")),
             serde_json::Value::String(s) => s.parse().map_err(serde::de::Error::custom),
             _ => Err(serde::de::Error::custom("RecipientTypeDetails must be a name or a number")),
         }
@@ -275,7 +285,9 @@ impl<'de> Deserialize<'de> for RemoteRecipientType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
         match &v {
-            serde_json::Value::Number(n) => n.as_u64().map(RemoteRecipientType).ok_or_else(|| serde::de::Error::custom("bad RemoteRecipientType")),
+            serde_json::Value::Number(n) => {
+                n.as_u64().map(RemoteRecipientType).ok_or_else(|| serde::de::Error::custom("bad RemoteRecipientType"))
+            }
             serde_json::Value::String(s) => s.parse().map_err(serde::de::Error::custom),
             _ => Err(serde::de::Error::custom("RemoteRecipientType must be a number or flags text")),
         }
@@ -289,7 +301,10 @@ mod tests {
     #[test]
     fn recipient_type_values_round_trip_64_bit() {
         assert_eq!(RecipientTypeDetails::RemoteSharedMailbox.value(), 34_359_738_368);
-        assert_eq!("remotesharedmailbox".parse::<RecipientTypeDetails>().unwrap(), RecipientTypeDetails::RemoteSharedMailbox);
+        assert_eq!(
+            "remotesharedmailbox".parse::<RecipientTypeDetails>().unwrap(),
+            RecipientTypeDetails::RemoteSharedMailbox
+        );
         assert_eq!("4".parse::<RecipientTypeDetails>().unwrap(), RecipientTypeDetails::SharedMailbox);
         assert_eq!(RecipientTypeDetails::from_value(3), RecipientTypeDetails::Unknown(3));
         assert!("Nonsense".parse::<RecipientTypeDetails>().is_err());

@@ -140,7 +140,9 @@ impl Serialize for ByteSize {
 impl<'de> Deserialize<'de> for ByteSize {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match serde_json::Value::deserialize(d)? {
-            serde_json::Value::Number(n) => n.as_u64().map(ByteSize).ok_or_else(|| serde::de::Error::custom("size must be a non-negative integer")),
+            serde_json::Value::Number(n) => {
+                n.as_u64().map(ByteSize).ok_or_else(|| serde::de::Error::custom("size must be a non-negative integer"))
+            }
             serde_json::Value::String(s) => s.parse().map_err(serde::de::Error::custom),
             _ => Err(serde::de::Error::custom("size must be a byte count or a size text such as '10GB'")),
         }
@@ -160,7 +162,9 @@ impl<'de> Deserialize<'de> for Quota {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match serde_json::Value::deserialize(d)? {
             serde_json::Value::String(s) => s.parse().map_err(serde::de::Error::custom),
-            serde_json::Value::Number(n) => n.as_u64().map(|b| Quota::Limited(ByteSize(b))).ok_or_else(|| serde::de::Error::custom("bad quota")),
+            serde_json::Value::Number(n) => {
+                n.as_u64().map(|b| Quota::Limited(ByteSize(b))).ok_or_else(|| serde::de::Error::custom("bad quota"))
+            }
             _ => Err(serde::de::Error::custom("quota must be 'Unlimited', a size text or a byte count")),
         }
     }
