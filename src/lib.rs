@@ -11,5 +11,6 @@ pub mod protocol;
 pub mod psobject;
 pub mod secret;
 pub mod shell;
+pub mod textio;
 pub mod transport;
 pub mod workflow;

@@ -1,1 +1,458 @@
-//! The command-line interface.
+//! The command-line interface: argument definitions (clap), dispatch, and rendering of results
+//! for people (tables) and runbooks (JSON, docs/json-output.md). The CLI knows the workflows; it
+//! holds no Exchange logic of its own.
+
+mod audit;
+mod batch;
+mod connect;
+mod convert;
+mod demo;
+mod labcmd;
+mod output;
+mod session;
+mod tools;
+
+pub use output::{ExitCode, SCHEMA_VERSION};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Convert Exchange mailboxes to shared and back, safely.
+///
+/// mbxctl checks everything Microsoft's guidance asks for, shows the exact PowerShell it will
+/// run, runs it through an Exchange Management Shell session (or the simulated LAB), verifies
+/// the result, and reports it as a table or as JSON for runbooks.
+#[derive(Debug, Parser)]
+#[command(name = "mbxctl", version, propagate_version = true, max_term_width = 110)]
+#[command(after_help = "\
+Start here:
+  mbxctl demo                                   a guided LAB tour: dry run, convert, convert back
+  mbxctl --lab convert kim.akers --to shared --dry-run
+  mbxctl --lab convert kim.akers --to shared --full-access ben.miller --send-as ben.miller
+  mbxctl --pwsh pwsh --profile onprem convert kim.akers@contoso.com --to shared
+
+Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-flight,
+4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
+pub struct Cli {
+    /// Run against the simulated LAB organisation instead of real Exchange.
+    #[arg(long, global = true)]
+    pub lab: bool,
+    /// The LAB directory (implies --lab). Created with the default organisation on first use.
+    #[arg(long, global = true, env = "MBXCTL_LAB", value_name = "DIR")]
+    pub lab_dir: Option<PathBuf>,
+    /// PowerShell executable to start as the Exchange Management Shell (`pwsh`, `powershell.exe`, a path).
+    #[arg(long, global = true, env = "MBXCTL_PWSH", value_name = "PATH")]
+    pub pwsh: Option<PathBuf>,
+    /// Connection profile for the on-premises session (see `mbxctl profile list`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Connection profile for the Exchange Online session of a hybrid organisation.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub cloud_profile: Option<String>,
+    /// Print JSON for runbooks instead of tables (schema in docs/json-output.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// mbxctl's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert mailboxes to shared or back to regular: pre-flight, plan, apply, verify.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab convert kim.akers --to shared --dry-run
+  mbxctl --lab convert kim.akers --to shared --full-access ben.miller --auto-mapping false --copy-sent-items
+  echo 'N3w-Passw0rd!' | mbxctl --lab convert kim.akers --to regular --password-stdin --reset-password-on-next-logon
+  mbxctl --lab convert --disconnected 'Old Leaver' --database DB01 --user old.leaver
+  mbxctl --lab convert --from leavers.csv --to shared --sessions 4
+
+Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.")]
+    Convert(ConvertArgs),
+    /// Render cmdlet invocations (JSON) as PowerShell text, validated, safely quoted.
+    #[command(after_help = "\
+Input is one invocation or a JSON array of them, from the argument or standard input:
+  mbxctl render '{\"cmdlet\": \"Set-Mailbox\", \"parameters\": {\"Identity\": \"kim\", \"Type\": \"Shared\"}}'
+  Get-Content calls.json | mbxctl render --json
+Values: strings, integers, booleans (switches take true/false), arrays of strings, and
+{\"Add\": [...], \"Remove\": [...]} for multi-valued edits. Secure strings cannot be rendered.")]
+    Render(RenderArgs),
+    /// Check every Exchange cmdlet call in a PowerShell script against the catalogue.
+    #[command(after_help = "\
+Examples:
+  mbxctl validate examples/leavers.ps1
+  mbxctl validate --exchange-version 2016CU9 examples/leavers.ps1    (also checks version support)
+  Get-Content runbook.ps1 | mbxctl validate - --json
+Reads UTF-8 (with or without BOM) or UTF-16 with BOM, CRLF or LF. Exit code 1 when a finding is an error.")]
+    Validate(ValidateArgs),
+    /// What mbxctl knows of each cmdlet and its parameters.
+    Cmdlets(CmdletsArgs),
+    /// Manage the simulated LAB organisation.
+    #[command(subcommand)]
+    Lab(LabCommand),
+    /// A guided tour on a fresh LAB: a dry run, a conversion, and a conversion back.
+    Demo(DemoArgs),
+    /// List and inspect batch runs and their journals.
+    #[command(subcommand)]
+    Runs(RunsCommand),
+    /// Finish an interrupted batch run: verified items are skipped, half-done ones re-checked first.
+    Resume(ResumeArgs),
+    /// Undo what a run did: convert back its mailboxes, remove the permissions it granted.
+    Rollback(RollbackArgs),
+    /// Test the Exchange Management Shell session.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Manage connection profiles (how mbxctl sets up the Exchange session).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Audits of the organisation.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Print shell completions (bash, zsh, fish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+}
+
+/// Arguments of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Mailboxes: alias, SMTP address, UPN, GUID, or name.
+    #[arg(value_name = "IDENTITY")]
+    pub identities: Vec<String>,
+    /// The target type.
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub to: Option<ToType>,
+    /// Only check and print the exact commands; change nothing.
+    #[arg(long, visible_alias = "what-if")]
+    pub dry_run: bool,
+    /// Grant Full Access to these users (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "USER")]
+    pub full_access: Vec<String>,
+    /// Whether Outlook adds the mailbox automatically for Full Access users (Exchange's default: true).
+    #[arg(long, value_name = "BOOL")]
+    pub auto_mapping: Option<bool>,
+    /// Grant Send As to these users.
+    #[arg(long, value_delimiter = ',', value_name = "USER")]
+    pub send_as: Vec<String>,
+    /// Grant Send on Behalf to these users.
+    #[arg(long, value_delimiter = ',', value_name = "USER")]
+    pub send_on_behalf: Vec<String>,
+    /// Keep copies of messages sent as / on behalf of the shared mailbox in it.
+    #[arg(long)]
+    pub copy_sent_items: bool,
+    /// Converting back: read the new password from the first line of standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Converting back: the user must change the password at next logon.
+    #[arg(long)]
+    pub reset_password_on_next_logon: bool,
+    /// Read the mailboxes from a file (`-` for standard input): CSV (Export-Csv or Excel), a plain
+    /// list, an Export-Clixml or ConvertTo-Json export of Get-Mailbox. Runs as a journaled batch.
+    #[arg(long, value_name = "FILE", conflicts_with = "identities")]
+    pub from: Option<String>,
+    /// With --from: refuse the whole batch if any row is bad.
+    #[arg(long, requires = "from")]
+    pub strict: bool,
+    /// With --from: how many Exchange sessions work in parallel (1-18).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub sessions: usize,
+    /// Connect a disconnected mailbox (display name, MailboxGuid or LegacyExchangeDN) as shared.
+    #[arg(long, value_name = "MAILBOX", requires_all = ["database", "user"], conflicts_with = "identities")]
+    pub disconnected: Option<String>,
+    /// With --disconnected: the database that holds it.
+    #[arg(long, value_name = "DB")]
+    pub database: Option<String>,
+    /// With --disconnected: an existing account without a mailbox to connect it to.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+}
+
+/// The `--to` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ToType {
+    /// A shared mailbox.
+    Shared,
+    /// A regular (user) mailbox.
+    Regular,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The invocation(s) as JSON; standard input when absent or `-`.
+    pub input: Option<String>,
+    /// Check version support for this Exchange version (e.g. 2016CU10, 15.1.2507.18, Online).
+    #[arg(long, value_name = "VERSION")]
+    pub exchange_version: Option<String>,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The script to check, or `-` for standard input.
+    pub file: String,
+    /// Check version support for this Exchange version (e.g. 2016CU9, Online).
+    #[arg(long, value_name = "VERSION")]
+    pub exchange_version: Option<String>,
+}
+
+/// Arguments of `cmdlets`.
+#[derive(Debug, Args)]
+pub struct CmdletsArgs {
+    /// A cmdlet name (case-insensitive); all when absent.
+    pub name: Option<String>,
+    /// Show the Exchange Online variant.
+    #[arg(long)]
+    pub online: bool,
+}
+
+/// `lab` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LabCommand {
+    /// Create the deterministic default organisation (replaces an existing lab with --force).
+    Init {
+        /// Extra generated user mailboxes beyond the default cast.
+        #[arg(long, default_value_t = 0)]
+        users: usize,
+        /// Replace an existing lab.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Load an organisation from a JSON file (format in docs/lab.md).
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
+    /// Print the organisation (`--json`: the whole organisation with Exchange's property names).
+    Show,
+    /// Inject faults: latency, throttling, broken sessions, failing identities.
+    Faults(FaultArgs),
+    /// Print the admin audit log (what changed, when, with what parameters).
+    Audit,
+    /// Run directory sync: on-premises wins, one way, as Entra Connect does.
+    Sync,
+}
+
+/// Arguments of `lab faults`.
+#[derive(Debug, Args)]
+pub struct FaultArgs {
+    /// Added latency per cmdlet, e.g. 200ms or 1s.
+    #[arg(long, value_name = "DURATION")]
+    pub latency: Option<String>,
+    /// Every Nth cmdlet fails with Exchange's throttling-budget error.
+    #[arg(long, value_name = "N")]
+    pub throttle_every: Option<u32>,
+    /// A session breaks after N cmdlets.
+    #[arg(long, value_name = "N")]
+    pub break_after: Option<u32>,
+    /// Changes to this identity fail with access denied (repeatable).
+    #[arg(long, value_name = "IDENTITY")]
+    pub fail: Vec<String>,
+    /// Remove all faults.
+    #[arg(long)]
+    pub clear: bool,
+}
+
+/// `runs` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RunsCommand {
+    /// List runs, newest first.
+    List,
+    /// Show one run's items and their states (`--csv` for a change-management report).
+    Show {
+        /// The run id (or an unambiguous prefix).
+        id: String,
+        /// Print CSV instead of a table.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+}
+
+/// Arguments of `resume`.
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The run id (or an unambiguous prefix).
+    pub id: String,
+    /// How many Exchange sessions work in parallel (1-18).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub sessions: usize,
+}
+
+/// Arguments of `rollback`.
+#[derive(Debug, Args)]
+pub struct RollbackArgs {
+    /// The run id (or an unambiguous prefix).
+    pub id: String,
+    /// Only print what would be undone.
+    #[arg(long, visible_alias = "what-if")]
+    pub dry_run: bool,
+    /// Converting back needs a password: read it from the first line of standard input (one for all).
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+/// `session` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Connect and report the PowerShell version, the Exchange server and version, and the roles mbxctl needs.
+    Test,
+}
+
+/// `profile` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// List the configured profiles.
+    List,
+    /// Show one profile and the set-up it runs.
+    Show {
+        /// The profile name.
+        name: String,
+    },
+    /// Add (or replace) a profile.
+    Add(ProfileAddArgs),
+}
+
+/// Arguments of `profile add`.
+#[derive(Debug, Args)]
+pub struct ProfileAddArgs {
+    /// The profile name.
+    pub name: String,
+    /// The kind of set-up.
+    #[arg(long, value_enum)]
+    pub kind: ProfileKind,
+    /// exchange-remote: the Exchange server FQDN (http://SERVER/PowerShell/).
+    #[arg(long)]
+    pub server: Option<String>,
+    /// exchange-remote: authentication (Kerberos, Negotiate, Basic, ...).
+    #[arg(long)]
+    pub authentication: Option<String>,
+    /// exchange-remote: a credential file made with `Get-Credential | Export-Clixml`.
+    #[arg(long, value_name = "FILE")]
+    pub credential_file: Option<PathBuf>,
+    /// exchange-online: the app id.
+    #[arg(long)]
+    pub app_id: Option<String>,
+    /// exchange-online: the certificate thumbprint.
+    #[arg(long)]
+    pub certificate_thumbprint: Option<String>,
+    /// exchange-online: the tenant (contoso.onmicrosoft.com).
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// custom: a set-up command (repeatable), run in order in the fresh runspace.
+    #[arg(long = "setup", value_name = "COMMAND")]
+    pub setup: Vec<String>,
+    /// The PowerShell executable for this profile.
+    #[arg(long, value_name = "PATH")]
+    pub pwsh: Option<PathBuf>,
+}
+
+/// Profile kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileKind {
+    /// Remote PowerShell to an Exchange server (New-PSSession + Import-PSSession).
+    ExchangeRemote,
+    /// On an Exchange server: the Exchange Management Shell set-up.
+    ExchangeLocal,
+    /// Exchange Online with app-only certificate authentication.
+    ExchangeOnline,
+    /// Your own set-up commands.
+    Custom,
+}
+
+/// `audit` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Hybrid: mailboxes directory sync will turn back (KB2710029), unlicensed mailboxes at risk, and more.
+    #[command(after_help = "Exit codes: 0 nothing critical, 6 critical findings (for nightly runbooks to alert on).
+Examples:
+  mbxctl --lab audit hybrid
+  mbxctl --lab audit hybrid --fix --dry-run
+  mbxctl --profile onprem --cloud-profile exo audit hybrid --csv > audit.csv")]
+    Hybrid(AuditHybridArgs),
+}
+
+/// Arguments of `audit hybrid`.
+#[derive(Debug, Args)]
+pub struct AuditHybridArgs {
+    /// Apply the safe fixes (journaled like a batch, so `rollback` can undo them).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: only show what would be fixed.
+    #[arg(long, visible_alias = "what-if", requires = "fix")]
+    pub dry_run: bool,
+    /// Print CSV for a change request.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+/// Arguments of `demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Where to create the demo LAB (default: a fresh temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Shells `completions` knows.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CompletionShell {
+    /// bash
+    Bash,
+    /// zsh
+    Zsh,
+    /// fish
+    Fish,
+    /// PowerShell
+    Powershell,
+}
+
+/// Parses arguments, runs the command, and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Done };
+            let _ = e.print();
+            return code as i32;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::Failed as i32;
+        }
+    };
+    let code = runtime.block_on(run(cli));
+    code as i32
+}
+
+async fn run(cli: Cli) -> ExitCode {
+    let result = match &cli.command {
+        Command::Convert(args) => convert::run(&cli, args).await,
+        Command::Render(args) => tools::render(&cli, args),
+        Command::Validate(args) => tools::validate(&cli, args),
+        Command::Cmdlets(args) => tools::cmdlets(&cli, args),
+        Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
+        Command::Demo(args) => demo::run(args).await,
+        Command::Runs(cmd) => batch::runs(&cli, cmd),
+        Command::Resume(args) => batch::resume(&cli, args).await,
+        Command::Rollback(args) => batch::rollback(&cli, args).await,
+        Command::Session(SessionCommand::Test) => session::test(&cli).await,
+        Command::Profile(cmd) => session::profile(&cli, cmd),
+        Command::Audit(AuditCommand::Hybrid(args)) => audit::hybrid(&cli, args).await,
+        Command::Completions { shell } => tools::completions(*shell),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            output::print_error(&cli, &e);
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Output for people and runbooks: exit codes, errors, the LAB banner, and plain tables.
+
+use super::Cli;
+use crate::shell::{ShellInfo, ShellKind};
+use serde::Serialize;
+
+/// The version of mbxctl's JSON output; bumped on any incompatible change (docs/json-output.md).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Process exit codes, documented in the README and `--help`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[repr(i32)]
+pub enum ExitCode {
+    /// Done, or nothing to do.
+    Done = 0,
+    /// A command failed, verification failed, or a finding is an error.
+    Failed = 1,
+    /// Bad arguments or unreadable input.
+    Usage = 2,
+    /// A pre-flight check blocked the change; nothing ran.
+    Blocked = 3,
+    /// A batch finished with some items failed, blocked or skipped.
+    Partial = 4,
+    /// The session (LAB or PowerShell) could not be opened.
+    Session = 5,
+    /// An audit found critical issues.
+    Critical = 6,
+}
+
+/// An error the CLI reports and exits on.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input from the user: says what and where.
+    #[error("{0}")]
+    Usage(String),
+    /// The shell could not be opened.
+    #[error("{0}")]
+    Session(String),
+    /// Anything else that failed.
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl CliError {
+    /// The exit code for this error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Usage(_) => ExitCode::Usage,
+            CliError::Session(_) => ExitCode::Session,
+            CliError::Failed(_) => ExitCode::Failed,
+        }
+    }
+}
+
+/// Result of a CLI command.
+pub type CliResult = Result<ExitCode, CliError>;
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    schema_version: u32,
+    error: &'a str,
+    kind: &'a str,
+    exit_code: i32,
+}
+
+/// Prints an error as cargo does (`error: ...`), or as JSON on stdout with `--json`.
+pub fn print_error(cli: &Cli, e: &CliError) {
+    if cli.json {
+        let kind = match e {
+            CliError::Usage(_) => "usage",
+            CliError::Session(_) => "session",
+            CliError::Failed(_) => "failed",
+        };
+        let j = JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
+        println!("{}", serde_json::to_string(&j).unwrap_or_default());
+    } else {
+        eprintln!("error: {e}");
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// The banner printed above every table that comes from a shell; LAB is never silent.
+pub fn banner(info: &ShellInfo) -> String {
+    match info.kind {
+        ShellKind::Lab => format!(
+            "LAB ── simulated Exchange organisation at {} ── not production, nothing real is changed\n",
+            info.target
+        ),
+        ShellKind::Psrp => format!("Exchange Management Shell: {}\n", info.target),
+    }
+}
+
+/// A plain text table: left-aligned columns, widths from the widest cell (in characters).
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(cell.chars().count());
+            }
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        let parts: Vec<String> = cells.zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&mut headers.iter().copied(), &mut out);
+    line(&mut widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str), &mut out);
+    for row in rows {
+        line(&mut row.iter().map(String::as_str), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn table_aligns_columns() {
+        let t = super::table(&["A", "Long"], &[vec!["xyz".into(), "1".into()]]);
+        assert_eq!(t, "A    Long\n---  ----\nxyz  1\n");
+    }
+}

@@ -1,0 +1,346 @@
+//! `render`, `validate`, `cmdlets` and `completions`: the cmdlet model, for people and runbooks.
+
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs};
+use crate::cmdlet::catalogue::catalogue;
+use crate::cmdlet::parse::parse_script;
+use crate::cmdlet::render::render as render_text;
+use crate::cmdlet::validate::{Target, validate as validate_one};
+use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, Parameter, Severity, Value};
+use crate::shell::Side;
+use serde::Serialize;
+use std::io::Read;
+
+fn target_for(version: Option<&str>) -> Result<Target, CliError> {
+    let Some(v) = version else { return Ok(Target::default()) };
+    let version: ExchangeVersion =
+        v.parse().map_err(|e| CliError::Usage(format!("--exchange-version '{v}': {e}")))?;
+    let side = if version.is_online() { Side::Online } else { Side::OnPremises };
+    Ok(Target { side, version: Some(version) })
+}
+
+fn read_input(arg: Option<&str>) -> Result<String, CliError> {
+    match arg {
+        Some(text) if text != "-" => Ok(text.to_string()),
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+            crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("standard input: {e}")))
+        }
+    }
+}
+
+/// Builds an invocation from `{"cmdlet": ..., "parameters": {...}}`; `at` names it in errors.
+pub fn invocation_from_json(v: &serde_json::Value, at: &str) -> Result<Invocation, CliError> {
+    let obj = v.as_object().ok_or_else(|| CliError::Usage(format!("{at}: expected an object with \"cmdlet\" and \"parameters\"")))?;
+    let cmdlet = obj
+        .get("cmdlet")
+        .and_then(|c| c.as_str())
+        .ok_or_else(|| CliError::Usage(format!("{at}: missing \"cmdlet\" (a string such as \"Set-Mailbox\")")))?;
+    let mut inv = Invocation::new(cmdlet);
+    if let Some(unknown) = obj.keys().find(|k| *k != "cmdlet" && *k != "parameters") {
+        return Err(CliError::Usage(format!("{at}: unknown key \"{unknown}\" (expected \"cmdlet\" and \"parameters\")")));
+    }
+    match obj.get("parameters") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Object(params)) => {
+            for (name, value) in params {
+                let value = value_from_json(value).map_err(|why| CliError::Usage(format!("{at}: parameter {name}: {why}")))?;
+                inv.params.push(Parameter { name: Some(name.clone()), value });
+            }
+        }
+        Some(_) => return Err(CliError::Usage(format!("{at}: \"parameters\" must be an object of name: value"))),
+    }
+    Ok(inv)
+}
+
+fn value_from_json(v: &serde_json::Value) -> Result<Value, String> {
+    use serde_json::Value as J;
+    let strings = |a: &Vec<J>| -> Result<Vec<String>, String> {
+        a.iter()
+            .map(|x| match x {
+                J::String(s) => Ok(s.clone()),
+                J::Number(n) => Ok(n.to_string()),
+                other => Err(format!("array items must be strings, found {other}")),
+            })
+            .collect()
+    };
+    match v {
+        J::String(s) => Ok(Value::String(s.clone())),
+        J::Bool(b) => Ok(Value::Bool(*b)),
+        J::Number(n) => n.as_i64().map(Value::Int).ok_or_else(|| format!("{n} is not an integer")),
+        J::Array(a) => strings(a).map(Value::List),
+        J::Object(o) => {
+            let mut add = Vec::new();
+            let mut remove = Vec::new();
+            for (k, x) in o {
+                let list = match x {
+                    J::Array(a) => strings(a)?,
+                    J::String(s) => vec![s.clone()],
+                    _ => return Err(format!("{k} must be a string or an array of strings")),
+                };
+                match k.to_ascii_lowercase().as_str() {
+                    "add" => add = list,
+                    "remove" => remove = list,
+                    _ => return Err(format!("unknown key \"{k}\": only {{\"Add\": [...], \"Remove\": [...]}} is accepted")),
+                }
+            }
+            Ok(Value::AddRemove { add, remove })
+        }
+        J::Null => Err("null is not a value; leave the parameter out".into()),
+    }
+}
+
+#[derive(Serialize)]
+struct Rendered {
+    text: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// `mbxctl render`.
+pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
+    let text = read_input(args.input.as_deref())?;
+    let target = target_for(args.exchange_version.as_deref())?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        CliError::Usage(format!("input is not JSON (line {}, column {}): {e}", e.line(), e.column()))
+    })?;
+    let (items, single) = match &json {
+        serde_json::Value::Array(a) => (a.iter().collect::<Vec<_>>(), false),
+        other => (vec![other], true),
+    };
+    let mut results = Vec::new();
+    let mut failed = false;
+    for (i, item) in items.iter().enumerate() {
+        let at = if single { "invocation".to_string() } else { format!("invocation [{i}]") };
+        let inv = invocation_from_json(item, &at)?;
+        let v = validate_one(&inv, &target);
+        let ok = !v.diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let mut diagnostics = v.diagnostics;
+        let text = if ok {
+            match render_text(&v.invocation) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error("not-renderable", e.to_string()));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        failed |= text.is_none();
+        if !cli.json {
+            for d in &diagnostics {
+                eprintln!("{at} ({}): {d}", inv.cmdlet);
+            }
+            if let Some(t) = &text {
+                println!("{t}");
+            }
+        }
+        results.push(Rendered { text, diagnostics });
+    }
+    if cli.json {
+        if single { print_json(&results[0])? } else { print_json(&results)? }
+    }
+    Ok(if failed { ExitCode::Failed } else { ExitCode::Done })
+}
+
+#[derive(Serialize)]
+struct FoundCommand {
+    line: u32,
+    column: u32,
+    cmdlet: String,
+    parameters: serde_json::Map<String, serde_json::Value>,
+    findings: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct ValidateDocument<'a> {
+    schema_version: u32,
+    command: &'static str,
+    file: &'a str,
+    commands: Vec<FoundCommand>,
+    errors: usize,
+    warnings: usize,
+    exit_code: i32,
+}
+
+/// A parameter value as validate's JSON shows it (secure strings masked).
+fn value_json(v: &Value) -> serde_json::Value {
+    use serde_json::json;
+    match v {
+        Value::Switch(b) | Value::Bool(b) => json!(b),
+        Value::String(s) => json!(s),
+        Value::Int(i) => json!(i),
+        Value::List(l) => json!(l),
+        Value::AddRemove { add, remove } => json!({"Add": add, "Remove": remove}),
+        Value::Secure(_) => json!(crate::secret::Secret::MASK),
+        Value::Dynamic(src) => json!({"dynamic": src}),
+    }
+}
+
+/// `mbxctl validate`.
+pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
+    let target = target_for(args.exchange_version.as_deref())?;
+    let text = if args.file == "-" {
+        read_input(None)?
+    } else {
+        let bytes = std::fs::read(&args.file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file)))?;
+        crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", args.file)))?
+    };
+    let script = parse_script(&text);
+    let cat = catalogue();
+    let mut found = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    let mut count = |d: &Diagnostic| match d.severity {
+        Severity::Error => errors += 1,
+        Severity::Warning => warnings += 1,
+        Severity::Note => {}
+    };
+    for d in &script.diagnostics {
+        count(d);
+    }
+    for cmd in &script.commands {
+        let name = &cmd.invocation.cmdlet;
+        let known = cat.cmdlet(name, target.side).or_else(|| cat.cmdlet(name, Side::OnPremises)).or_else(|| cat.cmdlet(name, Side::Online));
+        let findings = if known.is_some() {
+            let v = validate_one(&cmd.invocation, &target);
+            v.diagnostics
+                .into_iter()
+                .map(|d| {
+                    let pos = d
+                        .parameter
+                        .as_ref()
+                        .and_then(|p| {
+                            cmd.invocation.params.iter().position(|x| x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase())))
+                        })
+                        .and_then(|i| cmd.parameter_positions.get(i).copied())
+                        .unwrap_or(cmd.position);
+                    d.at(pos)
+                })
+                .collect::<Vec<_>>()
+        } else {
+            let close = cat.closest_cmdlets(name);
+            let looks_exchange = name.contains('-') && !close.is_empty();
+            if !looks_exchange {
+                continue;
+            }
+            vec![
+                Diagnostic::warning("unknown-cmdlet", format!("'{name}' is not a cmdlet mbxctl knows"))
+                    .with_help(format!("did you mean {}?", close.join(", ")))
+                    .at(cmd.position),
+            ]
+        };
+        for d in &findings {
+            count(d);
+        }
+        let mut parameters = serde_json::Map::new();
+        for (i, p) in cmd.invocation.params.iter().enumerate() {
+            let key = p.name.clone().unwrap_or_else(|| format!("<positional {i}>"));
+            parameters.insert(key, value_json(&p.value));
+        }
+        found.push(FoundCommand { line: cmd.position.line, column: cmd.position.column, cmdlet: name.clone(), parameters, findings });
+    }
+    let code = if errors > 0 { ExitCode::Failed } else { ExitCode::Done };
+    if cli.json {
+        print_json(&ValidateDocument {
+            schema_version: SCHEMA_VERSION,
+            command: "validate",
+            file: &args.file,
+            commands: found,
+            errors,
+            warnings,
+            exit_code: code as i32,
+        })?;
+        return Ok(code);
+    }
+    for d in &script.diagnostics {
+        println!("{}:{d}", args.file);
+    }
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|c| {
+            let params: Vec<String> = c.parameters.iter().map(|(k, v)| format!("-{k} {v}")).collect();
+            let verdict = if c.findings.iter().any(|d| d.severity == Severity::Error) {
+                "error"
+            } else if c.findings.iter().any(|d| d.severity == Severity::Warning) {
+                "warning"
+            } else {
+                "ok"
+            };
+            vec![format!("{}:{}", c.line, c.column), c.cmdlet.clone(), verdict.into(), params.join(" ")]
+        })
+        .collect();
+    print!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
+    for c in &found {
+        for d in &c.findings {
+            println!("{}:{d}", args.file);
+        }
+    }
+    println!("{} command(s) checked, {errors} error(s), {warnings} warning(s)", found.len());
+    Ok(code)
+}
+
+/// `mbxctl cmdlets`.
+pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
+    let cat = catalogue();
+    let side = if args.online { Side::Online } else { Side::OnPremises };
+    match &args.name {
+        None => {
+            let all: Vec<_> = cat.cmdlets().iter().filter(|c| !args.online || c.side == Side::Online).collect();
+            if cli.json {
+                print_json(&all)?;
+            } else {
+                let rows: Vec<Vec<String>> = all
+                    .iter()
+                    .map(|c| vec![c.name.to_string(), format!("{:?}", c.side), c.synopsis.to_string()])
+                    .collect();
+                print!("{}", table(&["CMDLET", "SIDE", "SYNOPSIS"], &rows));
+            }
+        }
+        Some(name) => {
+            let info = cat.cmdlet(name, side).or_else(|| cat.cmdlet(name, Side::OnPremises)).or_else(|| cat.cmdlet(name, Side::Online));
+            let Some(info) = info else {
+                let close = cat.closest_cmdlets(name);
+                return Err(CliError::Usage(format!(
+                    "mbxctl knows no cmdlet '{name}'{}",
+                    if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.join(", ")) }
+                )));
+            };
+            if cli.json {
+                print_json(info)?;
+            } else {
+                println!("{} ({:?}) — {}\nSource: {}\n", info.name, info.side, info.synopsis, info.source);
+                let rows: Vec<Vec<String>> = info
+                    .parameters
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.name.to_string(),
+                            p.kind.to_string(),
+                            p.mandatory_summary(),
+                            p.position.map(|x| x.to_string()).unwrap_or_else(|| "named".into()),
+                            p.sets_summary(),
+                            p.versions_summary(),
+                        ]
+                    })
+                    .collect();
+                print!("{}", table(&["PARAMETER", "TYPE", "MANDATORY", "POSITION", "SETS", "VERSIONS"], &rows));
+            }
+        }
+    }
+    Ok(ExitCode::Done)
+}
+
+/// `mbxctl completions`.
+pub fn completions(shell: CompletionShell) -> CliResult {
+    use clap::CommandFactory;
+    use clap_complete::Shell as S;
+    let s = match shell {
+        CompletionShell::Bash => S::Bash,
+        CompletionShell::Zsh => S::Zsh,
+        CompletionShell::Fish => S::Fish,
+        CompletionShell::Powershell => S::PowerShell,
+    };
+    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut std::io::stdout());
+    Ok(ExitCode::Done)
+}

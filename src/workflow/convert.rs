@@ -1,0 +1,972 @@
+//! `convert`: a user mailbox to shared and back, with every check the admin guide asks for.
+//!
+//! The flow is pre-flight (read-only cmdlets, each finding a [`Check`]), plan (the exact
+//! commands), apply (unless a dry run), verify (re-read the mailbox), and advice for what the
+//! guide says comes next. Hybrid remote mailboxes take the route that survives directory sync:
+//! `Set-RemoteMailbox` on-premises first, then `Set-Mailbox` in Exchange Online (reference §1.2,
+//! §2.4).
+
+use super::checks::{Check, Verdict, source};
+use super::exec::{CommandRecord, CommandStatus, ErrorSummary, Executor, WorkflowError};
+use crate::cmdlet::ExchangeVersion;
+use crate::cmdlet::validate::Target;
+use crate::cmdlet::{Invocation, Value};
+use crate::exchange::classify::{ErrorKind, WarningKind, classify_error, classify_warning};
+use crate::exchange::results::{ExchangeServer, Mailbox, MailboxStatistics, RemoteMailbox};
+use crate::exchange::{ByteSize, RecipientTypeDetails};
+use crate::psobject::PsValue;
+use crate::secret::Secret;
+use crate::shell::{Outcome, Shell, Side};
+use serde::Serialize;
+
+/// The two directions mbxctl converts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum TargetType {
+    /// To a shared mailbox.
+    Shared,
+    /// Back to a user (regular) mailbox.
+    Regular,
+}
+
+impl TargetType {
+    /// The `-Type` value.
+    pub fn type_value(self) -> &'static str {
+        match self {
+            TargetType::Shared => "Shared",
+            TargetType::Regular => "Regular",
+        }
+    }
+
+    /// The RecipientTypeDetails a mailbox has after conversion, on-premises or in the cloud.
+    pub fn mailbox_type(self) -> RecipientTypeDetails {
+        match self {
+            TargetType::Shared => RecipientTypeDetails::SharedMailbox,
+            TargetType::Regular => RecipientTypeDetails::UserMailbox,
+        }
+    }
+
+    /// The RecipientTypeDetails of the on-premises remote mailbox after conversion.
+    pub fn remote_type(self) -> RecipientTypeDetails {
+        match self {
+            TargetType::Shared => RecipientTypeDetails::RemoteSharedMailbox,
+            TargetType::Regular => RecipientTypeDetails::RemoteUserMailbox,
+        }
+    }
+}
+
+impl std::str::FromStr for TargetType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "shared" | "sharedmailbox" => Ok(TargetType::Shared),
+            "regular" | "user" | "usermailbox" => Ok(TargetType::Regular),
+            _ => Err(format!("'{s}' is not a target type (valid: Shared, Regular)")),
+        }
+    }
+}
+
+/// What the admin asked for, besides the identity.
+#[derive(Debug, Clone)]
+pub struct ConvertOptions {
+    /// Direction.
+    pub to: TargetType,
+    /// Users to grant Full Access.
+    pub full_access: Vec<String>,
+    /// AutoMapping for the Full Access grants (Exchange's default is on).
+    pub auto_mapping: Option<bool>,
+    /// Users to grant Send As.
+    pub send_as: Vec<String>,
+    /// Users to grant Send on Behalf.
+    pub send_on_behalf: Vec<String>,
+    /// Keep copies of sent items in the shared mailbox.
+    pub copy_sent_items: bool,
+    /// The new password when converting back.
+    pub password: Option<Secret>,
+    /// Whether the user must change that password at next logon.
+    pub reset_password_on_next_logon: bool,
+    /// Only check and plan.
+    pub dry_run: bool,
+}
+
+impl ConvertOptions {
+    /// Options for a plain conversion in `to` direction.
+    pub fn new(to: TargetType) -> Self {
+        ConvertOptions {
+            to,
+            full_access: Vec::new(),
+            auto_mapping: None,
+            send_as: Vec::new(),
+            send_on_behalf: Vec::new(),
+            copy_sent_items: false,
+            password: None,
+            reset_password_on_next_logon: false,
+            dry_run: false,
+        }
+    }
+}
+
+/// How one mailbox's conversion ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConvertStatus {
+    /// Converted and verified.
+    Converted,
+    /// Already of the target type; nothing ran.
+    NothingToDo,
+    /// Dry run: checks passed (or warned), commands planned.
+    Planned,
+    /// A pre-flight check blocked it; nothing ran.
+    Blocked,
+    /// A command failed or verification did not confirm the change.
+    Failed,
+    /// The on-premises side is done but the Exchange Online step failed or did not verify.
+    Partial,
+}
+
+/// A mailbox's state as reports show it, with Exchange's property names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MailboxState {
+    /// Identity.
+    pub identity: String,
+    /// PrimarySmtpAddress.
+    pub primary_smtp_address: String,
+    /// RecipientTypeDetails.
+    pub recipient_type_details: RecipientTypeDetails,
+    /// AccountDisabled, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_disabled: Option<bool>,
+    /// TotalItemSize in bytes, where read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_item_size: Option<ByteSize>,
+    /// Side.
+    pub side: Side,
+}
+
+/// Everything `convert` found and did for one mailbox.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConvertReport {
+    /// The identity as the admin gave it.
+    pub identity: String,
+    /// Direction.
+    pub to: TargetType,
+    /// Outcome.
+    pub status: ConvertStatus,
+    /// The pre-flight checks, in order.
+    pub checks: Vec<Check>,
+    /// The commands planned or run, in order.
+    pub commands: Vec<CommandRecord>,
+    /// State before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub before: Vec<MailboxState>,
+    /// State after (re-read), when applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<MailboxState>,
+    /// What the guide says comes next that Exchange cannot do.
+    pub next_steps: Vec<String>,
+    /// A step-by-step alternative when the in-place path is not available.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternative: Vec<PlanStep>,
+    /// Why it failed, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// One step of a documented alternative path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanStep {
+    /// Where to run it.
+    pub r#where: String,
+    /// What it does.
+    pub description: String,
+    /// The command, when there is one (rendered through the audited renderer).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+}
+
+impl ConvertReport {
+    fn new(identity: &str, to: TargetType) -> Self {
+        ConvertReport {
+            identity: identity.to_string(),
+            to,
+            status: ConvertStatus::Blocked,
+            checks: Vec::new(),
+            commands: Vec::new(),
+            before: Vec::new(),
+            after: Vec::new(),
+            next_steps: Vec::new(),
+            alternative: Vec::new(),
+            error: None,
+        }
+    }
+
+    fn blocked(&self) -> bool {
+        self.checks.iter().any(|c| c.verdict == Verdict::Block)
+    }
+}
+
+/// The shells a conversion may use: the primary one (on-premises, or Exchange Online for a
+/// cloud-only organisation) and, in hybrid, the Exchange Online one.
+pub struct Shells<'a> {
+    /// The primary session.
+    pub primary: &'a mut dyn Shell,
+    /// The Exchange Online session, when one is configured.
+    pub cloud: Option<&'a mut dyn Shell>,
+}
+
+impl<'a> Shells<'a> {
+    /// Just one session.
+    pub fn single(primary: &'a mut dyn Shell) -> Self {
+        Shells { primary, cloud: None }
+    }
+}
+
+/// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (reference §1.1).
+pub const UNLICENSED_SHARED_LIMIT: ByteSize = ByteSize::gb(50);
+
+/// The recipient as `Get-Recipient` shows it: enough to choose the route.
+struct Recipient {
+    identity: String,
+    smtp: String,
+    kind: RecipientTypeDetails,
+}
+
+fn read_recipient(v: &PsValue) -> Option<Recipient> {
+    let o = v.as_object()?;
+    let kind = o.get("RecipientTypeDetails")?.display()?.parse().ok()?;
+    Some(Recipient {
+        identity: o.get("Identity").and_then(PsValue::display).unwrap_or_default(),
+        smtp: o.get("PrimarySmtpAddress").and_then(PsValue::display).unwrap_or_default(),
+        kind,
+    })
+}
+
+fn first_error(outcome: &Outcome) -> Option<(ErrorKind, String)> {
+    outcome.errors.first().map(|e| (classify_error(e), e.message.clone()))
+}
+
+fn state_of(m: &Mailbox, size: Option<ByteSize>, side: Side) -> MailboxState {
+    MailboxState {
+        identity: m.identity.clone(),
+        primary_smtp_address: m.primary_smtp_address.clone(),
+        recipient_type_details: m.recipient_type_details,
+        account_disabled: m.account_disabled,
+        total_item_size: size,
+        side,
+    }
+}
+
+fn remote_state(r: &RemoteMailbox) -> MailboxState {
+    MailboxState {
+        identity: r.identity.clone(),
+        primary_smtp_address: r.primary_smtp_address.clone(),
+        recipient_type_details: r.recipient_type_details,
+        account_disabled: None,
+        total_item_size: None,
+        side: Side::OnPremises,
+    }
+}
+
+/// Runs a read-only cmdlet and returns its first output object, recording a blocking check for
+/// not-found / ambiguous answers.
+async fn read_one(
+    exec: &mut Executor<'_>,
+    inv: Invocation,
+    report: &mut ConvertReport,
+    what: &str,
+) -> Result<Option<PsValue>, WorkflowError> {
+    let (outcome, _) = exec.run(&inv).await?;
+    if let Some((kind, message)) = first_error(&outcome) {
+        let check = match kind {
+            ErrorKind::NotFound => Check::block("exists", format!("{what} not found: {message}"), source::IDENTITY),
+            ErrorKind::Ambiguous => Check::block(
+                "exists",
+                format!("{what} is ambiguous: {message} Name it by its primary SMTP address or GUID."),
+                source::IDENTITY,
+            ),
+            ErrorKind::AccessDenied => Check::block(
+                "access",
+                format!("reading {what} was refused: {message} The account needs the Mail Recipients role."),
+                source::IDENTITY,
+            ),
+            _ => Check::block("read", format!("reading {what} failed: {message}"), source::IDENTITY),
+        };
+        report.checks.push(check);
+        return Ok(None);
+    }
+    Ok(outcome.output.into_iter().next())
+}
+
+fn unexpected(cmdlet: &str, reason: impl std::fmt::Display) -> WorkflowError {
+    WorkflowError::Unexpected { cmdlet: cmdlet.to_string(), reason: reason.to_string() }
+}
+
+/// Converts one mailbox. Never panics; a session failure is reported in the result as failed
+/// with the reason, and the caller decides whether to reopen and retry.
+pub async fn convert(shells: &mut Shells<'_>, identity: &str, opts: &ConvertOptions) -> ConvertReport {
+    let mut report = ConvertReport::new(identity, opts.to);
+    if let Err(e) = convert_inner(shells, identity, opts, &mut report).await {
+        report.status = ConvertStatus::Failed;
+        report.error = Some(e.to_string());
+    }
+    report
+}
+
+async fn convert_inner(
+    shells: &mut Shells<'_>,
+    identity: &str,
+    opts: &ConvertOptions,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
+    let primary_side = shells.primary.describe().side;
+    let mut exec = Executor::new(&mut *shells.primary, Target { side: primary_side, ..Target::default() });
+
+    let Some(found) = read_one(
+        &mut exec,
+        Invocation::new("Get-Recipient").param("Identity", identity),
+        report,
+        &format!("recipient '{identity}'"),
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    let recipient = read_recipient(&found).ok_or_else(|| unexpected("Get-Recipient", "no RecipientTypeDetails"))?;
+    report.checks.push(Check::pass(
+        "exists",
+        format!("'{identity}' is {} ({})", recipient.identity, recipient.smtp),
+        source::IDENTITY,
+    ));
+    let key = if recipient.smtp.is_empty() { recipient.identity.clone() } else { recipient.smtp.clone() };
+
+    if recipient.kind.is_remote_mailbox() && primary_side == Side::OnPremises {
+        let cloud = shells.cloud.as_deref_mut();
+        return convert_remote(exec, cloud, &key, opts, report).await;
+    }
+    if !recipient.kind.is_convertible_mailbox() {
+        report.checks.push(Check::block(
+            "type",
+            format!(
+                "{} is a {}; Set-Mailbox -Type converts only user, shared, room and equipment mailboxes",
+                recipient.identity, recipient.kind
+            ),
+            source::SET_MAILBOX_TYPE,
+        ));
+        if recipient.kind == RecipientTypeDetails::LinkedMailbox {
+            report.checks.push(Check::warn(
+                "linked",
+                "a linked mailbox must first be made a user mailbox (Set-User -LinkedMasterAccount $null) before it can be converted",
+                source::SET_MAILBOX_TYPE,
+            ));
+        }
+        return Ok(());
+    }
+    convert_mailbox(exec, primary_side, &key, opts, report).await
+}
+
+/// Grants asked for, as invocations, in the order the guide lists them (reference §7).
+fn grant_commands(key: &str, opts: &ConvertOptions, side: Side) -> Vec<Invocation> {
+    let mut out = Vec::new();
+    for user in &opts.full_access {
+        let mut inv = Invocation::new("Add-MailboxPermission")
+            .param("Identity", key)
+            .param("User", user)
+            .param("AccessRights", Value::List(vec!["FullAccess".into()]))
+            .param("InheritanceType", "All");
+        if let Some(auto) = opts.auto_mapping {
+            inv = inv.param("AutoMapping", Value::Bool(auto));
+        }
+        out.push(inv);
+    }
+    for user in &opts.send_as {
+        out.push(match side {
+            Side::OnPremises => Invocation::new("Add-ADPermission")
+                .param("Identity", key)
+                .param("User", user)
+                .param("AccessRights", Value::List(vec!["ExtendedRight".into()]))
+                .param("ExtendedRights", Value::List(vec!["Send As".into()])),
+            Side::Online => Invocation::new("Add-RecipientPermission")
+                .param("Identity", key)
+                .param("Trustee", user)
+                .param("AccessRights", Value::List(vec!["SendAs".into()]))
+                .param("Confirm", Value::Switch(false)),
+        });
+    }
+    if !opts.send_on_behalf.is_empty() {
+        out.push(
+            Invocation::new("Set-Mailbox")
+                .param("Identity", key)
+                .param("GrantSendOnBehalfTo", Value::AddRemove { add: opts.send_on_behalf.clone(), remove: vec![] }),
+        );
+    }
+    if opts.copy_sent_items {
+        out.push(
+            Invocation::new("Set-Mailbox")
+                .param("Identity", key)
+                .param("MessageCopyForSentAsEnabled", Value::Bool(true))
+                .param("MessageCopyForSendOnBehalfEnabled", Value::Bool(true)),
+        );
+    }
+    out
+}
+
+/// Checks that every trustee exists before anything changes, so a typo does not leave a
+/// converted mailbox with half its grants.
+async fn check_trustees(exec: &mut Executor<'_>, opts: &ConvertOptions, report: &mut ConvertReport) -> Result<(), WorkflowError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for user in opts.full_access.iter().chain(&opts.send_as).chain(&opts.send_on_behalf) {
+        if !seen.insert(user.to_ascii_lowercase()) {
+            continue;
+        }
+        let (outcome, _) = exec.run(&Invocation::new("Get-Recipient").param("Identity", user.as_str())).await?;
+        match first_error(&outcome) {
+            None => {}
+            Some((ErrorKind::NotFound, m)) => report.checks.push(Check::block(
+                "trustees",
+                format!("permission trustee '{user}' not found: {m}"),
+                source::PERMISSIONS,
+            )),
+            Some((_, m)) => {
+                report.checks.push(Check::block("trustees", format!("trustee '{user}' unreadable: {m}"), source::PERMISSIONS))
+            }
+        }
+    }
+    if !seen.is_empty() && !report.checks.iter().any(|c| c.id == "trustees") {
+        report.checks.push(Check::pass("trustees", format!("{} trustee(s) found", seen.len()), source::PERMISSIONS));
+    }
+    Ok(())
+}
+
+/// Licence-related checks for a mailbox that lives (or will live) in Exchange Online.
+fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: TargetType, report: &mut ConvertReport) {
+    let holds = m.litigation_hold_enabled || !m.in_place_holds.is_empty();
+    let archive = m.archive_guid.is_some_and(|g| !g.is_nil())
+        || m.archive_status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("Active"));
+    let where_ = if in_cloud { "In Exchange Online" } else { "If this mailbox moves to Exchange Online" };
+    if to == TargetType::Shared {
+        if size > UNLICENSED_SHARED_LIMIT {
+            report.checks.push(Check::warn(
+                "size",
+                format!("{size} is over the 50 GB an unlicensed shared mailbox may hold; {} it must keep its licence (100 GB with Exchange Online Plan 2)", where_.to_lowercase()),
+                source::M365_LICENCE,
+            ));
+        } else {
+            report.checks.push(Check::pass("size", format!("{size} is within the 50 GB unlicensed limit"), source::M365_LICENCE));
+        }
+        if holds {
+            let what = if m.litigation_hold_enabled { "Litigation Hold" } else { "an In-Place Hold" };
+            report.checks.push(Check::warn(
+                "holds",
+                format!("the mailbox is on {what}; {where_} a shared mailbox on hold needs Exchange Online Plan 2 (or Plan 1 with Exchange Online Archiving): keep the licence"),
+                source::M365_LICENCE,
+            ));
+        } else {
+            report.checks.push(Check::pass("holds", "no litigation or in-place hold", source::M365_LICENCE));
+        }
+        if archive {
+            report.checks.push(Check::warn(
+                "archive",
+                format!("the mailbox has an archive; {where_} an archive on a shared mailbox needs a licence: keep it"),
+                source::M365_LICENCE,
+            ));
+        }
+    }
+}
+
+async fn convert_mailbox(
+    mut exec: Executor<'_>,
+    side: Side,
+    key: &str,
+    opts: &ConvertOptions,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
+    let Some(raw) =
+        read_one(&mut exec, Invocation::new("Get-Mailbox").param("Identity", key), report, &format!("mailbox '{key}'"))
+            .await?
+    else {
+        return Ok(());
+    };
+    let mailbox = Mailbox::from_ps(&raw).map_err(|e| unexpected("Get-Mailbox", e))?;
+    let (stats_out, _) = exec.run(&Invocation::new("Get-MailboxStatistics").param("Identity", key)).await?;
+    let never_logged_on =
+        stats_out.warnings.iter().any(|w| matches!(classify_warning(w), WarningKind::NeverLoggedOn { .. }));
+    let size = match stats_out.output.first() {
+        Some(v) => MailboxStatistics::from_ps(v).map_err(|e| unexpected("Get-MailboxStatistics", e))?.total_item_size,
+        None => ByteSize(0),
+    };
+    report.before.push(state_of(&mailbox, Some(size), side));
+
+    let current = mailbox.recipient_type_details;
+    if current == opts.to.mailbox_type() {
+        report.checks.push(Check::pass(
+            "target",
+            format!("{} is already a {current}: nothing to do", mailbox.identity),
+            source::SET_MAILBOX_TYPE,
+        ));
+        report.status = ConvertStatus::NothingToDo;
+        return Ok(());
+    }
+    report.checks.push(Check::pass(
+        "type",
+        format!("{current} → {} is a supported conversion", opts.to.mailbox_type()),
+        source::SET_MAILBOX_TYPE,
+    ));
+    if never_logged_on {
+        report.checks.push(Check::pass("logon", "the mailbox was never logged on to (it holds no data)", source::M365_CONVERT));
+    }
+    licence_checks(&mailbox, size, side == Side::Online, opts.to, report);
+    match (opts.to, side) {
+        (TargetType::Shared, Side::OnPremises) => report.checks.push(Check::pass(
+            "account",
+            "conversion disables the AD account; do not delete the account: it anchors the shared mailbox",
+            source::ACCOUNT,
+        )),
+        (TargetType::Shared, Side::Online) => report.checks.push(Check::warn(
+            "account",
+            "in Exchange Online the old user name and password keep working after conversion: reset the password or block sign-in",
+            source::M365_CONVERT,
+        )),
+        (TargetType::Regular, _) => password_checks(&mut exec, opts, side, &mailbox, report).await?,
+    }
+    check_trustees(&mut exec, opts, report).await?;
+    if report.blocked() {
+        return Ok(());
+    }
+
+    let mut set = Invocation::new("Set-Mailbox").param("Identity", key).param("Type", opts.to.type_value());
+    if opts.to == TargetType::Regular
+        && let Some(pw) = &opts.password
+    {
+        set = set.param("Password", Value::Secure(pw.clone()));
+        if opts.reset_password_on_next_logon {
+            set = set.param("ResetPasswordOnNextLogon", Value::Bool(true));
+        }
+    }
+    let mut commands = vec![set];
+    if opts.to == TargetType::Shared {
+        commands.extend(grant_commands(key, opts, side));
+    }
+    if !run_commands(&mut exec, &commands, opts.dry_run, report).await? {
+        return Ok(());
+    }
+    if opts.dry_run {
+        report.status = ConvertStatus::Planned;
+        report.next_steps = next_steps(opts, &mailbox, size, side);
+        return Ok(());
+    }
+
+    // Verify: re-read and compare, never trust the absence of an error.
+    let after = Invocation::new("Get-Mailbox").param("Identity", key);
+    let (outcome, _) = exec.run(&after).await?;
+    let Some(v) = outcome.output.first() else {
+        report.status = ConvertStatus::Failed;
+        report.error = Some(format!("verification could not re-read {key}"));
+        return Ok(());
+    };
+    let now = Mailbox::from_ps(v).map_err(|e| unexpected("Get-Mailbox", e))?;
+    report.after.push(state_of(&now, Some(size), side));
+    let type_ok = now.recipient_type_details == opts.to.mailbox_type();
+    let account_ok = match (opts.to, side, now.account_disabled) {
+        (TargetType::Shared, Side::OnPremises, Some(false)) => false,
+        (TargetType::Regular, Side::OnPremises, Some(true)) => false,
+        _ => true,
+    };
+    if type_ok && account_ok {
+        report.status = ConvertStatus::Converted;
+        report.next_steps = next_steps(opts, &mailbox, size, side);
+    } else {
+        report.status = ConvertStatus::Failed;
+        report.error = Some(format!(
+            "verification failed: {} is {} with AccountDisabled={}",
+            now.identity,
+            now.recipient_type_details,
+            now.account_disabled.map_or("unknown".into(), |b| b.to_string())
+        ));
+    }
+    Ok(())
+}
+
+async fn password_checks(
+    exec: &mut Executor<'_>,
+    opts: &ConvertOptions,
+    side: Side,
+    mailbox: &Mailbox,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
+    if side == Side::Online {
+        match mailbox.sku_assigned {
+            Some(true) => report.checks.push(Check::pass("licence", "a licence is assigned", source::M365_LICENCE)),
+            _ => report.checks.push(Check::block(
+                "licence",
+                "a user mailbox in Exchange Online needs a licence before converting back (unlicensed, it is disconnected after 30 days); assign one in the Microsoft 365 admin center first",
+                source::M365_LICENCE,
+            )),
+        }
+        return Ok(());
+    }
+    if opts.password.is_none() {
+        report.checks.push(Check::block(
+            "password",
+            "converting back enables the account and needs a new password that meets the domain's policy: pass --password-stdin (or answer the prompt)",
+            source::CONVERT_BACK,
+        ));
+    } else {
+        report.checks.push(Check::pass("password", "a new password was supplied (never shown)", source::CONVERT_BACK));
+    }
+    let (outcome, _) = exec.run(&Invocation::new("Get-ManagementRoleAssignment").param("Role", "Reset Password")).await?;
+    if !outcome.errors.is_empty() {
+        report.checks.push(Check::warn(
+            "reset-password-role",
+            format!(
+                "could not read role assignments ({}); setting the password needs the Reset Password role",
+                outcome.errors[0].message
+            ),
+            source::CONVERT_BACK,
+        ));
+    } else if outcome.output.is_empty() {
+        report.checks.push(Check::block(
+            "reset-password-role",
+            "no role assignment grants Reset Password (no role group has it by default): New-ManagementRoleAssignment -Role 'Reset Password' -User <admin>",
+            source::CONVERT_BACK,
+        ));
+    } else {
+        let who: Vec<String> = outcome
+            .output
+            .iter()
+            .filter_map(|v| v.as_object()?.get("RoleAssigneeName").and_then(PsValue::display))
+            .collect();
+        report.checks.push(Check::pass(
+            "reset-password-role",
+            format!("Reset Password is assigned ({})", if who.is_empty() { "assignee not shown".into() } else { who.join(", ") }),
+            source::CONVERT_BACK,
+        ));
+    }
+    Ok(())
+}
+
+/// Plans or runs `commands` in order; stops at the first failure. Returns false when one failed.
+async fn run_commands(
+    exec: &mut Executor<'_>,
+    commands: &[Invocation],
+    dry_run: bool,
+    report: &mut ConvertReport,
+) -> Result<bool, WorkflowError> {
+    let mut failed = false;
+    for inv in commands {
+        if dry_run {
+            report.commands.push(exec.plan(inv)?);
+            continue;
+        }
+        if failed {
+            let mut rec = exec.plan(inv)?;
+            rec.status = CommandStatus::Skipped;
+            report.commands.push(rec);
+            continue;
+        }
+        let (_, rec) = exec.run(inv).await?;
+        if rec.status == CommandStatus::Failed {
+            failed = true;
+            report.status = ConvertStatus::Failed;
+            report.error = rec.errors.first().map(|e: &ErrorSummary| e.message.clone());
+        }
+        report.commands.push(rec);
+    }
+    Ok(!failed)
+}
+
+/// What the guide says comes next, which Exchange cannot do (reference §1.1 [M365CONV]).
+fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) -> Vec<String> {
+    let mut out = Vec::new();
+    let holds = m.litigation_hold_enabled || !m.in_place_holds.is_empty();
+    let archive = m.archive_guid.is_some_and(|g| !g.is_nil());
+    match opts.to {
+        TargetType::Shared => {
+            if side == Side::Online {
+                if size <= UNLICENSED_SHARED_LIMIT && !holds && !archive {
+                    out.push("The licence can now be removed: the mailbox is under 50 GB with no hold or archive that needs one.".into());
+                } else {
+                    out.push("Keep the licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into());
+                }
+                out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
+            } else {
+                out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
+                if size > UNLICENSED_SHARED_LIMIT || holds || archive {
+                    out.push("If the mailbox later moves to Exchange Online, it will need a licence (over 50 GB, on hold, or with an archive).".into());
+                }
+            }
+            out.push("Do not delete the user account: it anchors the shared mailbox.".into());
+            if opts.full_access.is_empty() && opts.send_as.is_empty() && opts.send_on_behalf.is_empty() {
+                out.push(format!(
+                    "Give members access: mbxctl convert {} --to shared --full-access USER --send-as USER (Full Access alone cannot send).",
+                    m.primary_smtp_address
+                ));
+            }
+        }
+        TargetType::Regular => {
+            out.push("The account is enabled again: hand the new password to the user through a secure channel.".into());
+            if side == Side::Online {
+                out.push("Keep the licence assigned: an unlicensed user mailbox is disconnected after 30 days.".into());
+            }
+            out.push("Review who still has Full Access or Send As on the mailbox: delegate permissions stay after converting back.".into());
+        }
+    }
+    out
+}
+
+async fn convert_remote(
+    mut exec: Executor<'_>,
+    cloud: Option<&mut dyn Shell>,
+    key: &str,
+    opts: &ConvertOptions,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
+    let Some(raw) = read_one(
+        &mut exec,
+        Invocation::new("Get-RemoteMailbox").param("Identity", key),
+        report,
+        &format!("remote mailbox '{key}'"),
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    let remote = RemoteMailbox::from_ps(&raw).map_err(|e| unexpected("Get-RemoteMailbox", e))?;
+    report.before.push(remote_state(&remote));
+    report.checks.push(Check::pass(
+        "route",
+        format!(
+            "{} is a {} (RemoteRecipientType {}): its type is owned on-premises; mbxctl runs Set-RemoteMailbox on-premises first, then Set-Mailbox in Exchange Online",
+            remote.identity, remote.recipient_type_details, remote.remote_recipient_type
+        ),
+        source::REMOTE_TYPE,
+    ));
+
+    let on_prem_done = remote.recipient_type_details == opts.to.remote_type()
+        && remote.remote_recipient_type.is_shared() == (opts.to == TargetType::Shared);
+
+    // Server versions: Set-RemoteMailbox -Type Shared exists from 2013 CU21 / 2016 CU10 / 2019.
+    let (servers_out, _) = exec.run(&Invocation::new("Get-ExchangeServer")).await?;
+    let mut versions: Vec<(String, Option<ExchangeVersion>)> = Vec::new();
+    for v in &servers_out.output {
+        let s = ExchangeServer::from_ps(v).map_err(|e| unexpected("Get-ExchangeServer", e))?;
+        versions.push((s.name.clone(), s.admin_display_version.parse::<ExchangeVersion>().ok()));
+    }
+    let old: Vec<String> = versions
+        .iter()
+        .filter(|(_, v)| v.as_ref().is_some_and(|v| !v.supports_remote_shared()))
+        .map(|(n, v)| format!("{n} ({})", v.as_ref().map(ToString::to_string).unwrap_or_default()))
+        .collect();
+    let supported = versions.iter().any(|(_, v)| v.as_ref().is_some_and(ExchangeVersion::supports_remote_shared));
+    if !on_prem_done {
+        if !supported {
+            report.checks.push(Check::block(
+                "version",
+                format!(
+                    "no Exchange server here supports Set-RemoteMailbox -Type (2013 CU21, 2016 CU10, 2019 or later; found {})",
+                    if old.is_empty() { "none readable".into() } else { old.join(", ") }
+                ),
+                source::REMOTE_TYPE,
+            ));
+        } else if !old.is_empty() {
+            report.checks.push(Check::warn(
+                "version",
+                format!("some servers are older than 2013 CU21 / 2016 CU10 ({}); run mbxctl against an up-to-date server", old.join(", ")),
+                source::REMOTE_TYPE,
+            ));
+        } else {
+            report.checks.push(Check::pass("version", "the Exchange servers support Set-RemoteMailbox -Type", source::REMOTE_TYPE));
+        }
+        if !remote.remote_recipient_type.has_provision_mailbox() {
+            report.checks.push(Check::block(
+                "provision-mailbox",
+                format!(
+                    "RemoteRecipientType is '{}' (no ProvisionMailbox): a migrated mailbox cannot be converted in place; see the alternatives below",
+                    remote.remote_recipient_type
+                ),
+                source::PROVISION,
+            ));
+        } else {
+            report.checks.push(Check::pass(
+                "provision-mailbox",
+                format!("RemoteRecipientType '{}' includes ProvisionMailbox", remote.remote_recipient_type),
+                source::PROVISION,
+            ));
+        }
+        if report.blocked() {
+            report.alternative = alternatives(&remote, opts.to);
+        }
+    }
+
+    // The cloud side, when a session is there.
+    let mut cloud_exec = cloud.map(|c| Executor::new(c, Target { side: Side::Online, ..Target::default() }));
+    let mut cloud_mailbox = None;
+    if let Some(cx) = cloud_exec.as_mut() {
+        if let Some(raw) =
+            read_one(cx, Invocation::new("Get-Mailbox").param("Identity", key), report, &format!("cloud mailbox '{key}'"))
+                .await?
+        {
+            let m = Mailbox::from_ps(&raw).map_err(|e| unexpected("Get-Mailbox", e))?;
+            let (stats, _) = cx.run(&Invocation::new("Get-MailboxStatistics").param("Identity", key)).await?;
+            let size = match stats.output.first() {
+                Some(v) => MailboxStatistics::from_ps(v).map_err(|e| unexpected("Get-MailboxStatistics", e))?.total_item_size,
+                None => ByteSize(0),
+            };
+            report.before.push(state_of(&m, Some(size), Side::Online));
+            licence_checks(&m, size, true, opts.to, report);
+            if opts.to == TargetType::Regular && m.sku_assigned != Some(true) {
+                report.checks.push(Check::block(
+                    "licence",
+                    "assign a licence to the cloud mailbox before converting back: an unlicensed user mailbox is disconnected after 30 days",
+                    source::M365_LICENCE,
+                ));
+            }
+            cloud_mailbox = Some((m, size));
+        }
+    } else {
+        report.checks.push(Check::warn(
+            "cloud-session",
+            "no Exchange Online session (--cloud-profile): mbxctl converts the on-premises side; the cloud mailbox follows at the next directory sync",
+            source::REMOTE_TYPE,
+        ));
+    }
+    let cloud_done = cloud_mailbox.as_ref().is_some_and(|(m, _)| m.recipient_type_details == opts.to.mailbox_type());
+    if on_prem_done && (cloud_done || cloud_exec.is_none()) {
+        report.checks.push(Check::pass(
+            "target",
+            format!("{} is already a {}: nothing to do", remote.identity, opts.to.remote_type()),
+            source::REMOTE_TYPE,
+        ));
+        report.status = ConvertStatus::NothingToDo;
+        return Ok(());
+    }
+    check_trustees(cloud_exec.as_mut().unwrap_or(&mut exec), opts, report).await?;
+    if report.blocked() {
+        return Ok(());
+    }
+
+    // Apply in the order that survives directory sync: on-premises first.
+    if !on_prem_done {
+        let set = Invocation::new("Set-RemoteMailbox").param("Identity", key).param("Type", opts.to.type_value());
+        if !run_commands(&mut exec, &[set], opts.dry_run, report).await? {
+            return Ok(());
+        }
+    }
+    if let Some(cx) = cloud_exec.as_mut() {
+        let mut cmds = Vec::new();
+        if !cloud_done {
+            cmds.push(Invocation::new("Set-Mailbox").param("Identity", key).param("Type", opts.to.type_value()));
+        }
+        if opts.to == TargetType::Shared {
+            cmds.extend(grant_commands(key, opts, Side::Online));
+        }
+        if !run_commands(cx, &cmds, opts.dry_run, report).await? {
+            report.status = ConvertStatus::Partial;
+            report.error = Some(format!(
+                "the on-premises remote mailbox is now {} but the cloud step failed ({}); the cloud mailbox will follow at the next directory sync, or finish with: Set-Mailbox -Identity {} -Type {} in Exchange Online",
+                opts.to.remote_type(),
+                report.error.clone().unwrap_or_default(),
+                crate::cmdlet::literal::quote(key),
+                opts.to.type_value()
+            ));
+            return Ok(());
+        }
+    }
+    if opts.dry_run {
+        report.status = ConvertStatus::Planned;
+        report.next_steps = remote_next_steps(opts, cloud_mailbox.as_ref(), cloud_exec.is_some());
+        return Ok(());
+    }
+
+    // Verify both sides.
+    let (outcome, _) = exec.run(&Invocation::new("Get-RemoteMailbox").param("Identity", key)).await?;
+    let now = outcome
+        .output
+        .first()
+        .map(RemoteMailbox::from_ps)
+        .transpose()
+        .map_err(|e| unexpected("Get-RemoteMailbox", e))?;
+    let on_prem_ok = now.as_ref().is_some_and(|r| r.recipient_type_details == opts.to.remote_type());
+    if let Some(r) = &now {
+        report.after.push(remote_state(r));
+    }
+    let mut cloud_ok = true;
+    if let Some(cx) = cloud_exec.as_mut() {
+        let (outcome, _) = cx.run(&Invocation::new("Get-Mailbox").param("Identity", key)).await?;
+        let m = outcome.output.first().map(Mailbox::from_ps).transpose().map_err(|e| unexpected("Get-Mailbox", e))?;
+        cloud_ok = m.as_ref().is_some_and(|m| m.recipient_type_details == opts.to.mailbox_type());
+        if let Some(m) = &m {
+            report.after.push(state_of(m, cloud_mailbox.as_ref().map(|(_, s)| *s), Side::Online));
+        }
+    }
+    report.status = match (on_prem_ok, cloud_ok) {
+        (true, true) => ConvertStatus::Converted,
+        (true, false) => ConvertStatus::Partial,
+        _ => ConvertStatus::Failed,
+    };
+    if !on_prem_ok {
+        report.error = Some("verification failed: the on-premises remote mailbox did not change type".into());
+    }
+    report.next_steps = remote_next_steps(opts, cloud_mailbox.as_ref(), cloud_exec.is_some());
+    Ok(())
+}
+
+fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>, had_cloud: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if !had_cloud {
+        out.push(format!(
+            "The cloud mailbox becomes {} at the next directory sync (Start-ADSyncSyncCycle -PolicyType Delta on the Entra Connect server); check with: mbxctl --cloud-profile <profile> audit hybrid",
+            opts.to.mailbox_type()
+        ));
+    }
+    if let Some((m, size)) = cloud {
+        out.extend(next_steps(opts, m, *size, Side::Online));
+    } else if opts.to == TargetType::Shared {
+        out.push("Remove the licence only once the cloud mailbox is shared, under 50 GB, with no hold or archive.".into());
+        out.push("Do not delete the user account: it anchors the shared mailbox.".into());
+    }
+    out
+}
+
+/// The supported alternatives when the in-place path is not available (reference §2.4, §8.2).
+pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
+    use crate::cmdlet::literal::quote;
+    let id = if remote.primary_smtp_address.is_empty() { &remote.identity } else { &remote.primary_smtp_address };
+    let mut steps = Vec::new();
+    if to == TargetType::Shared {
+        steps.push(PlanStep {
+            r#where: "on-premises, PowerShell with the ActiveDirectory module".into(),
+            description: "Option A (KB2710029): stamp the shared-mailbox attributes on the AD user directly; the one case where Microsoft supports editing Exchange attributes with AD tools".into(),
+            command: Some(format!(
+                "Set-ADUser -Identity (Get-Recipient -Identity {}).SamAccountName -Replace @{{msExchRemoteRecipientType=100;msExchRecipientTypeDetails=34359738368}}",
+                quote(id)
+            )),
+        });
+        steps.push(PlanStep {
+            r#where: "Exchange Online".into(),
+            description: "then convert the cloud mailbox and wait for directory sync".into(),
+            command: Some(format!("Set-Mailbox -Identity {} -Type Shared", quote(id))),
+        });
+    }
+    steps.push(PlanStep {
+        r#where: "Exchange Online".into(),
+        description: "Option B: move the mailbox back on-premises (offboarding) and wait for Completed".into(),
+        command: Some(format!(
+            "New-MoveRequest -Identity {} -Outbound -RemoteTargetDatabase <on-prem DB> -RemoteHostName <MRS proxy FQDN> -RemoteCredential (Get-Credential) -TargetDeliveryDomain <on-prem domain>",
+            quote(id)
+        )),
+    });
+    steps.push(PlanStep {
+        r#where: "on-premises".into(),
+        description: format!("convert it on-premises (this disables the AD account for a shared mailbox): mbxctl convert {id} --to {}", to.type_value().to_ascii_lowercase()),
+        command: Some(format!("Set-Mailbox -Identity {} -Type {}", quote(id), to.type_value())),
+    });
+    steps.push(PlanStep {
+        r#where: "Exchange Online".into(),
+        description: "move it to Exchange Online again (onboarding), then verify both sides (RecipientTypeDetails in EXO; Get-RemoteMailbox shows Migrated, SharedMailbox on-premises)".into(),
+        command: Some(format!(
+            "New-MoveRequest -Identity {} -Remote -RemoteHostName <MRS proxy FQDN> -RemoteCredential (Get-Credential) -TargetDeliveryDomain <tenant>.mail.onmicrosoft.com",
+            quote(id)
+        )),
+    });
+    steps
+}
