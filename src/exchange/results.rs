@@ -928,7 +928,10 @@ mod tests {
             ],
         );
         assert!(
-            Mailbox::from_ps(&bad_quota).unwrap_err().reason.starts_with("property 'ProhibitSendQuota' cannot be read: 'lots' is not an Exchange size")
+            Mailbox::from_ps(&bad_quota)
+                .unwrap_err()
+                .reason
+                .starts_with("property 'ProhibitSendQuota' cannot be read: 'lots' is not an Exchange size")
         );
 
         let e = Mailbox::from_ps(&PsValue::from("Kim")).unwrap_err();
