@@ -21,33 +21,61 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Mailbox {
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `Name`.
     pub name: String,
+    /// `DisplayName`.
     pub display_name: String,
+    /// `Alias`.
     pub alias: String,
+    /// `PrimarySmtpAddress`.
     pub primary_smtp_address: String,
+    /// `UserPrincipalName`.
     pub user_principal_name: Option<String>,
+    /// `SamAccountName`.
     pub sam_account_name: Option<String>,
+    /// `RecipientTypeDetails`: what the conversion logic keys on.
     pub recipient_type_details: RecipientTypeDetails,
+    /// `ExchangeGuid`: must match between the on-premises and cloud objects in hybrid.
     pub exchange_guid: Option<uuid::Uuid>,
+    /// `Guid`.
     pub guid: Option<uuid::Uuid>,
+    /// `Database`.
     pub database: Option<String>,
+    /// `AccountDisabled`: converting to shared disables the account on-premises.
     pub account_disabled: Option<bool>,
+    /// `IsShared`.
     pub is_shared: Option<bool>,
+    /// `IsLinked`.
     pub is_linked: Option<bool>,
+    /// `LinkedMasterAccount`.
     pub linked_master_account: Option<String>,
+    /// `LitigationHoldEnabled`.
     pub litigation_hold_enabled: bool,
+    /// `InPlaceHolds`: hold ids; a hold on a shared mailbox needs a licence in EXO.
     pub in_place_holds: Vec<String>,
+    /// `RetentionHoldEnabled`.
     pub retention_hold_enabled: bool,
+    /// `ArchiveStatus`.
     pub archive_status: Option<String>,
+    /// `ArchiveGuid`.
     pub archive_guid: Option<uuid::Uuid>,
+    /// `ArchiveDatabase`.
     pub archive_database: Option<String>,
+    /// `RemoteRecipientType` (`msExchRemoteRecipientType`); `Set-RemoteMailbox -Type` needs ProvisionMailbox.
     pub remote_recipient_type: Option<RemoteRecipientType>,
+    /// `ProhibitSendQuota`.
     pub prohibit_send_quota: Option<Quota>,
+    /// `ProhibitSendReceiveQuota`.
     pub prohibit_send_receive_quota: Option<Quota>,
+    /// `GrantSendOnBehalfTo`.
     pub grant_send_on_behalf_to: Vec<String>,
+    /// `MessageCopyForSentAsEnabled`.
     pub message_copy_for_sent_as_enabled: Option<bool>,
+    /// `MessageCopyForSendOnBehalfEnabled`.
     pub message_copy_for_send_on_behalf_enabled: Option<bool>,
+    /// `EmailAddresses`, prefixed (`SMTP:` primary, `smtp:` secondary, `X500:` ...).
     pub email_addresses: Vec<String>,
     /// Exchange Online only: whether a licence is assigned (`SKUAssigned`).
     pub sku_assigned: Option<bool>,
@@ -80,16 +108,27 @@ pub struct Mailbox {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct RemoteMailbox {
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `Name`.
     pub name: String,
+    /// `Alias`.
     pub alias: String,
+    /// `PrimarySmtpAddress`.
     pub primary_smtp_address: String,
+    /// `RemoteRoutingAddress`.
     pub remote_routing_address: Option<String>,
+    /// `RecipientTypeDetails`: what the conversion logic keys on.
     pub recipient_type_details: RecipientTypeDetails,
+    /// `RemoteRecipientType` (`msExchRemoteRecipientType`); `Set-RemoteMailbox -Type` needs ProvisionMailbox.
     pub remote_recipient_type: RemoteRecipientType,
+    /// `ExchangeGuid`: must match between the on-premises and cloud objects in hybrid.
     pub exchange_guid: Option<uuid::Uuid>,
+    /// `UserPrincipalName`.
     pub user_principal_name: Option<String>,
+    /// `SamAccountName`.
     pub sam_account_name: Option<String>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -98,17 +137,27 @@ pub struct RemoteMailbox {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct MailboxStatistics {
+    /// `DisplayName`.
     pub display_name: String,
+    /// `MailboxGuid`.
     pub mailbox_guid: Option<uuid::Uuid>,
+    /// `TotalItemSize`, exact bytes.
     pub total_item_size: ByteSize,
+    /// `TotalDeletedItemSize`, exact bytes.
     pub total_deleted_item_size: ByteSize,
+    /// `ItemCount`.
     pub item_count: u64,
+    /// `LastLogonTime`, as sent.
     pub last_logon_time: Option<String>,
+    /// `Database`.
     pub database: Option<String>,
     /// `Disabled` or `SoftDeleted` for disconnected mailboxes.
     pub disconnect_reason: Option<String>,
+    /// `DisconnectDate`.
     pub disconnect_date: Option<String>,
+    /// `LegacyExchangeDN`.
     pub legacy_exchange_dn: Option<String>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -117,13 +166,21 @@ pub struct MailboxStatistics {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct User {
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `Name`.
     pub name: String,
+    /// `SamAccountName`.
     pub sam_account_name: Option<String>,
+    /// `UserPrincipalName`.
     pub user_principal_name: Option<String>,
+    /// `RecipientTypeDetails`: what the conversion logic keys on.
     pub recipient_type_details: RecipientTypeDetails,
+    /// `AccountDisabled`: converting to shared disables the account on-premises.
     pub account_disabled: Option<bool>,
+    /// `RemotePowerShellEnabled`.
     pub remote_power_shell_enabled: Option<bool>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -132,12 +189,17 @@ pub struct User {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ExchangeServer {
+    /// `Name`.
     pub name: String,
+    /// `Fqdn`.
     pub fqdn: Option<String>,
     /// As sent: `Version 15.1 (Build 2507.18)`.
     pub admin_display_version: String,
+    /// `ServerRole`.
     pub server_role: Option<String>,
+    /// `Edition`.
     pub edition: Option<String>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -146,12 +208,19 @@ pub struct ExchangeServer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct MailboxPermission {
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `User`: the trustee (`DOMAIN\user`, `NT AUTHORITY\SELF`).
     pub user: String,
+    /// `AccessRights`, one entry per right (flags texts are split).
     pub access_rights: Vec<String>,
+    /// `IsInherited`: inherited entries cannot be removed from this object.
     pub is_inherited: bool,
+    /// `Deny`: a deny entry, not a grant.
     pub deny: bool,
+    /// `InheritanceType`.
     pub inheritance_type: Option<String>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -160,12 +229,19 @@ pub struct MailboxPermission {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AdPermission {
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `User`: the trustee (`DOMAIN\user`, `NT AUTHORITY\SELF`).
     pub user: String,
+    /// `AccessRights`, one entry per right (flags texts are split).
     pub access_rights: Vec<String>,
+    /// `ExtendedRights` (`Send-As`, `Receive-As`, ...).
     pub extended_rights: Vec<String>,
+    /// `IsInherited`: inherited entries cannot be removed from this object.
     pub is_inherited: bool,
+    /// `Deny`: a deny entry, not a grant.
     pub deny: bool,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -174,11 +250,17 @@ pub struct AdPermission {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct InboxRule {
+    /// `Name`.
     pub name: String,
+    /// `Identity`: a canonical name on-premises (`contoso.com/Users/Kim`), the object name or id in EXO.
     pub identity: String,
+    /// `Enabled`.
     pub enabled: bool,
+    /// `Priority`: evaluation order.
     pub priority: Option<i64>,
+    /// `Description`: the rule in words, as Exchange renders it.
     pub description: Option<String>,
+    /// The object as received.
     #[serde(skip)]
     pub raw: PsValue,
 }
@@ -1065,6 +1147,49 @@ mod tests {
         assert_eq!(parse_admin_display_version("15.2 (Build 1544.4)"), Some((15, 2, 1544, 4)));
         assert_eq!(parse_admin_display_version("Version 15.1"), None);
         assert_eq!(parse_admin_display_version("Version x.1 (Build 1.2)"), None);
+    }
+
+    #[test]
+    fn exchange_server_in_the_local_export_clixml_shape() {
+        // As `Export-Clixml` writes it on a server (fixture E2016CU22-Get-ExchangeServer.xml):
+        // live type names, adapted `<Props>`, the version as an object with ToString and parts.
+        let version = PsObject {
+            type_names: vec!["Microsoft.Exchange.Data.ServerVersion".into(), "System.Object".into()],
+            to_string: Some("Version 15.1 (Build 2375.7)".into()),
+            adapted: vec![
+                crate::psobject::Property { name: "Major".into(), value: PsValue::I32(15) },
+                crate::psobject::Property { name: "Build".into(), value: PsValue::I32(2375) },
+            ],
+            ..Default::default()
+        };
+        let mut o = PsObject::with_types([
+            "Microsoft.Exchange.Data.Directory.Management.ExchangeServer",
+            "Microsoft.Exchange.Data.Directory.Management.ADPresentationObject",
+            "System.Object",
+        ]);
+        o.to_string = Some("SOLO-E16A".into());
+        for (name, value) in [
+            ("Name", PsValue::from("SOLO-E16A")),
+            ("Edition", enum_value("Microsoft.Exchange.Data.ServerEditionType", PsValue::I32(2), "StandardEvaluation")),
+            ("Fqdn", "Solo-E16A.Solo.local".into()),
+            ("AdminDisplayVersion", version.into()),
+            (
+                "ServerRole",
+                enum_value(
+                    "Microsoft.Exchange.Data.Directory.SystemConfiguration.ServerRole",
+                    PsValue::I32(2),
+                    "Mailbox",
+                ),
+            ),
+        ] {
+            o.adapted.push(crate::psobject::Property { name: name.into(), value });
+        }
+        let s = ExchangeServer::from_ps(&o.into()).unwrap();
+        assert_eq!(s.name, "SOLO-E16A");
+        assert_eq!(s.fqdn.as_deref(), Some("Solo-E16A.Solo.local"));
+        assert_eq!(s.admin_display_version, "Version 15.1 (Build 2375.7)");
+        assert_eq!(s.build(), Some((15, 1, 2375, 7)));
+        assert_eq!((s.edition.as_deref(), s.server_role.as_deref()), (Some("StandardEvaluation"), Some("Mailbox")));
     }
 
     #[test]
