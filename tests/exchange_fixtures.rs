@@ -3,8 +3,10 @@
 use mbxctl::exchange::classify::{ErrorKind, FullyQualifiedErrorId, WarningKind, classify_error, classify_warning};
 use mbxctl::exchange::console::parse_console_error;
 use mbxctl::exchange::identity::MailboxIdentity;
+use mbxctl::exchange::results::ExchangeServer;
 use mbxctl::exchange::results::{Mailbox, ps_from_json};
 use mbxctl::exchange::{ByteSize, Quota, RecipientTypeDetails};
+use mbxctl::protocol::clixml;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -103,21 +105,15 @@ fn exo_micro_delay_warnings() {
     }
 }
 
-/// The `<S S="Error">` lines of a `#< CLIXML` stderr stream, decoded just enough for this test
-/// (`_x000D__x000A_` line breaks, XML entities).
-fn clixml_error_lines(xml: &str) -> String {
-    xml.split("<S S=\"Error\">")
-        .skip(1)
-        .filter_map(|chunk| chunk.split_once("</S>").map(|(s, _)| s))
-        .map(|s| {
-            s.replace("_x000D__x000A_", "\r\n").replace("&apos;", "'").replace("&quot;", "\"").replace("&amp;", "&")
-        })
-        .collect()
+/// The error text of a `#< CLIXML` stderr stream: its `Error` stream strings, concatenated.
+fn clixml_error_text(xml: &str) -> String {
+    let items = clixml::from_document_streams(xml, &clixml::Limits::default(), None).unwrap();
+    items.iter().filter(|i| i.stream.as_deref() == Some("Error")).filter_map(|i| i.value.as_str()).collect()
 }
 
 #[test]
 fn pwsh_stderr_command_not_found() {
-    let text = clixml_error_lines(&read("errors/pwsh-stderr-CLIXML-CommandNotFound.xml"));
+    let text = clixml_error_text(&read("errors/pwsh-stderr-CLIXML-CommandNotFound.xml"));
     let r = parse_console_error(&text).unwrap();
     assert_eq!(
         r.message,
@@ -172,4 +168,35 @@ fn exo_json_mailbox() {
         assert!(text.parse::<MailboxIdentity>().unwrap().matches(&m), "{text}");
     }
     assert!(!"rob".parse::<MailboxIdentity>().unwrap().matches(&m));
+}
+
+fn servers(rel: &str) -> Vec<ExchangeServer> {
+    let values = clixml::from_document(&read(rel), &clixml::Limits::default()).unwrap();
+    values.iter().map(|v| ExchangeServer::from_ps(v).unwrap()).collect()
+}
+
+#[test]
+fn e2016_cu22_get_exchange_server_clixml() {
+    let s = servers("clixml/E2016CU22-Get-ExchangeServer.xml");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].name, "SOLO-E16A");
+    assert_eq!(s[0].fqdn.as_deref(), Some("Solo-E16A.Solo.local"));
+    assert_eq!(s[0].admin_display_version, "Version 15.1 (Build 2375.7)");
+    assert_eq!(s[0].build(), Some((15, 1, 2375, 7)));
+    assert_eq!(s[0].server_role.as_deref(), Some("Mailbox"));
+    assert_eq!(s[0].edition.as_deref(), Some("StandardEvaluation"));
+}
+
+#[test]
+fn e2016_cu23_two_servers_clixml() {
+    let s = servers("clixml/E2016CU23-Get-ExchangeServer-2servers.xml");
+    let summary: Vec<_> =
+        s.iter().map(|s| (s.name.as_str(), s.fqdn.as_deref(), s.admin_display_version.as_str(), s.build())).collect();
+    assert_eq!(
+        summary,
+        [
+            ("E2k16-1", Some("E2k16-1.Contoso.lab"), "Version 15.1 (Build 2507.18)", Some((15, 1, 2507, 18))),
+            ("E2k16-2", Some("E2k16-2.Contoso.lab"), "Version 15.1 (Build 2507.18)", Some((15, 1, 2507, 18))),
+        ]
+    );
 }
