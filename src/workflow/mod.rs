@@ -1,1 +1,3 @@
 //! Workflows: pre-flight, convert, batches, audits.
+
+pub mod batch;
