@@ -720,7 +720,7 @@ fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> InputFormat 
         .delimiter(delimiter.unwrap_or(b','))
         .from_reader(body.as_bytes());
     let mut record = csv::StringRecord::new();
-    let base_line = line_no - 1;
+    let mut lines = LineCounter { text: body, offset: 0, line: line_no };
 
     // The header decides between a real CSV and a plain list.
     let header: Vec<String> = match delimiter {
@@ -769,7 +769,7 @@ fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> InputFormat 
             Ok(false) => break,
             Ok(true) => {
                 row += 1;
-                let line = record.position().map_or(0, |p| p.line() as usize + base_line);
+                let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
@@ -800,7 +800,7 @@ fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> InputFormat 
             }
             Err(e) => {
                 row += 1;
-                let line = e.position().map_or(0, |p| p.line() as usize + base_line);
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 rows.problem(row, line, None, Severity::Error, "bad-row", format!("cannot read row {row}: {e}"));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -809,6 +809,38 @@ fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> InputFormat 
         }
     }
     InputFormat::Csv
+}
+
+/// Physical line numbers from byte offsets, counted incrementally (offsets only grow). The csv
+/// crate's own line count is one short after CRLF line ends, so count newlines ourselves; a
+/// record's offset may point at the line end of the previous record or at comment lines before
+/// it, which are skipped.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    fn line_at(&mut self, mut offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        // Skip line ends, blank lines and comment lines the reader passed over.
+        loop {
+            while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
+                offset += 1;
+            }
+            if bytes.get(offset) != Some(&b'#') {
+                break;
+            }
+            offset = bytes[offset..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| offset + i);
+        }
+        let offset = offset.min(bytes.len());
+        if offset >= self.offset {
+            self.line += bytes[self.offset..offset].iter().filter(|b| **b == b'\n').count();
+            self.offset = offset;
+        }
+        self.line
+    }
 }
 
 fn unquote(s: &str) -> &str {
@@ -1084,6 +1116,12 @@ mod tests {
         assert_eq!(input.items[0].comment.as_deref(), Some("café €"));
         assert_eq!(input.problems[0].code, "encoding-guessed");
         assert_eq!(input.problems[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn comment_and_blank_lines_between_rows_keep_line_numbers() {
+        let input = read_batch(b"Identity\r\na@x\r\n# note\r\n\r\nb@x\r\n", "f.csv", &shared());
+        assert_eq!(input.items.iter().map(|i| (i.row, i.line)).collect::<Vec<_>>(), [(1, 2), (2, 5)]);
     }
 
     #[test]
