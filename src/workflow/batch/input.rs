@@ -242,13 +242,13 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return decode_utf16(rest, u16::from_be_bytes).map(|s| (s, None));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if !s.contains('\0') {
-            return Ok((s.to_string(), None));
-        }
+    if let Ok(s) = std::str::from_utf8(bytes)
+        && !s.contains('\0')
+    {
+        return Ok((s.to_string(), None));
     }
     // UTF-16 without BOM: ASCII text has every other byte NUL.
-    if bytes.len() >= 2 && bytes.len() % 2 == 0 {
+    if bytes.len() >= 2 && bytes.len().is_multiple_of(2) {
         let nul_odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
         let nul_even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
         let half = bytes.len() / 2;
@@ -274,7 +274,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("UTF-16 text with an odd number of bytes (truncated file?)".into());
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
@@ -415,12 +415,12 @@ impl<'d> Rows<'d> {
         let mut identity = None;
         let mut identity_column = raw.identities.first().map(|(_, n, _)| n.clone());
         for (_, name, cell) in &raw.identities {
-            if let Some(text) = self.scalar_text(row, line, name, cell) {
-                if !text.is_empty() {
-                    identity = Some(text);
-                    identity_column = Some(name.clone());
-                    break;
-                }
+            if let Some(text) = self.scalar_text(row, line, name, cell)
+                && !text.is_empty()
+            {
+                identity = Some(text);
+                identity_column = Some(name.clone());
+                break;
             }
         }
         let identity = match identity {

@@ -34,6 +34,9 @@ pub struct FinishedItem {
     pub attempts: u32,
 }
 
+/// The hook called for every finished item.
+pub type ItemCallback = Box<dyn FnMut(&FinishedItem) + Send>;
+
 /// Where progress goes.
 pub enum ProgressMode {
     /// An indicatif bar on stderr (use when stderr is a terminal).
@@ -59,7 +62,7 @@ pub struct Progress {
     last_line: Option<Instant>,
     mode: ProgressMode,
     bar: Option<indicatif::ProgressBar>,
-    on_item_finished: Option<Box<dyn FnMut(&FinishedItem) + Send>>,
+    on_item_finished: Option<ItemCallback>,
 }
 
 impl Progress {
