@@ -386,11 +386,12 @@ struct Rows<'d> {
     items: Vec<BatchItem>,
     problems: Vec<RowProblem>,
     seen: HashMap<String, (usize, usize)>,
+    errors: usize,
 }
 
 impl<'d> Rows<'d> {
     fn new(defaults: &'d RowDefaults) -> Self {
-        Rows { defaults, items: Vec::new(), problems: Vec::new(), seen: HashMap::new() }
+        Rows { defaults, items: Vec::new(), problems: Vec::new(), seen: HashMap::new(), errors: 0 }
     }
 
     fn problem(
@@ -402,6 +403,9 @@ impl<'d> Rows<'d> {
         code: &'static str,
         message: String,
     ) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
         self.problems.push(RowProblem { row, line, column: column.map(str::to_string), severity, code, message });
     }
 
@@ -527,7 +531,7 @@ impl<'d> Rows<'d> {
     }
 
     fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.errors
     }
 
     fn default_target(&mut self, row: usize, line: usize, column: Option<&str>) -> Option<Target> {
