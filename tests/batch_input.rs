@@ -179,9 +179,46 @@ fn no_identity_column_and_clixml_are_clear_errors() {
     assert_eq!(errors(&input)[0].code, "no-identity-column");
     assert!(input.items.is_empty());
 
-    let clixml = "\u{feff}<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"></Objs>";
-    let input = read_batch(clixml.as_bytes(), "m.xml", &d);
+    let input = read_batch(b"<Objs Version=\"1.1.0.1\"><Obj RefId=\"0\">", "m.xml", &d);
     assert_eq!(input.format, InputFormat::Clixml);
+    assert_eq!(errors(&input)[0].code, "bad-clixml");
+    assert!(errors(&input)[0].message.starts_with("m.xml is not readable CLIXML: "), "{}", errors(&input)[0].message);
+}
+
+#[test]
+fn clixml_get_mailbox_export() {
+    let input = read("get_mailbox.clixml.xml", Some(Target::Shared));
+    assert_eq!(input.format, InputFormat::Clixml);
+    assert!(errors(&input).is_empty(), "{:?}", input.problems);
+    // Identity (an ADObjectId) wins over PrimarySmtpAddress and Alias; its ToString is used.
+    assert_eq!(ids(&input), ["contoso.com/Users/Kim Akers", "contoso.com/Users/Lee Hu"]);
+    assert_eq!((input.items[1].row, input.items[1].line), (2, 0));
+    let notes: Vec<&str> = input.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(notes, ["1 properties are not used by mbxctl and are ignored: RecipientTypeDetails"]);
+}
+
+#[test]
+fn clixml_list_of_strings() {
+    let input = read("strings.clixml.xml", Some(Target::Regular));
+    assert_eq!(ids(&input), ["mia@contoso.com", "ned@contoso.com"]);
+    assert!(input.problems.is_empty(), "{:?}", input.problems);
+}
+
+/// A real recipient export (Get-DynamicDistributionGroup from Exchange 2016, CSS-Exchange).
+#[test]
+fn clixml_real_exchange_recipient_fixture() {
+    let mut dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = loop {
+        let candidate = dir.join("shared/fixtures");
+        if candidate.is_dir() {
+            break candidate;
+        }
+        assert!(dir.pop(), "no shared/fixtures above CARGO_MANIFEST_DIR");
+    };
+    let bytes = std::fs::read(fixtures.join("clixml/E2016-Get-DynamicDistributionGroup-PfMailboxes.xml")).unwrap();
+    let input = read_batch(&bytes, "ddg.xml", &RowDefaults { target: Some(Target::Shared), ..Default::default() });
+    assert!(errors(&input).is_empty(), "{:?}", input.problems);
+    assert_eq!(ids(&input), ["VNext.local/Users/PublicFolderMailboxes.419323dd2b7d4d04a724dcc15e467521"]);
 }
 
 #[test]

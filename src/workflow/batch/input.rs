@@ -13,8 +13,12 @@
 //! `"a@x;b@x"` works in a semicolon-delimited file; an *unquoted* `;` in a semicolon file splits
 //! the row instead and is reported as a row with too many fields. Display names with a comma
 //! (`Doe, John`) survive when the list uses `;` or `|`.
+//!
+//! A value starting with `#` at the start of a CSV line is a comment (`#TYPE`), so an identity
+//! cannot begin with `#` in CSV input.
 
 use crate::cmdlet::Severity;
+use crate::psobject::PsValue;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -1069,18 +1073,72 @@ fn cell_text(c: &Cell) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // CLIXML
 
-fn read_clixml(_text: &str, source: &str, rows: &mut Rows<'_>) {
-    rows.problem(
-        0,
-        0,
-        None,
-        Severity::Error,
-        "clixml-unsupported",
-        format!(
-            "{source} is Export-Clixml output; CLIXML input needs the CLIXML reader, which this build does not \
-             have yet. Export with `Export-Csv -NoTypeInformation` or `ConvertTo-Json` instead"
-        ),
-    );
+/// `Get-Mailbox | Export-Clixml` (or any objects with identity-like properties, or plain
+/// strings). Objects have no line of their own; `line` is 0 and `row` is the object's index.
+fn read_clixml(text: &str, source: &str, rows: &mut Rows<'_>) {
+    use crate::protocol::clixml::{Limits, from_document};
+    let values = match from_document(text, &Limits::default()) {
+        Ok(v) => v,
+        Err(e) => {
+            rows.problem(0, 0, None, Severity::Error, "bad-clixml", format!("{source} is not readable CLIXML: {e}"));
+            return;
+        }
+    };
+    let mut unknown: Vec<String> = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        let row = i + 1;
+        let mut raw = RawRow { row, line: 0, ..Default::default() };
+        match value {
+            PsValue::Object(obj) if obj.container.is_none() || !obj.extended.is_empty() || !obj.adapted.is_empty() => {
+                for p in obj.properties() {
+                    match column_for(&p.name) {
+                        Some(column) => {
+                            if let Some(cell) = ps_cell(&p.value) {
+                                raw.put(column, &p.name, cell);
+                            }
+                        }
+                        None if i == 0 => unknown.push(p.name.clone()),
+                        None => {}
+                    }
+                }
+            }
+            other => match other.display() {
+                Some(text) => raw.put(Column::Identity(0), "Identity", Cell::Text(text)),
+                None => {
+                    rows.problem(row, 0, None, Severity::Error, "empty-identity", format!("object {row} is $null"));
+                    continue;
+                }
+            },
+        }
+        rows.push(raw);
+    }
+    if !unknown.is_empty() {
+        rows.problem(
+            0,
+            0,
+            None,
+            Severity::Note,
+            "unknown-column",
+            format!("{} properties are not used by mbxctl and are ignored: {}", unknown.len(), unknown.join(", ")),
+        );
+    }
+}
+
+/// Maps a CLIXML value to a cell: lists to their items' text, rich Exchange values (an
+/// SmtpAddress, an ADObjectId) to their `ToString`.
+fn ps_cell(v: &PsValue) -> Option<Cell> {
+    Some(match v {
+        PsValue::Null => return None,
+        PsValue::Bool(b) => Cell::Bool(*b),
+        PsValue::String(s) => Cell::Text(s.clone()),
+        other => match other.items() {
+            Some(items) => Cell::List(items.iter().filter_map(PsValue::display).collect()),
+            None => match other.as_integer() {
+                Some(n) if !matches!(other, PsValue::Object(_)) => Cell::Number(n as f64),
+                _ => Cell::Text(other.display()?),
+            },
+        },
+    })
 }
 
 #[cfg(test)]
