@@ -108,6 +108,17 @@ impl<'v, 'c> Writer<'v, 'c> {
         self.out.push('>');
     }
 
+    /// An element written with `XmlWriter.WriteElementString` (`<T>`, `<ToString>`, progress
+    /// record fields): PowerShell's writer makes an empty one self-closing (`<ToString />`),
+    /// unlike property values (`<S N="x"></S>`).
+    fn element_string(&mut self, tag: &str, text: &str) {
+        if text.is_empty() {
+            self.empty(tag, None, None);
+        } else {
+            self.leaf(tag, None, |out| encode_into(out, text, false));
+        }
+    }
+
     fn empty(&mut self, tag: &str, name: Option<&str>, ref_id: Option<u64>) {
         self.open(tag, name);
         if let Some(id) = ref_id {
@@ -209,14 +220,14 @@ impl<'v, 'c> Writer<'v, 'c> {
                 let _ = write!(self.out, " RefId=\"{tn}\">");
                 self.indent(1);
                 for t in &o.type_names {
-                    self.leaf("T", None, |out| encode_into(out, t, false));
+                    self.element_string("T", t);
                 }
                 self.indent(-1);
                 self.close("TN");
             }
         }
         if let Some(s) = &o.to_string {
-            self.leaf("ToString", None, |out| encode_into(out, s, false));
+            self.element_string("ToString", s);
         }
         if let Some(base) = &o.base {
             if let PsValue::Object(inner) = base
@@ -301,7 +312,7 @@ impl<'v, 'c> Writer<'v, 'c> {
                 self.value(&p.value, None)?;
             } else {
                 let text = p.value.display().unwrap_or_default();
-                self.leaf(tag, None, |out| encode_into(out, &text, false));
+                self.element_string(tag, &text);
             }
         }
         self.indent(-1);
