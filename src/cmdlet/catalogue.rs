@@ -56,6 +56,12 @@ pub struct CmdletInfo {
     /// (position, parameter index) of positional parameters, by position.
     #[serde(skip)]
     positional: Vec<(u32, usize)>,
+    /// Per parameter set: bit `i` set = parameter `i` is mandatory there.
+    #[serde(skip)]
+    mandatory_by_set: Vec<u128>,
+    /// Bit `i` set = parameter `i` takes pipeline input.
+    #[serde(skip)]
+    pipeline_mask: u128,
 }
 
 /// One parameter of a cmdlet.
@@ -88,9 +94,6 @@ pub struct ParamInfo {
     /// Bit `i` set = member of `parameter_sets[i]`.
     #[serde(skip)]
     pub(crate) set_mask: u64,
-    /// Bit `i` set = mandatory in `parameter_sets[i]`.
-    #[serde(skip)]
-    pub(crate) mandatory_mask: u64,
 }
 
 /// A parameter's membership of one parameter set.
@@ -283,10 +286,19 @@ enum RawKind {
     SecureString,
     Guid,
     DateTime,
-    Int { min: i64, max: i64 },
-    IntOrUnlimited { min: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
+    IntOrUnlimited {
+        min: i64,
+    },
     Enum(Vec<RawEnumValue>),
-    Multi { of: Box<RawKind>, #[serde(default)] add_remove: bool },
+    Multi {
+        of: Box<RawKind>,
+        #[serde(default)]
+        add_remove: bool,
+    },
 }
 
 #[derive(Deserialize, Clone)]
@@ -435,6 +447,16 @@ impl CmdletInfo {
         self.parameter_sets.iter().position(|s| *s == self.default_parameter_set).unwrap_or(0)
     }
 
+    /// Bit mask of the parameters mandatory in set `set`.
+    pub(crate) fn mandatory_in(&self, set: usize) -> u128 {
+        self.mandatory_by_set[set]
+    }
+
+    /// Bit mask of the parameters that take pipeline input.
+    pub(crate) fn pipeline_mask(&self) -> u128 {
+        self.pipeline_mask
+    }
+
     /// Names of the sets in a mask, in catalogue order.
     pub fn set_names(&self, mask: u64) -> Vec<&str> {
         self.parameter_sets.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, s)| s.as_str()).collect()
@@ -447,19 +469,22 @@ impl CmdletInfo {
 }
 
 fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    // Damerau-Levenshtein counts a swapped pair as one edit (`Tpye`), the commonest typing slip;
+    // keeping only names nearly as close as the best avoids burying the answer among look-alikes.
     let name = name.trim_start_matches('-').to_ascii_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| (strsim::jaro_winkler(&name, &c.to_ascii_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
+        .map(|c| (strsim::normalized_damerau_levenshtein(&name, &c.to_ascii_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.6)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
     let mut out: Vec<&str> = Vec::new();
-    for (_, c) in scored {
+    for (score, c) in scored {
+        if score + 0.05 < best || out.len() == 3 {
+            break;
+        }
         if !out.contains(&c) {
             out.push(c);
-        }
-        if out.len() == 3 {
-            break;
         }
     }
     out
@@ -580,7 +605,6 @@ fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, Catalo
                 mask
             }
         };
-        let mandatory_mask = if p.mandatory { set_mask } else { 0 };
         let sets = rc
             .parameter_sets
             .iter()
@@ -600,7 +624,6 @@ fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, Catalo
             common,
             source: p.source,
             set_mask,
-            mandatory_mask,
             name: p.name,
         });
     }
@@ -617,6 +640,20 @@ fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, Catalo
     let mut positional: Vec<(u32, usize)> =
         parameters.iter().enumerate().filter_map(|(i, p)| p.position.map(|pos| (pos, i))).collect();
     positional.sort();
+    let mandatory_by_set = (0..rc.parameter_sets.len())
+        .map(|set| {
+            parameters
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.set_mask & (1 << set) != 0 && p.sets.iter().any(|m| m.mandatory))
+                .fold(0u128, |acc, (i, _)| acc | (1 << i))
+        })
+        .collect();
+    let pipeline_mask = parameters
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.pipeline != PipelineInput::None)
+        .fold(0u128, |acc, (i, _)| acc | (1 << i));
     Ok(CmdletInfo {
         name: rc.name.clone(),
         side: rc.side,
@@ -629,6 +666,8 @@ fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, Catalo
         supports_should_process: rc.supports_should_process,
         lookup,
         positional,
+        mandatory_by_set,
+        pipeline_mask,
     })
 }
 
@@ -671,12 +710,8 @@ mod tests {
                 check_kind(&c.name, &p.name, &p.kind);
             }
             for (si, set) in c.parameter_sets.iter().enumerate() {
-                let mut positions: Vec<u32> = c
-                    .parameters
-                    .iter()
-                    .filter(|p| p.set_mask & (1 << si) != 0)
-                    .filter_map(|p| p.position)
-                    .collect();
+                let mut positions: Vec<u32> =
+                    c.parameters.iter().filter(|p| p.set_mask & (1 << si) != 0).filter_map(|p| p.position).collect();
                 let n = positions.len();
                 positions.sort();
                 positions.dedup();
