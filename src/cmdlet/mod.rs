@@ -11,5 +11,8 @@ pub mod render;
 pub mod validate;
 pub mod version;
 
+pub use catalogue::{Catalogue, CmdletInfo, ParamInfo, ParamKind, catalogue};
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use invocation::{Invocation, Parameter, Value};
+pub use validate::{Target, Validated, validate};
+pub use version::ExchangeVersion;
