@@ -44,6 +44,7 @@ pub async fn connect_shared(shell: &mut dyn Shell, req: &DisconnectedRequest) ->
         next_steps: Vec::new(),
         alternative: Vec::new(),
         error: None,
+        session_failure: false,
     };
     if let Err(e) = inner(shell, req, &mut report).await {
         report.status = ConvertStatus::Failed;

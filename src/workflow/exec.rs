@@ -88,6 +88,9 @@ pub enum WorkflowError {
     /// The shell failed (broken session, timeout).
     #[error(transparent)]
     Shell(#[from] ShellError),
+    /// The observer (a batch journal) could not record a state change; nothing further runs.
+    #[error("the journal could not be written: {0}")]
+    Journal(String),
     /// A result could not be read.
     #[error("unexpected output from {cmdlet}: {reason}")]
     Unexpected {
