@@ -213,14 +213,14 @@ impl ConvertReport {
 /// cloud-only organisation) and, in hybrid, the Exchange Online one.
 pub struct Shells<'a> {
     /// The primary session.
-    pub primary: &'a mut dyn Shell,
+    pub primary: &'a mut (dyn Shell + 'static),
     /// The Exchange Online session, when one is configured.
-    pub cloud: Option<&'a mut dyn Shell>,
+    pub cloud: Option<&'a mut (dyn Shell + 'static)>,
 }
 
 impl<'a> Shells<'a> {
     /// Just one session.
-    pub fn single(primary: &'a mut dyn Shell) -> Self {
+    pub fn single(primary: &'a mut (dyn Shell + 'static)) -> Self {
         Shells { primary, cloud: None }
     }
 }
@@ -822,7 +822,7 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
 
 async fn convert_remote(
     mut exec: Executor<'_>,
-    cloud: Option<&mut dyn Shell>,
+    cloud: Option<&mut (dyn Shell + 'static)>,
     key: &str,
     opts: &ConvertOptions,
     report: &mut ConvertReport,
