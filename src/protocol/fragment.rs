@@ -22,7 +22,9 @@ const FLAG_END: u8 = 0x2;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FragmentError {
     /// Fewer bytes than a header, or than the blob length says.
-    #[error("truncated fragment at byte {offset}: need {need} bytes, {have} left (a Data line must hold whole fragments)")]
+    #[error(
+        "truncated fragment at byte {offset}: need {need} bytes, {have} left (a Data line must hold whole fragments)"
+    )]
     Truncated {
         /// Offset of the fragment in the payload.
         offset: usize,

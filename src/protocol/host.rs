@@ -35,7 +35,8 @@ impl HostCall {
         let call_id = prop_int(body, "ci").ok_or("host call has no integer ci")?;
         let call_id = i64::try_from(call_id).map_err(|_| format!("host call id {call_id} is out of range"))?;
         let raw_method = prop(body, "mi").cloned().ok_or("host call has no mi")?;
-        let method_id = raw_method.as_integer().and_then(|v| i32::try_from(v).ok()).ok_or("host call mi is not a number")?;
+        let method_id =
+            raw_method.as_integer().and_then(|v| i32::try_from(v).ok()).ok_or("host call mi is not a number")?;
         let method = raw_method
             .as_object()
             .and_then(|o| o.to_string.clone())
@@ -59,13 +60,20 @@ impl HostCall {
                 "mbxctl runs unattended and cannot answer {} for '{}'; pass the value as a parameter (and -Confirm:$false) instead",
                 self.method, p
             ),
-            None => format!("mbxctl runs unattended and cannot answer {}; pass the value as a parameter instead", self.method),
+            None => format!(
+                "mbxctl runs unattended and cannot answer {}; pass the value as a parameter instead",
+                self.method
+            ),
         }
     }
 
     /// The response body: `ci`, `mi` and `me` = an ErrorRecord shaped like PowerShell's `ToPSObjectForRemoting`.
     pub fn refusal(&self) -> PsValue {
-        ms([("ci", PsValue::I64(self.call_id)), ("mi", self.raw_method.clone()), ("me", error_record(&self.refusal_message()))])
+        ms([
+            ("ci", PsValue::I64(self.call_id)),
+            ("mi", self.raw_method.clone()),
+            ("me", error_record(&self.refusal_message())),
+        ])
     }
 }
 
@@ -154,7 +162,10 @@ mod tests {
         assert!(!c.refused);
         assert_eq!(c.method, "host method 15");
         let c = HostCall::parse(&call(1, PsValue::I32(11), vec![])).unwrap();
-        assert_eq!(c.refusal_message(), "mbxctl runs unattended and cannot answer ReadLine; pass the value as a parameter instead");
+        assert_eq!(
+            c.refusal_message(),
+            "mbxctl runs unattended and cannot answer ReadLine; pass the value as a parameter instead"
+        );
         assert!(HostCall::parse(&ms([("ci", PsValue::I64(1))])).is_err());
         assert!(HostCall::parse(&ms([("mi", PsValue::I32(1))])).is_err());
     }

@@ -159,7 +159,8 @@ mod tests {
 
     #[test]
     fn decodes_the_real_pwsh_pipeline_state() {
-        let text = std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
+        let text =
+            std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
         let line = text.lines().next().unwrap();
         let Packet::Data { payload, .. } = Packet::parse(line, 1 << 20).unwrap() else { panic!("not data") };
         let frags = parse_fragments(&payload).unwrap();

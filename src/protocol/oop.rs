@@ -165,7 +165,12 @@ impl Packet {
     pub fn to_line(&self) -> String {
         match self {
             Packet::Data { stream, guid, payload } => {
-                format!("<Data Stream='{}' PSGuid='{}'>{}</Data>", stream.as_str(), guid.hyphenated(), B64.encode(payload))
+                format!(
+                    "<Data Stream='{}' PSGuid='{}'>{}</Data>",
+                    stream.as_str(),
+                    guid.hyphenated(),
+                    B64.encode(payload)
+                )
             }
             Packet::Control { kind, guid } => format!("<{} PSGuid='{}' />", kind.name(), guid.hyphenated()),
         }
@@ -203,7 +208,10 @@ impl Packet {
             p.skip_ws();
             let value = p.quoted()?;
             if attrs.iter().any(|(n, _)| *n == attr) {
-                return Err(OopError::Attributes { element: name.into(), problem: format!("repeats attribute {attr}") });
+                return Err(OopError::Attributes {
+                    element: name.into(),
+                    problem: format!("repeats attribute {attr}"),
+                });
             }
             attrs.push((attr, value));
         };
@@ -237,8 +245,7 @@ impl Packet {
             // pwsh compares the stream name case-insensitively and treats anything but PromptResponse as Default.
             let stream =
                 if stream.eq_ignore_ascii_case("PromptResponse") { Stream::PromptResponse } else { Stream::Default };
-            let payload =
-                B64.decode(text.trim()).map_err(|e| OopError::BadBase64 { guid, reason: e.to_string() })?;
+            let payload = B64.decode(text.trim()).map_err(|e| OopError::BadBase64 { guid, reason: e.to_string() })?;
             return Ok(Packet::Data { stream, guid, payload });
         }
         let kind = Control::ALL
@@ -311,7 +318,8 @@ impl<'a> Cursor<'a> {
 
     fn name(&mut self) -> Result<&'a str, OopError> {
         let rest = self.rest();
-        let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ':')).unwrap_or(rest.len());
+        let len =
+            rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ':')).unwrap_or(rest.len());
         if len == 0 {
             return Err(self.err("a name"));
         }
@@ -402,7 +410,8 @@ mod tests {
 
     #[test]
     fn parses_the_real_pwsh_packets() {
-        let text = std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
+        let text =
+            std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
         let guids: Vec<Uuid> = text.lines().map(|l| Packet::parse(l, MAX).unwrap().guid()).collect();
         assert_eq!(guids[0].to_string(), "6e6e7727-08b7-4440-855f-6e417c17511c");
         assert_eq!(guids[1], Uuid::nil());

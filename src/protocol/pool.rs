@@ -93,7 +93,11 @@ pub fn init_runspace_pool(min_runspaces: i32, max_runspaces: i32) -> PsValue {
         (
             "ApplicationArguments",
             dictionary(
-                &["System.Management.Automation.PSPrimitiveDictionary", "System.Collections.Hashtable", "System.Object"],
+                &[
+                    "System.Management.Automation.PSPrimitiveDictionary",
+                    "System.Collections.Hashtable",
+                    "System.Object",
+                ],
                 Vec::new(),
             ),
         ),
@@ -147,14 +151,18 @@ mod tests {
     #[test]
     fn reads_server_info_and_states() {
         let mut info = ServerInfo::default();
-        let cap = ms([("protocolversion", PsValue::Version("2.3".into())), ("PSVersion", PsValue::Version("2.0".into()))]);
+        let cap =
+            ms([("protocolversion", PsValue::Version("2.3".into())), ("PSVersion", PsValue::Version("2.0".into()))]);
         info.read_capability(&cap).unwrap();
         assert_eq!(info.protocol_version.as_deref(), Some("2.3"));
         let bad = ms([("protocolversion", PsValue::Version("3.0".into()))]);
         assert!(info.read_capability(&bad).unwrap_err().contains("3.0"));
         let table = dictionary(
             &["System.Collections.Hashtable"],
-            vec![("PSVersion".into(), PsValue::Version("5.1.14393.2248".into())), ("PSEdition".into(), "Desktop".into())],
+            vec![
+                ("PSVersion".into(), PsValue::Version("5.1.14393.2248".into())),
+                ("PSEdition".into(), "Desktop".into()),
+            ],
         );
         let data = ms([("ApplicationPrivateData", dictionary(&[], vec![("PSVersionTable".into(), table)]))]);
         info.read_private_data(&data);
@@ -163,7 +171,8 @@ mod tests {
 
         assert_eq!(reported_state(&ms([("RunspaceState", PsValue::I32(2))])), Ok((ReportedPoolState::Opened, None)));
         let (s, e) =
-            reported_state(&ms([("RunspaceState", PsValue::I32(5)), ("ExceptionAsErrorRecord", "boom".into())])).unwrap();
+            reported_state(&ms([("RunspaceState", PsValue::I32(5)), ("ExceptionAsErrorRecord", "boom".into())]))
+                .unwrap();
         assert_eq!((s, e), (ReportedPoolState::Broken, Some(PsValue::from("boom"))));
         assert!(reported_state(&ms([("RunspaceState", PsValue::I32(7))])).is_err());
         assert!(reported_state(&ms([])).is_err());

@@ -89,7 +89,11 @@ impl ExchangeKey {
         if blob.len() <= SIMPLE_BLOB_HEADER.len() || blob[..4] != SIMPLE_BLOB_HEADER[..4] {
             return Err(KeyError::Blob {
                 what: "EncryptedSessionKey",
-                problem: format!("expected a CAPI SIMPLEBLOB, got {} bytes starting {:02x?}", blob.len(), &blob[..blob.len().min(4)]),
+                problem: format!(
+                    "expected a CAPI SIMPLEBLOB, got {} bytes starting {:02x?}",
+                    blob.len(),
+                    &blob[..blob.len().min(4)]
+                ),
             });
         }
         let mut ciphertext = blob[SIMPLE_BLOB_HEADER.len()..].to_vec();
@@ -182,6 +186,16 @@ impl SessionKey {
     }
 }
 
+impl crate::protocol::clixml::SecureCipher for SessionKey {
+    fn encrypt(&self, plain: &str) -> Result<Vec<u8>, crate::protocol::clixml::ClixmlError> {
+        Ok(SessionKey::encrypt(self, plain))
+    }
+
+    fn decrypt(&self, data: &[u8]) -> Result<String, crate::protocol::clixml::ClixmlError> {
+        SessionKey::decrypt(self, data).map_err(|e| crate::protocol::clixml::ClixmlError::Cipher(e.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +233,8 @@ mod tests {
         let k = SessionKey::from_bytes(&raw_key).unwrap();
         let enc = k.encrypt("ABCDEFGH");
         assert_eq!(enc.len(), 32);
-        let mut block = aes::Block::clone_from_slice(&"ABCDEFGH".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>());
+        let mut block =
+            aes::Block::clone_from_slice(&"ABCDEFGH".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>());
         Aes256::new_from_slice(&raw_key).unwrap().encrypt_block(&mut block);
         assert_eq!(&enc[..16], block.as_slice());
     }
@@ -227,7 +242,10 @@ mod tests {
     #[test]
     fn refuses_bad_input() {
         let key = SessionKey::from_bytes(&[1u8; 32]).unwrap();
-        assert_eq!(key.decrypt(&[0; 15]), Err(KeyError::Decrypt("length is not a positive multiple of the AES block size")));
+        assert_eq!(
+            key.decrypt(&[0; 15]),
+            Err(KeyError::Decrypt("length is not a positive multiple of the AES block size"))
+        );
         let other = SessionKey::from_bytes(&[2u8; 32]).unwrap();
         assert!(other.decrypt(&key.encrypt("secret")).is_err());
         assert_eq!(SessionKey::from_bytes(&[0; 16]).unwrap_err(), KeyError::KeyLength(16));

@@ -63,10 +63,9 @@ pub fn prop_int(value: &PsValue, name: &str) -> Option<i128> {
 /// A dictionary entry by string key, case-insensitively (PowerShell hashtables are).
 pub fn dict_get<'a>(value: &'a PsValue, key: &str) -> Option<&'a PsValue> {
     match value.as_object()?.container.as_ref()? {
-        Container::Dictionary(entries) => entries
-            .iter()
-            .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
-            .map(|(_, v)| v),
+        Container::Dictionary(entries) => {
+            entries.iter().find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key))).map(|(_, v)| v)
+        }
         _ => None,
     }
 }
@@ -81,7 +80,8 @@ mod tests {
         assert_eq!(prop_int(&v, "runspacestate"), Some(2));
         assert_eq!(prop_int(&v, "Kind"), Some(3));
         assert_eq!(prop(&v, "Kind").and_then(PsValue::display).as_deref(), Some("Three"));
-        let d = dictionary(&["System.Collections.Hashtable"], vec![("PSVersion".into(), PsValue::Version("7.4".into()))]);
+        let d =
+            dictionary(&["System.Collections.Hashtable"], vec![("PSVersion".into(), PsValue::Version("7.4".into()))]);
         assert_eq!(dict_get(&d, "psversion"), Some(&PsValue::Version("7.4".into())));
         assert_eq!(dict_get(&d, "other"), None);
     }
