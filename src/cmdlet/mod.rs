@@ -8,6 +8,7 @@ pub mod invocation;
 pub mod literal;
 pub mod parse;
 pub mod render;
+pub mod tokenizer;
 pub mod validate;
 pub mod version;
 
