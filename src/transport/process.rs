@@ -73,11 +73,14 @@ pub fn find_pwsh_in(
                 if p.is_file() {
                     return Ok(p.to_path_buf());
                 }
-                return Err(ProcessError::NotFound { searched: format!("{origin} names {}, which is not a file", p.display()) });
+                return Err(ProcessError::NotFound {
+                    searched: format!("{origin} names {}, which is not a file", p.display()),
+                });
             }
             // A bare name: look it up on PATH like a shell would.
-            return search_path(p.as_os_str(), path_var)
-                .ok_or_else(|| ProcessError::NotFound { searched: format!("{origin} names {}, which is not on PATH", p.display()) });
+            return search_path(p.as_os_str(), path_var).ok_or_else(|| ProcessError::NotFound {
+                searched: format!("{origin} names {}, which is not on PATH", p.display()),
+            });
         }
     }
     let mut names = vec!["pwsh"];
@@ -95,20 +98,24 @@ pub fn find_pwsh_in(
 fn search_path(name: &std::ffi::OsStr, path_var: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
     let exts: &[&str] = if cfg!(windows) { &[".exe", ".cmd", ".bat", ""] } else { &[""] };
     std::env::split_paths(path_var?).find_map(|dir| {
-        exts.iter().map(|ext| {
-            let mut file = name.to_os_string();
-            file.push(ext);
-            dir.join(file)
-        }).find(|candidate| candidate.is_file())
+        exts.iter()
+            .map(|ext| {
+                let mut file = name.to_os_string();
+                file.push(ext);
+                dir.join(file)
+            })
+            .find(|candidate| candidate.is_file())
     })
 }
 
 /// The server-mode arguments for an executable: Windows PowerShell needs `-Version 5.1` in front (it keeps it
 /// out of v2 compatibility mode).
 pub fn server_args(program: &Path) -> Vec<String> {
-    let stem = program.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    // Split on both separators: a Windows path is recognised wherever mbxctl runs.
+    let text = program.to_string_lossy();
+    let file = text.rsplit(['/', '\\']).next().unwrap_or_default().to_ascii_lowercase();
     let mut args = Vec::new();
-    if stem.eq_ignore_ascii_case("powershell") {
+    if file == "powershell" || file == "powershell.exe" {
         args.extend(["-Version".to_string(), "5.1".to_string()]);
     }
     args.extend(["-s", "-NoLogo", "-NoProfile"].map(String::from));
@@ -126,7 +133,12 @@ pub struct PwshProcess {
 
 impl PwshProcess {
     /// Starts `program args…` with piped standard streams and `kill_on_drop`. `max_line` bounds one stdout line.
-    pub fn spawn(program: &Path, args: &[String], envs: &[(String, String)], max_line: usize) -> Result<PwshProcess, ProcessError> {
+    pub fn spawn(
+        program: &Path,
+        args: &[String],
+        envs: &[(String, String)],
+        max_line: usize,
+    ) -> Result<PwshProcess, ProcessError> {
         let mut cmd = Command::new(program);
         cmd.args(args)
             .envs(envs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -141,7 +153,9 @@ impl PwshProcess {
             cmd.creation_flags(CREATE_NO_WINDOW);
         }
         let mut child = cmd.spawn().map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => ProcessError::NotFound { searched: format!("{} does not exist", program.display()) },
+            std::io::ErrorKind::NotFound => {
+                ProcessError::NotFound { searched: format!("{} does not exist", program.display()) }
+            }
             _ => ProcessError::Spawn { program: program.display().to_string(), source },
         })?;
         let stdin = child.stdin.take();

@@ -120,7 +120,9 @@ impl PsrpShell {
                 };
                 let failure = match outcome {
                     Ok(o) if o.succeeded() => None,
-                    Ok(o) => Some(o.errors.first().map_or_else(|| format!("ended {:?}", o.state), |e| e.message.clone())),
+                    Ok(o) => {
+                        Some(o.errors.first().map_or_else(|| format!("ended {:?}", o.state), |e| e.message.clone()))
+                    }
                     Err(e) => Some(e.to_string()),
                 };
                 if let Some(why) = failure {
@@ -283,7 +285,9 @@ impl PsrpShell {
                 self.process.kill().await;
                 Err(self.break_with(e))
             }
-            Ok(Some(Incoming::Eof) | None) => Err(self.broken_process(ProcessError::Write(std::io::ErrorKind::UnexpectedEof.into())).await),
+            Ok(Some(Incoming::Eof) | None) => {
+                Err(self.broken_process(ProcessError::Write(std::io::ErrorKind::UnexpectedEof.into())).await)
+            }
         }
     }
 
@@ -360,10 +364,18 @@ fn collect(
 ) -> Result<Option<PipelineEnd>, String> {
     match event {
         Event::PipelineOutput { pipeline, value } if pipeline == id => outcome.output.push(value),
-        Event::ErrorRecord { pipeline, record } if pipeline == id => outcome.errors.push(records::error_record(&record)),
-        Event::Warning { pipeline, record } if pipeline == id => outcome.warnings.extend(records::informational_message(&record)),
-        Event::Verbose { pipeline, record } if pipeline == id => outcome.verbose.extend(records::informational_message(&record)),
-        Event::Debug { pipeline, record } if pipeline == id => outcome.debug.extend(records::informational_message(&record)),
+        Event::ErrorRecord { pipeline, record } if pipeline == id => {
+            outcome.errors.push(records::error_record(&record))
+        }
+        Event::Warning { pipeline, record } if pipeline == id => {
+            outcome.warnings.extend(records::informational_message(&record))
+        }
+        Event::Verbose { pipeline, record } if pipeline == id => {
+            outcome.verbose.extend(records::informational_message(&record))
+        }
+        Event::Debug { pipeline, record } if pipeline == id => {
+            outcome.debug.extend(records::informational_message(&record))
+        }
         Event::Information { pipeline, record } if pipeline == id => {
             outcome.information.push(records::information_data(&record).cloned().unwrap_or(PsValue::Null));
         }
