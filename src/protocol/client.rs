@@ -1187,6 +1187,8 @@ mod tests {
         err
     }
 
+    type LineMaker = Box<dyn FnOnce(&Client, Uuid) -> String>;
+
     fn data_line(guid: Uuid, t: MessageType, rpid: Uuid, pid: Uuid, destination: Destination, xml: &str) -> String {
         let m = Message { destination, message_type: t, rpid, pid, data: xml.as_bytes().to_vec() };
         let payload = Fragmenter::default().fragment(&m.encode()).concat();
@@ -1197,7 +1199,7 @@ mod tests {
     fn impossible_messages_are_protocol_errors() {
         let other = Uuid::from_u128(7);
         let state4 = r#"<Obj RefId="0"><MS><I32 N="PipelineState">4</I32></MS></Obj>"#;
-        let cases: Vec<(Box<dyn FnOnce(&Client, Uuid) -> String>, &str)> = vec![
+        let cases: Vec<(LineMaker, &str)> = vec![
             (
                 Box::new(|_, _| "<Bogus PSGuid='00000000-0000-0000-0000-000000000000' />".into()),
                 "unknown OutOfProc element",

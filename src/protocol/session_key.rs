@@ -168,7 +168,7 @@ impl SessionKey {
     /// Decrypts the raw bytes of an `<SS>` element. Text that is not valid UTF-16 is refused rather than
     /// silently altered, since it is a credential.
     pub fn decrypt(&self, data: &[u8]) -> Result<String, KeyError> {
-        if data.is_empty() || data.len() % 16 != 0 {
+        if data.is_empty() || !data.len().is_multiple_of(16) {
             return Err(KeyError::Decrypt("length is not a positive multiple of the AES block size"));
         }
         let mut plain = cbc::Decryptor::<Aes256>::new(&(*self.key).into(), &[0u8; 16].into())
