@@ -413,7 +413,12 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     let at = self.cur.pos;
-                    self.error("unexpected-token", at, format!("unexpected {c}"), "remove it or add the opening bracket");
+                    self.error(
+                        "unexpected-token",
+                        at,
+                        format!("unexpected {c}"),
+                        "remove it or add the opening bracket",
+                    );
                     self.cur.pos += 1;
                 }
                 Some(_) => {
@@ -989,7 +994,12 @@ impl<'a> Parser<'a> {
             };
             if empty {
                 if index > 0 || b.first() == Some(&b'|') {
-                    self.error("empty-pipe-element", at, "an empty pipe element is not allowed", "put a command after |");
+                    self.error(
+                        "empty-pipe-element",
+                        at,
+                        "an empty pipe element is not allowed",
+                        "put a command after |",
+                    );
                 }
             } else if index == 0 && self.is_expression_start() {
                 self.expression_element(false);
@@ -1216,7 +1226,12 @@ impl<'a> Parser<'a> {
                             let _ = self.cur.scan_variable_name(false);
                         }
                         _ => {
-                            self.error("unrecognized-token", start, "unrecognized token @", "write @( ), @{ } or @'...'@");
+                            self.error(
+                                "unrecognized-token",
+                                start,
+                                "unrecognized token @",
+                                "write @( ), @{ } or @'...'@",
+                            );
                             self.cur.pos += 1;
                         }
                     }
@@ -1529,7 +1544,10 @@ impl<'a> Parser<'a> {
         let c = self.cur.peek()?;
         let start = self.cur.pos;
         let n = self.cur.peek2();
-        if is_single_quote(c) || is_double_quote(c) || (c == '@' && n.is_some_and(|q| is_single_quote(q) || is_double_quote(q))) {
+        if is_single_quote(c)
+            || is_double_quote(c)
+            || (c == '@' && n.is_some_and(|q| is_single_quote(q) || is_double_quote(q)))
+        {
             let s = self.const_string()?;
             items.push(s);
         } else if c == '@' && n == Some('(') {
@@ -1690,9 +1708,10 @@ impl<'a> Parser<'a> {
                 self.cur.pos += 1;
                 operator = true;
             }
-            Some('.') if self.cur.peek2().is_none_or(|n| {
-                force_start_new_token(n) || n == '$' || is_single_quote(n) || is_double_quote(n)
-            }) =>
+            Some('.')
+                if self.cur.peek2().is_none_or(|n| {
+                    force_start_new_token(n) || n == '$' || is_single_quote(n) || is_double_quote(n)
+                }) =>
             {
                 self.cur.pos += 1;
                 operator = true;
@@ -1801,7 +1820,10 @@ impl<'a> Parser<'a> {
                             continue;
                         }
                     } else if n.is_some_and(is_dash)
-                        && self.cur.char_at(self.cur.pos + c.len_utf8() + n.map_or(1, char::len_utf8)).is_none_or(force_start_new_token)
+                        && self
+                            .cur
+                            .char_at(self.cur.pos + c.len_utf8() + n.map_or(1, char::len_utf8))
+                            .is_none_or(force_start_new_token)
                     {
                         // `--`: what follows are arguments, even if they start with a dash.
                         self.cur.pos += c.len_utf8() + n.map_or(1, char::len_utf8);
@@ -2052,7 +2074,12 @@ impl<'a> Parser<'a> {
             '0'..='9' => self.number_or_word(ctx),
             '.' if n.is_some_and(|d| d.is_ascii_digit()) => self.number_or_word(ctx),
             '`' if n.is_none() => {
-                self.error("incomplete-escape", start, "a backtick ends the text", "remove it or add the character it escapes");
+                self.error(
+                    "incomplete-escape",
+                    start,
+                    "a backtick ends the text",
+                    "remove it or add the character it escapes",
+                );
                 self.cur.pos += 1;
                 Arg::Str(String::new())
             }

@@ -394,10 +394,7 @@ impl<'a> Cursor<'a> {
                 }
                 while let Some(c) = self.peek() {
                     let more = if c.is_ascii() {
-                        c.is_ascii_alphanumeric()
-                            || c == '_'
-                            || c == '?'
-                            || (c == ':' && self.peek2() != Some(':'))
+                        c.is_ascii_alphanumeric() || c == '_' || c == '?' || (c == ':' && self.peek2() != Some(':'))
                     } else {
                         c.is_alphanumeric()
                     };
@@ -599,7 +596,8 @@ impl<'a> Cursor<'a> {
                 if b >= 0x80
                     || matches!(
                         b,
-                        b'\0' | b'\t'
+                        b'\0'
+                            | b'\t'
                             | b'\n'
                             | 0x0B
                             | 0x0C
