@@ -66,6 +66,12 @@ fn remote(name: &str, alias: &str, t: R, rrt: u64) -> OnPremRecipient {
     r
 }
 
+fn user(name: &str, sam: &str) -> OnPremRecipient {
+    let mut r = OnPremRecipient::new(name, R::User);
+    r.sam_account_name = Some(sam.into());
+    r
+}
+
 fn cloud(name: &str, t: &str, licensed: bool, size: u64, items: u64) -> CloudMailbox {
     let mut m = CloudMailbox::new(name, t);
     m.sku_assigned = licensed;
@@ -192,8 +198,8 @@ pub fn default_data() -> LabData {
         remote("Lynne Robbins", "lynne", R::RemoteUserMailbox, 6),
         remote("Conference Room Baker", "room.baker", R::RemoteRoomMailbox, 33),
         // AD users without a mailbox.
-        OnPremRecipient::new("Johanna Lorenz", R::User),
-        OnPremRecipient::new("Patti Fernandez", R::User),
+        user("Johanna Lorenz", "johanna"),
+        user("Patti Fernandez", "patti"),
     ];
     for r in &mut recipients {
         if r.recipient_type_details.is_remote_mailbox() {
