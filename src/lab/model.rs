@@ -241,6 +241,15 @@ pub struct RoleAssignment {
     pub enabled: bool,
 }
 
+/// The roles the lab checks (docs/lab.md, "RBAC"); an import without RoleAssignments gets them all.
+pub const DEFAULT_ROLES: [&str; 5] = [
+    "Mail Recipients",
+    "Mail Recipient Creation",
+    "Active Directory Permissions",
+    "Reset Password",
+    "View-Only Configuration",
+];
+
 fn yes() -> bool {
     true
 }
@@ -1145,6 +1154,13 @@ impl LabData {
                     format!("duplicate database '{}'", d.name),
                 ));
             }
+        }
+        if on.role_assignments.is_empty() {
+            // An import that says nothing about RBAC gets an admin who holds every role the lab checks.
+            on.role_assignments = DEFAULT_ROLES
+                .iter()
+                .map(|r| RoleAssignment { role: (*r).into(), name: None, role_assignee_name: None, enabled: true })
+                .collect();
         }
         for r in on.role_assignments.iter_mut() {
             if r.role_assignee_name.is_none() {

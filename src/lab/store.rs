@@ -539,6 +539,43 @@ mod tests {
         assert!(s.read(|tx| tx.lookup(ON_PREMISES, "renamed")).unwrap().is_empty());
     }
 
+    /// Child half of `a_process_killed_mid_write_leaves_the_previous_state`.
+    #[test]
+    #[ignore = "run by a_process_killed_mid_write_leaves_the_previous_state"]
+    fn child_aborts_mid_write() {
+        let Ok(dir) = std::env::var("MBXCTL_LAB_ABORT_DIR") else { return };
+        let dir = PathBuf::from(dir);
+        let mut s = Store::open(&dir).unwrap();
+        let o = org();
+        let tx = s.begin(true).unwrap();
+        let ids = tx.lookup(ON_PREMISES, "kim").unwrap();
+        let mut r: OnPremRecipient = tx.get(ids[0]).unwrap();
+        r.recipient_type_details = RecipientTypeDetails::SharedMailbox;
+        tx.update(ids[0], &r, &o).unwrap();
+        // Dies with the write transaction open: no destructor, no rollback, no commit.
+        std::process::abort();
+    }
+
+    #[test]
+    fn a_process_killed_mid_write_leaves_the_previous_state() {
+        let d = tempfile::tempdir().unwrap();
+        let (s, id) = seeded(d.path());
+        drop(s);
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--ignored", "--exact", "lab::store::tests::child_aborts_mid_write", "--test-threads=1"])
+            .env("MBXCTL_LAB_ABORT_DIR", d.path())
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "the child must have died: {}", String::from_utf8_lossy(&out.stdout));
+        // 101 is a test panic (it failed before the write); abort ends it by signal or 0xC0000409.
+        assert_ne!(out.status.code(), Some(101), "{}", String::from_utf8_lossy(&out.stdout));
+        let mut s = Store::open(d.path()).unwrap();
+        let r: OnPremRecipient = s.read(|tx| tx.get(id)).unwrap();
+        assert_eq!(r.recipient_type_details, RecipientTypeDetails::UserMailbox);
+        // And the store is writable again: the dead writer's lock is gone.
+        s.write(|tx| tx.set_meta("probe", &1u8)).unwrap();
+    }
+
     #[test]
     fn list_filters_by_type_and_limits() {
         let d = tempfile::tempdir().unwrap();
