@@ -40,10 +40,15 @@ pub fn lab_dir(cli: &Cli) -> Option<PathBuf> {
     }
 }
 
+/// Whether a LAB has been created at `dir`.
+pub fn lab_exists(dir: &std::path::Path) -> bool {
+    dir.join(crate::lab::DB_FILE).exists()
+}
+
 /// Opens the LAB at `dir`, creating the default organisation on first use (and saying so).
 pub fn open_lab(dir: &std::path::Path, side: Side) -> Result<Box<dyn Shell>, CliError> {
-    if !crate::lab::exists(dir) {
-        crate::lab::init(dir, &crate::lab::InitOptions::default())
+    if !lab_exists(dir) {
+        crate::lab::init(dir, crate::lab::InitOptions::default())
             .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
         eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
     }
