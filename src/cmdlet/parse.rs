@@ -2588,6 +2588,13 @@ $h = @{ Name = Get-Q; Other = 'x' }
         let script = parse_script("Get-X -A \"ok\" -B \"abc\nGet-Y");
         assert_eq!(codes(&script), vec!["unterminated-string"]);
         assert_eq!(script.diagnostics[0].position, Some(p(1, 18)));
+        let script = parse_script("Get-X ‘abc\n“x");
+        assert_eq!(codes(&script), vec!["unterminated-string"]);
+        assert_eq!(script.diagnostics[0].position, Some(p(1, 7)));
+        // PowerShell resumes after the header line, so the footer line opens a new string.
+        let script = parse_script("Get-X -A @‘ x\n‘@");
+        assert_eq!(codes(&script), vec!["here-string-header", "unterminated-string"]);
+        assert_eq!(script.diagnostics[0].position, Some(p(1, 13)));
         assert_eq!(codes(&parse_script("Get-X <# open")), vec!["unterminated-comment"]);
         assert_eq!(codes(&parse_script("Get-X -A:\nGet-Y")), vec!["parameter-requires-argument"]);
         assert_eq!(codes(&parse_script("Get-X -A @'\nno end")), vec!["unterminated-here-string"]);

@@ -170,6 +170,16 @@ impl<'a> Cursor<'a> {
         if b < 0x80 { Some(b as char) } else { self.src[p..].chars().next() }
     }
 
+    /// The start of the character that ends at `p`.
+    #[inline]
+    pub fn back(&self, p: usize) -> usize {
+        let mut q = p.saturating_sub(1);
+        while q > 0 && (self.bytes[q] & 0xC0) == 0x80 {
+            q -= 1;
+        }
+        q
+    }
+
     #[inline]
     pub fn peek(&self) -> Option<char> {
         self.char_at(self.pos)
@@ -306,7 +316,7 @@ impl<'a> Cursor<'a> {
     /// Scans the body of a single-quoted string; the cursor is just after the opening quote.
     /// A doubled quote character (any of the five) stands for the second one (`ScanStringLiteral`).
     pub fn scan_single_quoted(&mut self, out: &mut String) -> Result<(), LexError> {
-        let open = self.pos - 1;
+        let open = self.back(self.pos);
         loop {
             // ASCII fast path: copy runs of bytes that cannot end the string.
             let run_start = self.pos;
@@ -439,7 +449,7 @@ impl<'a> Cursor<'a> {
         exp: &mut Expansions,
         subs: &mut Vec<(usize, usize)>,
     ) -> Result<(), LexError> {
-        let open = self.pos - 1;
+        let open = self.back(self.pos);
         let mut first_err = None;
         loop {
             let run_start = self.pos;
@@ -483,8 +493,9 @@ impl<'a> Cursor<'a> {
 
     /// After `@'` or `@"`: the rest of the header line must be whitespace (`ScanAfterHereStringHeader`).
     fn here_string_header(&mut self, quote: char) -> Result<(), LexError> {
-        let header = self.pos - 1 - quote.len_utf8();
+        let header = self.back(self.pos) - 1;
         self.skip_plain_ws();
+        let at = self.pos;
         match self.bump() {
             Some('\n') => Ok(()),
             Some('\r') => {
@@ -494,7 +505,6 @@ impl<'a> Cursor<'a> {
             None => Err(LexError::UnterminatedHereString(header, quote)),
             Some(_) => {
                 // Error recovery as PowerShell does: skip to a footer on this line or to its end.
-                let at = self.pos - 1;
                 self.pos = at;
                 while let Some(c) = self.peek() {
                     if is_newline(c) {
@@ -520,7 +530,7 @@ impl<'a> Cursor<'a> {
         exp: &mut Expansions,
         subs: &mut Vec<(usize, usize)>,
     ) -> Result<(), LexError> {
-        let header = self.pos - 2;
+        let header = self.back(self.pos) - 1;
         let quote = if expandable { '"' } else { '\'' };
         self.here_string_header(quote)?;
         let is_close = |c: char| if expandable { is_double_quote(c) } else { is_single_quote(c) };
