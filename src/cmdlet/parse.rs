@@ -149,9 +149,17 @@ impl Lines {
 
     fn position(&mut self, b: &[u8], off: usize) -> Position {
         let chars = |from: usize, to: usize| b[from..to].iter().filter(|&&x| (x & 0xC0) != 0x80).count() as u32;
-        let next_start = self.starts.get(self.line + 1).copied().unwrap_or(usize::MAX);
-        if off >= self.off && off < next_start {
-            self.col += chars(self.off, off);
+        if off >= self.off {
+            // Forward, the common case: walk the line table instead of searching it.
+            let start_line = self.line;
+            while self.starts.get(self.line + 1).is_some_and(|&s| s <= off) {
+                self.line += 1;
+            }
+            if self.line == start_line {
+                self.col += chars(self.off, off);
+            } else {
+                self.col = 1 + chars(self.starts[self.line], off);
+            }
         } else {
             self.line = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
             self.col = 1 + chars(self.starts[self.line], off);
@@ -219,7 +227,7 @@ impl<'a> Parser<'a> {
         Parser {
             cur: Cursor::new(text),
             lines: Lines::new(text.as_bytes()),
-            commands: Vec::new(),
+            commands: Vec::with_capacity(text.len() / 128),
             diags: Vec::new(),
             buf: String::new(),
             subs: Vec::new(),
@@ -1214,7 +1222,8 @@ impl<'a> Parser<'a> {
                             self.hash_literal(start);
                         }
                         Some(q) if is_single_quote(q) || is_double_quote(q) => {
-                            self.string_with_subs();
+                            self.string_like();
+                            self.parse_subs();
                         }
                         Some(v) if is_variable_start(v) => {
                             self.cur.pos += 1;
@@ -1233,7 +1242,8 @@ impl<'a> Parser<'a> {
                     value = true;
                 }
                 c if is_single_quote(c) || is_double_quote(c) => {
-                    self.string_with_subs();
+                    self.string_like();
+                    self.parse_subs();
                     value = true;
                 }
                 '(' => {
@@ -1336,7 +1346,8 @@ impl<'a> Parser<'a> {
     /// value unless it expands at run time.
     fn string_with_subs(&mut self) -> Option<String> {
         let exp = self.string_like();
-        let value = std::mem::take(&mut self.buf);
+        // One exact allocation; the scratch buffer keeps its capacity.
+        let value = self.buf.clone();
         self.parse_subs();
         (!exp.dynamic && !exp.unrepresentable).then_some(value)
     }
@@ -1748,8 +1759,8 @@ impl<'a> Parser<'a> {
                 None
             }
         };
-        let mut params: Vec<Parameter> = Vec::new();
-        let mut positions: Vec<Position> = Vec::new();
+        let mut params: Vec<Parameter> = Vec::with_capacity(6);
+        let mut positions: Vec<Position> = Vec::with_capacity(6);
         let mut pending: Option<(String, Position)> = None;
         let mut dash_dash = false;
         loop {
