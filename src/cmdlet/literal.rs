@@ -49,6 +49,13 @@
 //! - the bidirectional formatting characters U+061C, U+200E, U+200F, U+202A–U+202E,
 //!   U+2066–U+2069 (they reorder what a reviewer sees: "Trojan Source"), and U+FEFF.
 //!
+//! # The one value that needs parentheses without an escape
+//!
+//! `--%` is PowerShell's stop-parsing token, and `CommandRule` (Parser.cs) checks the *value* of
+//! any string token in argument position against it: even the quoted `'--%'` makes the rest of
+//! the line verbatim text. So `--%` is rendered `('--%')`, whose first token is `(`; inside an
+//! expression it means the same string.
+//!
 //! Everything else — letters of any script, emoji (surrogate pairs in PowerShell's UTF-16),
 //! smart double quotes, dashes, `$`, backticks — stays raw inside single quotes, where it is
 //! plain text.
@@ -106,6 +113,10 @@ pub fn quote(value: &str) -> String {
 
 /// [`quote`] appending to `out`, so a renderer can build a whole line in one buffer.
 pub fn quote_into(out: &mut String, value: &str) {
+    if value == "--%" {
+        out.push_str("('--%')");
+        return;
+    }
     // Fast path: printable ASCII without a quote needs no scan beyond this.
     if value.bytes().all(|b| (0x20..0x7F).contains(&b) && b != b'\'') {
         out.reserve(value.len() + 2);
@@ -263,6 +274,13 @@ mod tests {
         let nasty = "a\r\n\u{85}\u{2028}\u{2029}\u{0B}\u{0C}b";
         let q = quote(nasty);
         assert!(!q.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}'), "{q}");
+    }
+
+    #[test]
+    fn stop_parsing_token_is_parenthesized() {
+        assert_eq!(quote("--%"), "('--%')");
+        assert_eq!(quote("--% "), "'--% '");
+        assert_eq!(quote("--"), "'--'");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!
 //! | value | rendered | why |
 //! |---|---|---|
-//! | `Switch(true)` | `-Force` | |
+//! | `Switch(true)` | `-Force`; `-Force:$true` before a positional argument | a bare switch would take the argument as its value when read back |
 //! | `Switch(false)` | `-Force:$false` | the colon binds the value to the switch |
 //! | `Bool(b)` | `-Name $true` | a `[bool]` parameter takes the next argument |
 //! | `Int(n)`, n ≥ 0 | `-Name 42` | a number token in command mode |
@@ -104,7 +104,12 @@ fn render_inner(inv: &Invocation, out: &mut String) -> Result<(), RenderError> {
             out.push('-');
             out.push_str(name);
             match &p.value {
-                Value::Switch(true) => continue,
+                Value::Switch(true) => {
+                    if inv.params.get(i + 1).is_some_and(|next| next.name.is_none()) {
+                        out.push_str(":$true");
+                    }
+                    continue;
+                }
                 Value::Switch(false) => {
                     out.push_str(":$false");
                     continue;
@@ -304,6 +309,14 @@ mod tests {
         assert_eq!(r(&[], &["b"]), "Set-X -P @{Remove='b'}");
         assert_eq!(r(&[], &[]), "Set-X -P @{}");
         assert_eq!(r(&["a\n"], &[]), "Set-X -P @{Add=('a'+\"`n\")}");
+    }
+
+    #[test]
+    fn switch_before_positional_argument_uses_colon() {
+        let mut inv = Invocation::new("Get-X").switch("Force");
+        inv.params.push(Parameter { name: None, value: Value::String("id".into()) });
+        inv = inv.switch("Confirm");
+        assert_eq!(render(&inv).unwrap(), "Get-X -Force:$true 'id' -Confirm");
     }
 
     #[test]

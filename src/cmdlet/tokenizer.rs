@@ -170,6 +170,16 @@ impl<'a> Cursor<'a> {
         if b < 0x80 { Some(b as char) } else { self.src[p..].chars().next() }
     }
 
+    /// The start of the character that ends at `p`.
+    #[inline]
+    pub fn back(&self, p: usize) -> usize {
+        let mut q = p.saturating_sub(1);
+        while q > 0 && (self.bytes[q] & 0xC0) == 0x80 {
+            q -= 1;
+        }
+        q
+    }
+
     #[inline]
     pub fn peek(&self) -> Option<char> {
         self.char_at(self.pos)
@@ -306,7 +316,7 @@ impl<'a> Cursor<'a> {
     /// Scans the body of a single-quoted string; the cursor is just after the opening quote.
     /// A doubled quote character (any of the five) stands for the second one (`ScanStringLiteral`).
     pub fn scan_single_quoted(&mut self, out: &mut String) -> Result<(), LexError> {
-        let open = self.pos - 1;
+        let open = self.back(self.pos);
         loop {
             // ASCII fast path: copy runs of bytes that cannot end the string.
             let run_start = self.pos;
@@ -373,11 +383,7 @@ impl<'a> Cursor<'a> {
                     let Some(c) = self.bump() else { return Err(LexError::UnterminatedVariable(dollar)) };
                     match c {
                         '}' => return Ok(true),
-                        '`' => {
-                            if self.bump().is_none() {
-                                return Err(LexError::UnterminatedVariable(dollar));
-                            }
-                        }
+                        '`' if self.bump().is_none() => return Err(LexError::UnterminatedVariable(dollar)),
                         c if in_string && is_double_quote(c) => {
                             if let Some(q) = self.peek().filter(|q| is_double_quote(*q)) {
                                 self.pos += q.len_utf8();
@@ -443,7 +449,7 @@ impl<'a> Cursor<'a> {
         exp: &mut Expansions,
         subs: &mut Vec<(usize, usize)>,
     ) -> Result<(), LexError> {
-        let open = self.pos - 1;
+        let open = self.back(self.pos);
         let mut first_err = None;
         loop {
             let run_start = self.pos;
@@ -487,8 +493,9 @@ impl<'a> Cursor<'a> {
 
     /// After `@'` or `@"`: the rest of the header line must be whitespace (`ScanAfterHereStringHeader`).
     fn here_string_header(&mut self, quote: char) -> Result<(), LexError> {
-        let header = self.pos - 1 - quote.len_utf8();
+        let header = self.back(self.pos) - 1;
         self.skip_plain_ws();
+        let at = self.pos;
         match self.bump() {
             Some('\n') => Ok(()),
             Some('\r') => {
@@ -498,7 +505,6 @@ impl<'a> Cursor<'a> {
             None => Err(LexError::UnterminatedHereString(header, quote)),
             Some(_) => {
                 // Error recovery as PowerShell does: skip to a footer on this line or to its end.
-                let at = self.pos - 1;
                 self.pos = at;
                 while let Some(c) = self.peek() {
                     if is_newline(c) {
@@ -524,7 +530,7 @@ impl<'a> Cursor<'a> {
         exp: &mut Expansions,
         subs: &mut Vec<(usize, usize)>,
     ) -> Result<(), LexError> {
-        let header = self.pos - 2;
+        let header = self.back(self.pos) - 1;
         let quote = if expandable { '"' } else { '\'' };
         self.here_string_header(quote)?;
         let is_close = |c: char| if expandable { is_double_quote(c) } else { is_single_quote(c) };
@@ -898,7 +904,7 @@ mod tests {
         };
         assert_eq!(run("\"a`n`t`0`e`u{1F600}``\"\"b\""), (Ok(()), "a\n\t\0\u{1B}😀`\"b".into(), false, vec![]));
         assert_eq!(run("\"cost $ 5 and $\""), (Ok(()), "cost $ 5 and $".into(), false, vec![]));
-        assert_eq!(run("\"a $x b\"").2, true);
+        assert!(run("\"a $x b\"").2);
         assert_eq!(run("\"a $(Get-X (1)) b\"").3, vec![(3, 15)]);
         assert_eq!(run("\"a”").1, "a");
         assert!(matches!(run("\"abc").0, Err(LexError::UnterminatedString(0, '"'))));
