@@ -16,12 +16,8 @@ if ! .venv/bin/python -c 'import psrpcore' 2>/dev/null; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r tests/peer/requirements.txt
 fi
 
-if [ -f tests/oracle/package.json ]; then
-  if [ ! -d tests/oracle/node_modules ]; then
-    echo "== installing tree-sitter-powershell (npm)"
-    (cd tests/oracle && npm ci --silent --no-audit --no-fund)
-  fi
-fi
+echo "== tree-sitter-powershell (npm, pinned by tests/oracle/package-lock.json)"
+bash tests/oracle/setup.sh
 
 echo "== cargo test"
 cargo test --locked --all-targets "$@"
