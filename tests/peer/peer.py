@@ -17,6 +17,7 @@ What each command does comes from a scenario file (env MBXCTL_PEER_SCENARIO, JSO
                          {"stderr": "text"}, {"die": 1}],
                 "end": "completed" | "hang" | {"failed": {"message": "m", ...}}}]}
 
+A rule with `"once": true` answers one call and is then removed, so a scenario can model state changing.
 A rule matches when the command name is equal (case-insensitively) and every listed parameter is present with an
 equal value; SecureStrings compare by their decrypted text. No rule: the command fails as PowerShell's
 CommandNotFoundException does. A top-level list is taken as the rules.
@@ -281,6 +282,10 @@ def main():
                         )
                     pipe.start()
                     rule = next((r for r in scenario.get("rules", []) if matches(r, commands[0])), None)
+                    if rule is not None and rule.get("once"):
+                        # A "once" rule answers one call, so a scenario can model state changing
+                        # (the first Get-Mailbox sees a user mailbox, the one after Set-Mailbox a shared one).
+                        scenario["rules"].remove(rule)
                     if rule is None:
                         rule = {"end": {"failed": not_found(commands[0])}}
                     gen = play(pool, pipe, rule)
