@@ -603,6 +603,30 @@ mod tests {
     }
 
     #[test]
+    fn an_unpublished_rebuild_leaves_the_previous_lab() {
+        let d = tempfile::tempdir().unwrap();
+        let (s, id) = seeded(d.path());
+        drop(s);
+        // A new init that dies before publish: the half-built file never replaces the lab.
+        let half = Store::create(d.path()).unwrap();
+        drop(half);
+        let mut s = Store::open(d.path()).unwrap();
+        let r: OnPremRecipient = s.read(|tx| tx.get(id)).unwrap();
+        assert_eq!(r.name, "Kim Akers");
+        // And the next init replaces the leftover file.
+        let again = Store::create(d.path()).unwrap();
+        again.write_schema_for_test();
+        let mut s = again.publish().unwrap();
+        assert!(s.read(|tx| tx.lookup(ON_PREMISES, "kim")).unwrap().is_empty());
+    }
+
+    impl Store {
+        fn write_schema_for_test(&self) {
+            self.conn.execute_batch("INSERT INTO meta(key, value) VALUES ('schema', '1')").unwrap();
+        }
+    }
+
+    #[test]
     fn list_filters_by_type_and_limits() {
         let d = tempfile::tempdir().unwrap();
         let (mut s, _) = seeded(d.path());
