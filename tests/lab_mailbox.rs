@@ -360,3 +360,31 @@ fn online_set_mailbox_has_workspace_and_starts_grace_for_unlicensed_users() {
         "Couldn't convert the mailbox because the mailbox \"adele\" is already of the type \"Regular\"."
     );
 }
+
+#[test]
+fn an_identity_that_matches_two_mailboxes_is_ambiguous() {
+    let d = tempfile::tempdir().unwrap();
+    let json = r#"{
+      "Organization": {"Name": "Fabrikam", "Domain": "fabrikam.com"},
+      "OnPremises": {
+        "Servers": [{"Name": "EX1", "AdminDisplayVersion": "Version 15.2 (Build 1544.4)"}],
+        "Databases": [{"Name": "DB1", "Server": "EX1"}],
+        "Recipients": [
+          {"Name": "Sam Lee", "Alias": "sam.lee", "RecipientTypeDetails": "UserMailbox", "Database": "DB1", "OrganizationalUnit": "fabrikam.com/Sales"},
+          {"Name": "Sam Lee", "Alias": "sam.lee2", "RecipientTypeDetails": "UserMailbox", "Database": "DB1", "OrganizationalUnit": "fabrikam.com/Finance"}
+        ]
+      }
+    }"#;
+    lab::import(d.path(), json).unwrap();
+    let mut s = shell(d.path(), Side::OnPremises);
+    let out = run(&mut s, &Invocation::new("Get-Mailbox").param("Identity", "Sam Lee"));
+    assert!(out.output.is_empty());
+    assert_eq!(
+        out.errors[0].message,
+        "The operation couldn't be performed because 'Sam Lee' matches multiple entries."
+    );
+    assert_eq!(out.errors[0].reason.as_deref(), Some("ManagementObjectAmbiguousException"));
+    let one = run(&mut s, &Invocation::new("Get-Mailbox").param("Identity", "fabrikam.com/Finance/Sam Lee"));
+    assert_eq!(prop(&one.output[0], "Alias").as_deref(), Some("sam.lee2"));
+    assert_eq!(prop(&one.output[0], "DistinguishedName").as_deref(), Some("CN=Sam Lee,OU=Finance,DC=fabrikam,DC=com"));
+}

@@ -325,3 +325,29 @@ fn audit_log_records_changes_masks_secrets_and_failures() {
     assert_eq!(log[3].caller, "admin@contoso.onmicrosoft.com");
     assert_eq!(log[3].originating_server, "outlook.office365.com");
 }
+
+#[test]
+fn the_documented_import_example_imports() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/lab.md")).unwrap();
+    let start = doc.find("```json\n").expect("example in docs/lab.md") + "```json\n".len();
+    let json = &doc[start..start + doc[start..].find("```").unwrap()];
+    let d = tempfile::tempdir().unwrap();
+    let summary = lab::import(d.path(), json).unwrap();
+    assert_eq!(summary.on_premises_total(), 3);
+    assert_eq!(summary.disconnected_mailboxes, 1);
+    assert_eq!(lab::faults(d.path()).unwrap().fail, ["ana"]);
+    let help = shown_online(d.path(), "Help Desk");
+    assert_eq!(
+        help["ImmutableId"],
+        shown_onprem(d.path(), "Help Desk")["Guid"]
+            .as_str()
+            .map(|g| {
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD.encode(uuid::Uuid::parse_str(g).unwrap().to_bytes_le())
+            })
+            .unwrap()
+    );
+    let mut s = shell(d.path(), Side::OnPremises);
+    let out = run(&mut s, &Invocation::new("Set-Mailbox").param("Identity", "ana").param("Type", "Shared"));
+    assert!(out.errors[0].message.contains("Insufficient access rights"), "the Fail fault from the example");
+}

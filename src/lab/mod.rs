@@ -103,7 +103,7 @@ fn summary_in(tx: &Tx<'_>) -> Result<LabSummary, LabError> {
 fn write_lab(dir: &Path, data: &LabData, extra_users: usize) -> Result<LabSummary, LabError> {
     let mut store = Store::create(dir)?;
     let org = org_config(data);
-    store.write(|tx| {
+    let summary = store.write(|tx| {
         tx.set_meta("org", &org)?;
         tx.set_meta("faults", &data.faults)?;
         let o = &org.organization;
@@ -124,7 +124,9 @@ fn write_lab(dir: &Path, data: &LabData, extra_users: usize) -> Result<LabSummar
         // Last: a lab without this marker (a crash during init) counts as not initialised.
         tx.set_schema()?;
         summary_in(tx)
-    })
+    })?;
+    store.publish()?;
+    Ok(summary)
 }
 
 /// Creates the deterministic default organisation (docs/lab.md lists it) in `dir`, replacing any

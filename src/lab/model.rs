@@ -718,6 +718,7 @@ pub fn cloud_type_name(t: &str) -> Option<String> {
 }
 
 /// msExchRecipientDisplayType for an on-premises type (reference §2.3; `StampMailboxRecipientDisplayType`).
+/// Types §2.3 does not list (team, discovery, ...) get none rather than a guess.
 pub fn display_type_for(t: RecipientTypeDetails) -> Option<i64> {
     use RecipientTypeDetails as R;
     Some(match t {
@@ -725,11 +726,9 @@ pub fn display_type_for(t: RecipientTypeDetails) -> Option<i64> {
         R::SharedMailbox => 0,
         R::RoomMailbox | R::LinkedRoomMailbox => 7,
         R::EquipmentMailbox => 8,
-        R::TeamMailbox => 1_073_741_824 | 16, // TeamMailboxUser is not in §2.3; the lab keeps ACLable|16.
         R::RemoteUserMailbox | R::RemoteSharedMailbox => -2_147_483_642,
         R::RemoteRoomMailbox => -2_147_481_850,
         R::RemoteEquipmentMailbox => -2_147_481_594,
-        R::DiscoveryMailbox => 1_073_741_824,
         _ => return None,
     })
 }

@@ -218,7 +218,7 @@ pub fn default_data() -> LabData {
     support.mailbox_permissions = vec![full_access("adele@contoso.com", true)];
     support.recipient_permissions =
         vec![RecipientAce { trustee: "adele@contoso.com".into(), access_rights: vec!["SendAs".into()] }];
-    let mut grady = cloud("Grady Archie", "UserMailbox", false, 1 * GB + 300 * MB, 9_800);
+    let mut grady = cloud("Grady Archie", "UserMailbox", false, GB + 300 * MB, 9_800);
     grady.grace_period_started = Some("2025-05-20T00:00:00Z".into());
     let mut cloud_only = cloud("Cloud Only Shared", "SharedMailbox", false, 700 * MB, 4_400);
     cloud_only.alias = Some("cloudshared".into());
@@ -303,12 +303,12 @@ pub fn generated_user(i: usize) -> OnPremRecipient {
     let h = splitmix(i as u64 ^ 0x5eed);
     // 10 MB .. ~20 GB, skewed small as real mailboxes are.
     let size = 10 * MB + (h % (20 * GB)) * ((h >> 40) % 4 + 1) / 4;
-    let never = h % 23 == 0;
+    let never = h.is_multiple_of(23);
     let day = 1 + (h >> 8) % 28;
     let mut r = OnPremRecipient::new(name, R::UserMailbox);
     r.alias = Some(alias);
     r.organizational_unit = Some("contoso.com/Staff".into());
-    r.database = Some(if i % 2 == 0 { "DB01" } else { "DB02" }.into());
+    r.database = Some(if i.is_multiple_of(2) { "DB01" } else { "DB02" }.into());
     r.total_item_size = ByteSize(if never { 0 } else { size });
     r.item_count = if never { 0 } else { size / (72 * 1024) };
     r.total_deleted_item_size = ByteSize(if never { 0 } else { size / 50 });

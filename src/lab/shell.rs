@@ -485,7 +485,7 @@ impl LabShell {
         }
         if let Some(n) = faults.throttle_every.filter(|n| *n > 0) {
             let count = self.store.write(|tx| tx.bump("cmdlets_run")).map_err(shell_err)?;
-            if count % u64::from(n) == 0 {
+            if count.is_multiple_of(u64::from(n)) {
                 let server = match side {
                     Side::OnPremises => org.connected().name.clone(),
                     Side::Online => ONLINE_SERVER.into(),
