@@ -77,7 +77,7 @@ if ($Target) { $releaseDir = Join-Path (Join-Path (Join-Path $root 'target') $Ta
 $binary = Join-Path $releaseDir $exeName
 if (-not (Test-Path -LiteralPath $binary)) { throw "No binary at $binary; build it first (or drop -SkipBuild)." }
 
-$destination = Join-Path (Join-Path (Join-Path $OutputPath 'MbxCtl') $version) ''
+$destination = Join-Path (Join-Path $OutputPath 'MbxCtl') $version
 $binDir = Join-Path (Join-Path $destination 'bin') $Rid
 New-Item -ItemType Directory -Path $binDir -Force | Out-Null
 foreach ($file in 'MbxCtl.psd1', 'MbxCtl.psm1', 'MbxCtl.Format.ps1xml') {
