@@ -5,8 +5,8 @@ use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::parse_script;
 use crate::cmdlet::render::render as render_text;
-use crate::cmdlet::validate::{Target, validate as validate_one};
-use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, Parameter, Severity, Value};
+use crate::cmdlet::validate::{Target, validate as validate_one, validate_pipeline_stage};
+use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
 use serde::Serialize;
 use std::io::Read;
@@ -202,8 +202,17 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     for cmd in &script.commands {
         let name = &cmd.invocation.cmdlet;
         let known = cat.cmdlet(name, target.side).or_else(|| cat.cmdlet(name, Side::OnPremises)).or_else(|| cat.cmdlet(name, Side::Online));
+        let mut shown = cmd.invocation.clone();
         let findings = if known.is_some() {
-            let v = validate_one(&cmd.invocation, &target);
+            // A command after `|` can take its mandatory parameters from the pipeline.
+            let v = if cmd.pipeline_index > 0 {
+                validate_pipeline_stage(&cmd.invocation, &target)
+            } else {
+                validate_one(&cmd.invocation, &target)
+            };
+            if v.invocation.params.len() == cmd.invocation.params.len() {
+                shown = v.invocation.clone();
+            }
             v.diagnostics
                 .into_iter()
                 .map(|d| {
@@ -234,7 +243,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             count(d);
         }
         let mut parameters = serde_json::Map::new();
-        for (i, p) in cmd.invocation.params.iter().enumerate() {
+        for (i, p) in shown.params.iter().enumerate() {
             let key = p.name.clone().unwrap_or_else(|| format!("<positional {i}>"));
             parameters.insert(key, value_json(&p.value));
         }
@@ -315,12 +324,12 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                     .iter()
                     .map(|p| {
                         vec![
-                            p.name.to_string(),
-                            p.kind.to_string(),
-                            p.mandatory_summary(),
+                            if p.aliases.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.aliases.join(", ")) },
+                            kind_text(&p.kind),
+                            mandatory_text(p),
                             p.position.map(|x| x.to_string()).unwrap_or_else(|| "named".into()),
-                            p.sets_summary(),
-                            p.versions_summary(),
+                            if p.in_all_sets { "all".into() } else { p.sets.iter().map(|m| m.set.as_str()).collect::<Vec<_>>().join(", ") },
+                            p.availability.to_string(),
                         ]
                     })
                     .collect();
@@ -329,6 +338,35 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
         }
     }
     Ok(ExitCode::Done)
+}
+
+fn kind_text(k: &ParamKind) -> String {
+    match k {
+        ParamKind::String => "String".into(),
+        ParamKind::Identity => "Identity".into(),
+        ParamKind::Switch => "Switch".into(),
+        ParamKind::Bool => "Boolean".into(),
+        ParamKind::Int { min, max } => format!("Int {min}..{max}"),
+        ParamKind::Enum { values } => values.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join("|"),
+        ParamKind::ByteSize => "ByteSize".into(),
+        ParamKind::Quota => "ByteSize|Unlimited".into(),
+        ParamKind::IntOrUnlimited { .. } => "Int|Unlimited".into(),
+        ParamKind::SecureString => "SecureString".into(),
+        ParamKind::Guid => "Guid".into(),
+        ParamKind::DateTime => "DateTime".into(),
+        ParamKind::MultiValued { of, add_remove } => {
+            format!("{}[]{}", kind_text(of), if *add_remove { " (@{Add;Remove})" } else { "" })
+        }
+    }
+}
+
+fn mandatory_text(p: &ParamInfo) -> String {
+    let sets: Vec<&str> = p.sets.iter().filter(|m| m.mandatory).map(|m| m.set.as_str()).collect();
+    match (sets.len(), p.sets.len()) {
+        (0, _) => "no".into(),
+        (n, m) if n == m => "yes".into(),
+        _ => format!("in {}", sets.join(", ")),
+    }
 }
 
 /// `mbxctl completions`.

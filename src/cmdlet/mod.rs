@@ -8,8 +8,12 @@ pub mod invocation;
 pub mod literal;
 pub mod parse;
 pub mod render;
+pub mod tokenizer;
 pub mod validate;
 pub mod version;
 
+pub use catalogue::{Catalogue, CmdletInfo, ParamInfo, ParamKind, catalogue};
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use invocation::{Invocation, Parameter, Value};
+pub use validate::{Target, Validated, validate};
+pub use version::ExchangeVersion;

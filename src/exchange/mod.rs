@@ -2,6 +2,7 @@
 //! output, and the classification of Exchange's error records and warnings.
 
 pub mod classify;
+pub mod console;
 pub mod identity;
 pub mod recipient;
 pub mod results;

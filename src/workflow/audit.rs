@@ -375,7 +375,7 @@ async fn read_all<T>(
 }
 
 /// Reads both sides with bulk cmdlets, selecting only what the audit needs.
-pub async fn collect(on_prem: &mut dyn Shell, cloud: Option<&mut dyn Shell>) -> Result<Inventory, WorkflowError> {
+pub async fn collect(on_prem: &mut (dyn Shell + 'static), cloud: Option<&mut (dyn Shell + 'static)>) -> Result<Inventory, WorkflowError> {
     let mut exec = Executor::new(on_prem, Target::default());
     let mut inv = Inventory {
         remote: read_all(&mut exec, Invocation::new("Get-RemoteMailbox").param("ResultSize", "Unlimited"), RemoteMailbox::from_ps).await?,

@@ -170,6 +170,9 @@ pub struct ConvertReport {
     /// Why it failed, when it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The session failed (broken, timed out) rather than Exchange refusing: worth a recheck.
+    #[serde(skip)]
+    pub session_failure: bool,
 }
 
 /// One step of a documented alternative path.
@@ -197,6 +200,7 @@ impl ConvertReport {
             next_steps: Vec::new(),
             alternative: Vec::new(),
             error: None,
+            session_failure: false,
         }
     }
 
@@ -209,15 +213,83 @@ impl ConvertReport {
 /// cloud-only organisation) and, in hybrid, the Exchange Online one.
 pub struct Shells<'a> {
     /// The primary session.
-    pub primary: &'a mut dyn Shell,
+    pub primary: &'a mut (dyn Shell + 'static),
     /// The Exchange Online session, when one is configured.
-    pub cloud: Option<&'a mut dyn Shell>,
+    pub cloud: Option<&'a mut (dyn Shell + 'static)>,
 }
 
 impl<'a> Shells<'a> {
     /// Just one session.
-    pub fn single(primary: &'a mut dyn Shell) -> Self {
+    pub fn single(primary: &'a mut (dyn Shell + 'static)) -> Self {
         Shells { primary, cloud: None }
+    }
+}
+
+/// A permission a conversion actually added (not one Exchange said was already there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Grant {
+    /// Full Access, with its AutoMapping.
+    FullAccess {
+        /// The trustee.
+        trustee: String,
+        /// AutoMapping as sent (None = Exchange's default, on).
+        auto_mapping: Option<bool>,
+    },
+    /// Send As.
+    SendAs {
+        /// The trustee.
+        trustee: String,
+    },
+    /// Send on Behalf.
+    SendOnBehalf {
+        /// The trustee.
+        trustee: String,
+    },
+}
+
+/// Told about each state change of a conversion as it happens, so a batch can journal it
+/// before and after each change. An `Err` stops the conversion before the next change: a
+/// journal that cannot be written must not let work go unrecorded.
+pub trait Observer: Send {
+    /// Pre-flight finished and nothing blocked; changes follow.
+    fn preflighted(&mut self, _report: &ConvertReport) -> Result<(), String> {
+        Ok(())
+    }
+    /// These commands are about to run.
+    fn apply_started(&mut self, _commands: &[Invocation]) -> Result<(), String> {
+        Ok(())
+    }
+    /// The type change ran without error; `previous` is the type before it.
+    fn applied(&mut self, _previous: RecipientTypeDetails) -> Result<(), String> {
+        Ok(())
+    }
+    /// A permission was added.
+    fn granted(&mut self, _grant: &Grant) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// An observer that records nothing (single conversions).
+pub struct NoObserver;
+impl Observer for NoObserver {}
+
+/// The grants an invocation makes, when it is one of the grant commands.
+fn grants_of(inv: &Invocation) -> Vec<Grant> {
+    let s = |name: &str| inv.get_str(name).unwrap_or_default().to_string();
+    if inv.is("Add-MailboxPermission") {
+        let auto_mapping = match inv.get("AutoMapping") {
+            Some(Value::Bool(b)) | Some(Value::Switch(b)) => Some(*b),
+            _ => None,
+        };
+        vec![Grant::FullAccess { trustee: s("User"), auto_mapping }]
+    } else if inv.is("Add-ADPermission") {
+        vec![Grant::SendAs { trustee: s("User") }]
+    } else if inv.is("Add-RecipientPermission") {
+        vec![Grant::SendAs { trustee: s("Trustee") }]
+    } else if let (true, Some(Value::AddRemove { add, .. })) = (inv.is("Set-Mailbox"), inv.get("GrantSendOnBehalfTo")) {
+        add.iter().map(|t| Grant::SendOnBehalf { trustee: t.clone() }).collect()
+    } else {
+        Vec::new()
     }
 }
 
@@ -304,9 +376,21 @@ fn unexpected(cmdlet: &str, reason: impl std::fmt::Display) -> WorkflowError {
 /// Converts one mailbox. Never panics; a session failure is reported in the result as failed
 /// with the reason, and the caller decides whether to reopen and retry.
 pub async fn convert(shells: &mut Shells<'_>, identity: &str, opts: &ConvertOptions) -> ConvertReport {
+    convert_observed(shells, identity, opts, &mut NoObserver).await
+}
+
+/// [`convert`], telling `obs` about each state change as it happens (batches journal them).
+/// A session failure sets [`ConvertReport::session_failure`] so a pool can reopen and recheck.
+pub async fn convert_observed(
+    shells: &mut Shells<'_>,
+    identity: &str,
+    opts: &ConvertOptions,
+    obs: &mut dyn Observer,
+) -> ConvertReport {
     let mut report = ConvertReport::new(identity, opts.to);
-    if let Err(e) = convert_inner(shells, identity, opts, &mut report).await {
+    if let Err(e) = convert_inner(shells, identity, opts, &mut report, obs).await {
         report.status = ConvertStatus::Failed;
+        report.session_failure = e.is_transient();
         report.error = Some(e.to_string());
     }
     report
@@ -317,6 +401,7 @@ async fn convert_inner(
     identity: &str,
     opts: &ConvertOptions,
     report: &mut ConvertReport,
+    obs: &mut dyn Observer,
 ) -> Result<(), WorkflowError> {
     let primary_side = shells.primary.describe().side;
     let mut exec = Executor::new(&mut *shells.primary, Target { side: primary_side, ..Target::default() });
@@ -341,7 +426,7 @@ async fn convert_inner(
 
     if recipient.kind.is_remote_mailbox() && primary_side == Side::OnPremises {
         let cloud = shells.cloud.as_deref_mut();
-        return convert_remote(exec, cloud, &key, opts, report).await;
+        return convert_remote(exec, cloud, &key, opts, report, obs).await;
     }
     if !recipient.kind.is_convertible_mailbox() {
         report.checks.push(Check::block(
@@ -361,7 +446,7 @@ async fn convert_inner(
         }
         return Ok(());
     }
-    convert_mailbox(exec, primary_side, &key, opts, report).await
+    convert_mailbox(exec, primary_side, &key, opts, report, obs).await
 }
 
 /// Grants asked for, as invocations, in the order the guide lists them (reference §7).
@@ -479,6 +564,7 @@ async fn convert_mailbox(
     key: &str,
     opts: &ConvertOptions,
     report: &mut ConvertReport,
+    obs: &mut dyn Observer,
 ) -> Result<(), WorkflowError> {
     let Some(raw) =
         read_one(&mut exec, Invocation::new("Get-Mailbox").param("Identity", key), report, &format!("mailbox '{key}'"))
@@ -546,7 +632,10 @@ async fn convert_mailbox(
     if opts.to == TargetType::Shared {
         commands.extend(grant_commands(key, opts, side));
     }
-    if !run_commands(&mut exec, &commands, opts.dry_run, report).await? {
+    if !opts.dry_run {
+        obs.preflighted(report).map_err(WorkflowError::Journal)?;
+    }
+    if !run_commands(&mut exec, &commands, opts.dry_run, report, obs, Some(current)).await? {
         return Ok(());
     }
     if opts.dry_run {
@@ -645,12 +734,18 @@ async fn password_checks(
 }
 
 /// Plans or runs `commands` in order; stops at the first failure. Returns false when one failed.
+/// `previous` is the type before the change, told to the observer once a `-Type` change ran.
 async fn run_commands(
     exec: &mut Executor<'_>,
     commands: &[Invocation],
     dry_run: bool,
     report: &mut ConvertReport,
+    obs: &mut dyn Observer,
+    previous: Option<RecipientTypeDetails>,
 ) -> Result<bool, WorkflowError> {
+    if !dry_run && !commands.is_empty() {
+        obs.apply_started(commands).map_err(WorkflowError::Journal)?;
+    }
     let mut failed = false;
     for inv in commands {
         if dry_run {
@@ -668,6 +763,18 @@ async fn run_commands(
             failed = true;
             report.status = ConvertStatus::Failed;
             report.error = rec.errors.first().map(|e: &ErrorSummary| e.message.clone());
+        } else {
+            if inv.get("Type").is_some()
+                && let Some(prev) = previous
+            {
+                obs.applied(prev).map_err(WorkflowError::Journal)?;
+            }
+            let already = rec.warnings.iter().any(|w| matches!(w.kind, WarningKind::AcePresent { .. }));
+            if !already {
+                for g in grants_of(inv) {
+                    obs.granted(&g).map_err(WorkflowError::Journal)?;
+                }
+            }
         }
         report.commands.push(rec);
     }
@@ -715,10 +822,11 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
 
 async fn convert_remote(
     mut exec: Executor<'_>,
-    cloud: Option<&mut dyn Shell>,
+    cloud: Option<&mut (dyn Shell + 'static)>,
     key: &str,
     opts: &ConvertOptions,
     report: &mut ConvertReport,
+    obs: &mut dyn Observer,
 ) -> Result<(), WorkflowError> {
     let Some(raw) = read_one(
         &mut exec,
@@ -844,10 +952,13 @@ async fn convert_remote(
         return Ok(());
     }
 
+    if !opts.dry_run {
+        obs.preflighted(report).map_err(WorkflowError::Journal)?;
+    }
     // Apply in the order that survives directory sync: on-premises first.
     if !on_prem_done {
         let set = Invocation::new("Set-RemoteMailbox").param("Identity", key).param("Type", opts.to.type_value());
-        if !run_commands(&mut exec, &[set], opts.dry_run, report).await? {
+        if !run_commands(&mut exec, &[set], opts.dry_run, report, obs, Some(remote.recipient_type_details)).await? {
             return Ok(());
         }
     }
@@ -859,7 +970,8 @@ async fn convert_remote(
         if opts.to == TargetType::Shared {
             cmds.extend(grant_commands(key, opts, Side::Online));
         }
-        if !run_commands(cx, &cmds, opts.dry_run, report).await? {
+        let previous = if on_prem_done { cloud_mailbox.as_ref().map(|(m, _)| m.recipient_type_details) } else { None };
+        if !run_commands(cx, &cmds, opts.dry_run, report, obs, previous).await? {
             report.status = ConvertStatus::Partial;
             report.error = Some(format!(
                 "the on-premises remote mailbox is now {} but the cloud step failed ({}); the cloud mailbox will follow at the next directory sync, or finish with: Set-Mailbox -Identity {} -Type {} in Exchange Online",

@@ -32,7 +32,7 @@ fn matches(s: &MailboxStatistics, wanted: &str) -> bool {
 }
 
 /// Connects a disconnected mailbox as shared; reported like a conversion to shared.
-pub async fn connect_shared(shell: &mut dyn Shell, req: &DisconnectedRequest) -> ConvertReport {
+pub async fn connect_shared(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest) -> ConvertReport {
     let mut report = ConvertReport {
         identity: req.mailbox.clone(),
         to: TargetType::Shared,
@@ -44,6 +44,7 @@ pub async fn connect_shared(shell: &mut dyn Shell, req: &DisconnectedRequest) ->
         next_steps: Vec::new(),
         alternative: Vec::new(),
         error: None,
+        session_failure: false,
     };
     if let Err(e) = inner(shell, req, &mut report).await {
         report.status = ConvertStatus::Failed;
@@ -52,7 +53,7 @@ pub async fn connect_shared(shell: &mut dyn Shell, req: &DisconnectedRequest) ->
     report
 }
 
-async fn inner(shell: &mut dyn Shell, req: &DisconnectedRequest, report: &mut ConvertReport) -> Result<(), WorkflowError> {
+async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, report: &mut ConvertReport) -> Result<(), WorkflowError> {
     let side = shell.describe().side;
     let mut exec = Executor::new(shell, Target { side, ..Target::default() });
     let (stats, _) = exec.run(&Invocation::new("Get-MailboxStatistics").param("Database", req.database.as_str())).await?;

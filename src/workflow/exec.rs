@@ -88,6 +88,9 @@ pub enum WorkflowError {
     /// The shell failed (broken session, timeout).
     #[error(transparent)]
     Shell(#[from] ShellError),
+    /// The observer (a batch journal) could not record a state change; nothing further runs.
+    #[error("the journal could not be written: {0}")]
+    Journal(String),
     /// A result could not be read.
     #[error("unexpected output from {cmdlet}: {reason}")]
     Unexpected {
@@ -112,7 +115,7 @@ pub fn display_text(inv: &Invocation) -> String {
 
 /// Runs invocations for a workflow against one shell.
 pub struct Executor<'a> {
-    shell: &'a mut dyn Shell,
+    shell: &'a mut (dyn Shell + 'static),
     target: Target,
     /// How many times a throttled command is retried before it is reported as failed.
     pub throttle_retries: u32,
@@ -122,7 +125,7 @@ pub struct Executor<'a> {
 
 impl<'a> Executor<'a> {
     /// An executor for `shell`, validating against the catalogue for `target`.
-    pub fn new(shell: &'a mut dyn Shell, target: Target) -> Self {
+    pub fn new(shell: &'a mut (dyn Shell + 'static), target: Target) -> Self {
         Executor { shell, target, throttle_retries: 3, max_throttle_wait: Duration::from_secs(120) }
     }
 

@@ -2,6 +2,7 @@
 //! types and the `Shell` trait, never whether they talk to the lab or to PowerShell.
 
 pub mod audit;
+pub mod batch;
 pub mod checks;
 pub mod convert;
 pub mod disconnected;

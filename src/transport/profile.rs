@@ -1,0 +1,535 @@
+//! Connection profiles: how a fresh local runspace reaches Exchange.
+//!
+//! Stored as JSON (`profiles.json`: `%APPDATA%\mbxctl\` on Windows, `$XDG_CONFIG_HOME/mbxctl/` or
+//! `~/.config/mbxctl/` elsewhere, or the file named by `MBXCTL_CONFIG`). Each kind turns into set-up steps run in
+//! the session's single runspace before any command (psrp.md §6.3):
+//!
+//! - `exchange-remote`: implicit remoting to `http(s)://SERVER/PowerShell/` (`New-PSSession` named
+//!   `mbxctl-exchange`, then `Import-PSSession`), Kerberos by default, optionally with a credential file.
+//! - `exchange-local`: the Exchange Management Shell way on a server with the tools: dot-source
+//!   `RemoteExchange.ps1`, then `Connect-ExchangeServer -auto`.
+//! - `exchange-online`: app-only `Connect-ExchangeOnline` with a certificate (EXO V3).
+//! - `custom`: the typed commands you list.
+//!
+//! Steps are typed invocations wherever PowerShell allows. Three things need script: loading a credential
+//! file inside `New-PSSession`, `Import-PSSession (Get-PSSession …)`, and dot-sourcing `RemoteExchange.ps1`.
+//! Those scripts are built only from constants and values passed through [`crate::cmdlet::literal::quote`],
+//! so no profile value can become code. A credential file is an `Export-Clixml` of a `PSCredential` (DPAPI-
+//! protected on Windows): mbxctl passes only its path; PowerShell reads it. No secret touches argv or a log.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cmdlet::literal::quote;
+use crate::cmdlet::{Invocation, Value};
+use crate::shell::Side;
+
+/// Environment variable naming the profiles file.
+pub const CONFIG_ENV: &str = "MBXCTL_CONFIG";
+/// Name of the implicit-remoting PSSession mbxctl creates (found again by name, never by variable).
+pub const SESSION_NAME: &str = "mbxctl-exchange";
+
+/// A named connection profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The name used with `--profile`.
+    pub name: String,
+    /// What it connects to.
+    #[serde(flatten)]
+    pub kind: ProfileKind,
+}
+
+/// The kinds of profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ProfileKind {
+    /// Implicit remoting to an Exchange server's `/PowerShell` endpoint.
+    #[serde(rename_all = "camelCase")]
+    ExchangeRemote {
+        /// The Exchange server's FQDN.
+        server: String,
+        /// `-Authentication` of `New-PSSession`.
+        #[serde(default)]
+        authentication: Authentication,
+        /// Path of an `Export-Clixml` PSCredential file; without it the current Windows identity is used.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        credential_file: Option<PathBuf>,
+        /// Use `https` (only needed without Kerberos; Kerberos already encrypts the traffic).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        use_ssl: bool,
+    },
+    /// The local Exchange Management Shell (run on a machine with the Exchange management tools).
+    #[serde(rename_all = "camelCase")]
+    ExchangeLocal {
+        /// The Exchange install path; default `$env:ExchangeInstallPath`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        install_path: Option<String>,
+    },
+    /// Exchange Online with app-only certificate authentication.
+    #[serde(rename_all = "camelCase")]
+    ExchangeOnline {
+        /// The Entra application (client) id.
+        app_id: String,
+        /// Thumbprint of the certificate in the user's or machine's store.
+        certificate_thumbprint: String,
+        /// The tenant, `contoso.onmicrosoft.com`.
+        organization: String,
+    },
+    /// Typed commands of your own.
+    Custom {
+        /// The commands, in order.
+        setup: Vec<CommandSpec>,
+    },
+}
+
+/// `New-PSSession -Authentication` values that make sense for Exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Authentication {
+    /// Kerberos (the documented default for Exchange remote PowerShell).
+    #[default]
+    Kerberos,
+    /// Negotiate.
+    Negotiate,
+    /// Basic (only with `useSsl`).
+    Basic,
+    /// The WinRM default.
+    Default,
+}
+
+impl Authentication {
+    fn name(self) -> &'static str {
+        match self {
+            Authentication::Kerberos => "Kerberos",
+            Authentication::Negotiate => "Negotiate",
+            Authentication::Basic => "Basic",
+            Authentication::Default => "Default",
+        }
+    }
+}
+
+/// A typed command in a `custom` profile: `{"cmdlet": "Import-Module", "params": {"Name": "X"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandSpec {
+    /// The cmdlet.
+    pub cmdlet: String,
+    /// Parameters: strings, integers, booleans (`true` is a present switch), or lists of strings.
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One thing to run in the new runspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupStep {
+    /// A typed command.
+    Command(Invocation),
+    /// Script text built from constants and quoted values only.
+    Script {
+        /// What it does, for messages.
+        purpose: &'static str,
+        /// The script.
+        text: String,
+    },
+}
+
+impl SetupStep {
+    /// A short description for error messages (never the script text, which may hold a path).
+    pub fn describe(&self) -> String {
+        match self {
+            SetupStep::Command(inv) => inv.cmdlet.clone(),
+            SetupStep::Script { purpose, .. } => (*purpose).to_string(),
+        }
+    }
+}
+
+/// A problem with the profiles file or a profile.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not valid profile JSON.
+    #[error("{path}: invalid profiles file: {source}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The parser's error (with line and column).
+        source: serde_json::Error,
+    },
+    /// A profile's values are not usable.
+    #[error("profile '{name}': {problem}")]
+    Invalid {
+        /// The profile.
+        name: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
+    /// No config location could be determined.
+    #[error("cannot locate the profiles file: set MBXCTL_CONFIG to its path")]
+    NoLocation,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct ProfilesFile {
+    #[serde(default)]
+    profiles: Vec<Profile>,
+}
+
+/// Where the profiles file lives (see the module docs).
+pub fn config_path() -> Result<PathBuf, ProfileError> {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(p) = var(CONFIG_ENV) {
+        return Ok(p);
+    }
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else {
+        var("XDG_CONFIG_HOME").or_else(|| var("HOME").map(|h| h.join(".config")))
+    };
+    base.map(|b| b.join("mbxctl").join("profiles.json")).ok_or(ProfileError::NoLocation)
+}
+
+/// Reads every profile; a missing file means no profiles. Each profile is validated.
+pub fn load_profiles(path: &Path) -> Result<Vec<Profile>, ProfileError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(ProfileError::Io { path: path.into(), source }),
+    };
+    let file: ProfilesFile =
+        serde_json::from_str(&text).map_err(|source| ProfileError::Json { path: path.into(), source })?;
+    for (i, p) in file.profiles.iter().enumerate() {
+        p.validate()?;
+        if file.profiles[..i].iter().any(|q| q.name.eq_ignore_ascii_case(&p.name)) {
+            return Err(ProfileError::Invalid { name: p.name.clone(), problem: "is defined twice in the file".into() });
+        }
+    }
+    Ok(file.profiles)
+}
+
+/// Adds a profile, or replaces the one with the same name (case-insensitively), creating the file if needed.
+pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), ProfileError> {
+    profile.validate()?;
+    let mut profiles = load_profiles(path)?;
+    match profiles.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&profile.name)) {
+        Some(existing) => *existing = profile.clone(),
+        None => profiles.push(profile.clone()),
+    }
+    let io = |source| ProfileError::Io { path: path.into(), source };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let mut text = serde_json::to_string_pretty(&ProfilesFile { profiles })
+        .map_err(|source| ProfileError::Json { path: path.into(), source })?;
+    text.push('\n');
+    // Write beside the file and rename, so a crash never leaves half a file.
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// The profile with this name, case-insensitively.
+pub fn find_profile<'a>(profiles: &'a [Profile], name: &str) -> Option<&'a Profile> {
+    profiles.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+}
+
+impl Profile {
+    /// Which side of a hybrid organisation the profile reaches.
+    pub fn side(&self) -> Side {
+        match self.kind {
+            ProfileKind::ExchangeOnline { .. } => Side::Online,
+            _ => Side::OnPremises,
+        }
+    }
+
+    /// Checks the values before they are used, with messages that say how to fix them.
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        let bad = |problem: String| Err(ProfileError::Invalid { name: self.name.clone(), problem });
+        if self.name.trim().is_empty() {
+            return bad("the name is empty".into());
+        }
+        match &self.kind {
+            ProfileKind::ExchangeRemote { server, authentication, use_ssl, .. } => {
+                let ok = !server.is_empty()
+                    && server.len() <= 253
+                    && server.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+                if !ok {
+                    return bad(format!("server {server:?} is not a host name (give the FQDN, e.g. ex01.contoso.com)"));
+                }
+                if *authentication == Authentication::Basic && !use_ssl {
+                    return bad("Basic authentication sends the password in clear text without useSsl: true".into());
+                }
+            }
+            ProfileKind::ExchangeLocal { .. } => {}
+            ProfileKind::ExchangeOnline { app_id, certificate_thumbprint, organization } => {
+                if uuid::Uuid::try_parse(app_id).is_err() {
+                    return bad(format!("appId {app_id:?} is not a GUID (the application (client) id from Entra ID)"));
+                }
+                if certificate_thumbprint.len() != 40 || !certificate_thumbprint.chars().all(|c| c.is_ascii_hexdigit())
+                {
+                    return bad("certificateThumbprint must be 40 hexadecimal characters".into());
+                }
+                if !organization.contains('.') {
+                    return bad(format!(
+                        "organization {organization:?} should be the tenant domain, e.g. contoso.onmicrosoft.com"
+                    ));
+                }
+            }
+            ProfileKind::Custom { setup } => {
+                for c in setup {
+                    if let Err(p) = c.invocation() {
+                        return bad(p);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The steps that prepare a fresh runspace for this profile.
+    pub fn setup_steps(&self) -> Vec<SetupStep> {
+        match &self.kind {
+            ProfileKind::ExchangeRemote { server, authentication, credential_file, use_ssl } => {
+                let scheme = if *use_ssl { "https" } else { "http" };
+                let uri = format!("{scheme}://{server}/PowerShell/");
+                let connect = match credential_file {
+                    None => SetupStep::Command(
+                        Invocation::new("New-PSSession")
+                            .param("Name", SESSION_NAME)
+                            .param("ConfigurationName", "Microsoft.Exchange")
+                            .param("ConnectionUri", uri)
+                            .param("Authentication", authentication.name())
+                            .param("ErrorAction", "Stop"),
+                    ),
+                    // The PSCredential must be read inside PowerShell (DPAPI), so this step is script.
+                    Some(file) => SetupStep::Script {
+                        purpose: "New-PSSession with the credential file",
+                        text: format!(
+                            "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (Import-Clixml -LiteralPath {}) -ErrorAction Stop | Out-Null",
+                            quote(SESSION_NAME),
+                            quote(&uri),
+                            quote(authentication.name()),
+                            quote(&file.to_string_lossy())
+                        ),
+                    },
+                };
+                vec![connect, import_session()]
+            }
+            ProfileKind::ExchangeLocal { install_path } => {
+                let script = match install_path {
+                    Some(p) => quote(&format!("{}\\bin\\RemoteExchange.ps1", p.trim_end_matches(['\\', '/']))),
+                    None => "(Join-Path $env:ExchangeInstallPath 'bin\\RemoteExchange.ps1')".to_string(),
+                };
+                vec![SetupStep::Script {
+                    purpose: "load RemoteExchange.ps1 and Connect-ExchangeServer",
+                    text: format!(
+                        ". {script}; Connect-ExchangeServer -auto -ClientApplication:ManagementShell | Out-Null"
+                    ),
+                }]
+            }
+            ProfileKind::ExchangeOnline { app_id, certificate_thumbprint, organization } => vec![
+                SetupStep::Command(
+                    Invocation::new("Import-Module")
+                        .param("Name", "ExchangeOnlineManagement")
+                        .param("ErrorAction", "Stop"),
+                ),
+                SetupStep::Command(
+                    Invocation::new("Connect-ExchangeOnline")
+                        .param("AppId", app_id.as_str())
+                        .param("CertificateThumbprint", certificate_thumbprint.as_str())
+                        .param("Organization", organization.as_str())
+                        .param("ShowBanner", Value::Switch(false))
+                        .param("ErrorAction", "Stop"),
+                ),
+            ],
+            ProfileKind::Custom { setup } => {
+                setup.iter().filter_map(|c| c.invocation().ok()).map(SetupStep::Command).collect()
+            }
+        }
+    }
+
+    /// Typed commands that undo the set-up when the session closes.
+    pub fn teardown_steps(&self) -> Vec<Invocation> {
+        match &self.kind {
+            ProfileKind::ExchangeRemote { .. } => vec![Invocation::new("Remove-PSSession").param("Name", SESSION_NAME)],
+            ProfileKind::ExchangeOnline { .. } => {
+                vec![Invocation::new("Disconnect-ExchangeOnline").param("Confirm", Value::Switch(false))]
+            }
+            ProfileKind::ExchangeLocal { .. } | ProfileKind::Custom { .. } => Vec::new(),
+        }
+    }
+}
+
+/// `Import-PSSession` of the named session: script, because the session object must stay inside PowerShell.
+fn import_session() -> SetupStep {
+    SetupStep::Script {
+        purpose: "Import-PSSession",
+        text: format!(
+            "Import-PSSession -Session (Get-PSSession -Name {}) -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null",
+            quote(SESSION_NAME)
+        ),
+    }
+}
+
+impl CommandSpec {
+    /// The typed invocation, or what is wrong with a value.
+    pub fn invocation(&self) -> Result<Invocation, String> {
+        let mut inv = Invocation::new(self.cmdlet.clone());
+        if self.cmdlet.is_empty() || !self.cmdlet.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(format!("{:?} is not a cmdlet name", self.cmdlet));
+        }
+        for (name, v) in &self.params {
+            let value = match v {
+                serde_json::Value::String(s) => Value::String(s.clone()),
+                serde_json::Value::Bool(b) => Value::Switch(*b),
+                serde_json::Value::Number(n) => {
+                    Value::Int(n.as_i64().ok_or_else(|| format!("{}: -{name} {n} is not an integer", self.cmdlet))?)
+                }
+                serde_json::Value::Array(items) => Value::List(
+                    items
+                        .iter()
+                        .map(|i| i.as_str().map(String::from))
+                        .collect::<Option<Vec<_>>>()
+                        .ok_or_else(|| format!("{}: -{name} must be a list of strings", self.cmdlet))?,
+                ),
+                _ => {
+                    return Err(format!(
+                        "{}: -{name} must be a string, integer, boolean or list of strings",
+                        self.cmdlet
+                    ));
+                }
+            };
+            inv = inv.param(name.clone(), value);
+        }
+        Ok(inv)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remote(cred: Option<&str>) -> Profile {
+        Profile {
+            name: "onprem".into(),
+            kind: ProfileKind::ExchangeRemote {
+                server: "ex01.contoso.com".into(),
+                authentication: Authentication::Kerberos,
+                credential_file: cred.map(PathBuf::from),
+                use_ssl: false,
+            },
+        }
+    }
+
+    #[test]
+    fn remote_without_credential_is_typed_then_imports() {
+        let steps = remote(None).setup_steps();
+        let SetupStep::Command(inv) = &steps[0] else { panic!("{steps:?}") };
+        assert_eq!(inv.cmdlet, "New-PSSession");
+        assert_eq!(inv.get_str("ConnectionUri"), Some("http://ex01.contoso.com/PowerShell/"));
+        assert_eq!(inv.get_str("Authentication"), Some("Kerberos"));
+        assert_eq!(
+            steps[1],
+            SetupStep::Script {
+                purpose: "Import-PSSession",
+                text: "Import-PSSession -Session (Get-PSSession -Name 'mbxctl-exchange') -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null".into()
+            }
+        );
+        assert_eq!(
+            remote(None).teardown_steps(),
+            [Invocation::new("Remove-PSSession").param("Name", "mbxctl-exchange")]
+        );
+    }
+
+    #[test]
+    fn hostile_credential_path_stays_a_string() {
+        let p = remote(Some("C:\\creds\\it's $(evil).xml"));
+        let SetupStep::Script { text, .. } = &p.setup_steps()[0] else { panic!() };
+        assert!(
+            text.ends_with(
+                "-Credential (Import-Clixml -LiteralPath 'C:\\creds\\it''s $(evil).xml') -ErrorAction Stop | Out-Null"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn local_and_online_steps() {
+        let local = Profile {
+            name: "ems".into(),
+            kind: ProfileKind::ExchangeLocal { install_path: Some("D:\\Exchange'x\\".into()) },
+        };
+        let SetupStep::Script { text, .. } = &local.setup_steps()[0] else { panic!() };
+        assert_eq!(
+            text,
+            ". 'D:\\Exchange''x\\bin\\RemoteExchange.ps1'; Connect-ExchangeServer -auto -ClientApplication:ManagementShell | Out-Null"
+        );
+        let online = Profile {
+            name: "exo".into(),
+            kind: ProfileKind::ExchangeOnline {
+                app_id: "2f4f1c8c-6f8e-4d0a-9a6b-0c9d5a1e2b3c".into(),
+                certificate_thumbprint: "0123456789ABCDEF0123456789ABCDEF01234567".into(),
+                organization: "contoso.onmicrosoft.com".into(),
+            },
+        };
+        online.validate().unwrap();
+        assert_eq!(online.side(), Side::Online);
+        let steps = online.setup_steps();
+        assert!(steps.iter().all(|s| matches!(s, SetupStep::Command(_))));
+        let SetupStep::Command(c) = &steps[1] else { panic!() };
+        assert_eq!(c.get("ShowBanner"), Some(&Value::Switch(false)));
+    }
+
+    #[test]
+    fn validation_explains() {
+        let mut p = remote(None);
+        if let ProfileKind::ExchangeRemote { server, .. } = &mut p.kind {
+            *server = "ex01/evil path".into();
+        }
+        assert!(p.validate().unwrap_err().to_string().contains("is not a host name"));
+        let basic = Profile {
+            name: "b".into(),
+            kind: ProfileKind::ExchangeRemote {
+                server: "ex".into(),
+                authentication: Authentication::Basic,
+                credential_file: None,
+                use_ssl: false,
+            },
+        };
+        assert!(basic.validate().unwrap_err().to_string().contains("useSsl"));
+    }
+
+    #[test]
+    fn json_round_trip_and_save_replaces_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("profiles.json");
+        assert!(load_profiles(&path).unwrap().is_empty());
+        save_profile(&path, &remote(Some("C:\\a.xml"))).unwrap();
+        let custom: Profile = serde_json::from_str(
+            r#"{"name":"mine","kind":"custom","setup":[{"cmdlet":"Import-Module","params":{"Name":"X","Force":true,"Depth":2,"List":["a"]}}]}"#,
+        )
+        .unwrap();
+        save_profile(&path, &custom).unwrap();
+        save_profile(&path, &remote(None)).unwrap();
+        let loaded = load_profiles(&path).unwrap();
+        assert_eq!(loaded, vec![remote(None), custom.clone()]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("\"kind\": \"exchange-remote\"") && text.contains("\"authentication\": \"Kerberos\""),
+            "{text}"
+        );
+        let SetupStep::Command(inv) = &custom.setup_steps()[0] else { panic!() };
+        assert_eq!(inv.get("Force"), Some(&Value::Switch(true)));
+        assert_eq!(inv.get("Depth"), Some(&Value::Int(2)));
+        assert_eq!(find_profile(&loaded, "MINE"), Some(&custom));
+
+        std::fs::write(&path, "{\"profiles\": [{\"name\": \"x\", \"kind\": \"nope\"}]}").unwrap();
+        let err = load_profiles(&path).unwrap_err().to_string();
+        assert!(err.contains("invalid profiles file") && err.contains("line 1"), "{err}");
+    }
+}

@@ -1,0 +1,228 @@
+//! Progress reporting for a batch: a bar on a terminal, plain periodic lines in logs and CI,
+//! or nothing. Finished items also go to an optional callback (the CLI streams them as JSON
+//! Lines).
+
+use super::journal::{Event, FailureKind};
+use std::io::Write;
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// How a finished item ended, as reported to the callback.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FinalOutcome {
+    /// The worker finished it; the event written to the journal (verified, skipped, ...).
+    Done(Event),
+    /// It failed.
+    Failed {
+        /// Why.
+        reason: String,
+        /// Coarse kind.
+        kind: FailureKind,
+    },
+}
+
+/// A finished item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedItem {
+    /// Item key.
+    pub key: usize,
+    /// Mailbox identity.
+    pub identity: String,
+    /// How it ended.
+    pub outcome: FinalOutcome,
+    /// How many times the worker was called for it.
+    pub attempts: u32,
+}
+
+/// The hook called for every finished item.
+pub type ItemCallback = Box<dyn FnMut(&FinishedItem) + Send>;
+
+/// Where progress goes.
+pub enum ProgressMode {
+    /// An indicatif bar on stderr (use when stderr is a terminal).
+    Bar,
+    /// A plain line at most every `every` (and at the end), for logs.
+    Lines {
+        /// Minimum time between lines.
+        every: Duration,
+        /// The sink (stderr in the CLI; a buffer in tests).
+        out: Box<dyn Write + Send>,
+    },
+    /// Nothing.
+    Quiet,
+}
+
+/// Progress of one run.
+pub struct Progress {
+    run_id: String,
+    total: usize,
+    done: usize,
+    failed: usize,
+    started: Instant,
+    last_line: Option<Instant>,
+    mode: ProgressMode,
+    bar: Option<indicatif::ProgressBar>,
+    on_item_finished: Option<ItemCallback>,
+}
+
+impl Progress {
+    /// Progress for `total` items in the given mode.
+    pub fn new(run_id: impl Into<String>, total: usize, mode: ProgressMode) -> Self {
+        let bar = matches!(mode, ProgressMode::Bar).then(|| {
+            let bar =
+                indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg} {per_sec} ETA {eta}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        let run_id = run_id.into();
+        if let Some(b) = &bar {
+            b.set_prefix(format!("[run {run_id}]"));
+        }
+        Progress {
+            run_id,
+            total,
+            done: 0,
+            failed: 0,
+            started: Instant::now(),
+            last_line: None,
+            mode,
+            bar,
+            on_item_finished: None,
+        }
+    }
+
+    /// A bar when stderr is a terminal, else lines every 10 s; `quiet` turns both off.
+    pub fn auto(run_id: impl Into<String>, total: usize, quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        let mode = if quiet {
+            ProgressMode::Quiet
+        } else if std::io::stderr().is_terminal() {
+            ProgressMode::Bar
+        } else {
+            ProgressMode::Lines { every: Duration::from_secs(10), out: Box::new(std::io::stderr()) }
+        };
+        Progress::new(run_id, total, mode)
+    }
+
+    /// Calls `f` for every finished item, in the order they finish.
+    pub fn on_item_finished(mut self, f: impl FnMut(&FinishedItem) + Send + 'static) -> Self {
+        self.on_item_finished = Some(Box::new(f));
+        self
+    }
+
+    /// Restarts the rate clock (the pool calls it when work begins).
+    pub fn start(&mut self) {
+        self.started = Instant::now();
+    }
+
+    /// Items finished without failing.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Items failed.
+    pub fn failed(&self) -> usize {
+        self.failed
+    }
+
+    /// Records a finished item.
+    pub fn item_finished(&mut self, item: &FinishedItem) {
+        match item.outcome {
+            FinalOutcome::Done(_) => self.done += 1,
+            FinalOutcome::Failed { .. } => self.failed += 1,
+        }
+        if let Some(f) = &mut self.on_item_finished {
+            f(item);
+        }
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if self.failed > 0 {
+                bar.set_message(format!("{} failed", self.failed));
+            }
+        }
+        let now = Instant::now();
+        if let ProgressMode::Lines { every, .. } = &self.mode {
+            let due = self.last_line.is_none_or(|t| now.duration_since(t) >= *every);
+            if due {
+                self.last_line = Some(now);
+                self.write_line(now);
+            }
+        }
+    }
+
+    /// The plain progress line at `now`.
+    pub fn line(&self, now: Instant) -> String {
+        let finished = self.done + self.failed;
+        let secs = now.duration_since(self.started).as_secs_f64();
+        let rate = if secs > 0.0 { finished as f64 / secs } else { 0.0 };
+        let eta = if rate > 0.0 {
+            format_duration(Duration::from_secs_f64((self.total.saturating_sub(finished)) as f64 / rate))
+        } else {
+            "?".into()
+        };
+        format!("[run {}] {finished}/{} done, {} failed, {rate:.1}/s, ETA {eta}", self.run_id, self.total, self.failed)
+    }
+
+    fn write_line(&mut self, now: Instant) {
+        let line = self.line(now);
+        if let ProgressMode::Lines { out, .. } = &mut self.mode {
+            // Progress is best effort: a closed stderr must not stop the batch.
+            let _ = writeln!(out, "{line}");
+            let _ = out.flush();
+        }
+    }
+
+    /// Ends the display: clears the bar, or writes a last line.
+    pub fn finish(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish();
+        }
+        if matches!(self.mode, ProgressMode::Lines { .. }) {
+            self.write_line(Instant::now());
+        }
+    }
+}
+
+/// `1m12s`, `45s`, `2h03m`.
+pub fn format_duration(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}h{:02}m", s / 3600, s % 3600 / 60)
+    } else if s >= 60 {
+        format!("{}m{:02}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(format_duration(Duration::from_secs(72)), "1m12s");
+        assert_eq!(format_duration(Duration::from_secs(45)), "45s");
+        assert_eq!(format_duration(Duration::from_secs(7380)), "2h03m");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn plain_line_shows_counts_rate_and_eta() {
+        let mut p = Progress::new("R", 1000, ProgressMode::Quiet);
+        p.start();
+        for k in 0..121 {
+            let outcome = if k < 3 {
+                FinalOutcome::Failed { reason: "x".into(), kind: FailureKind::Other }
+            } else {
+                FinalOutcome::Done(Event::Skipped { reason: "y".into() })
+            };
+            p.item_finished(&FinishedItem { key: k, identity: format!("m{k}"), outcome, attempts: 1 });
+        }
+        tokio::time::advance(Duration::from_secs(10)).await;
+        assert_eq!(p.line(Instant::now()), "[run R] 121/1000 done, 3 failed, 12.1/s, ETA 1m12s");
+    }
+}

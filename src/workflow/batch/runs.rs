@@ -1,0 +1,339 @@
+//! The run store: listing past runs, showing one, exporting it for change management, and
+//! planning a resume or a rollback from what its journal says happened.
+
+use super::input::Target;
+use super::journal::{
+    self, FailureKind, GrantKind, ItemRun, ItemState, JournalError, RunHeader, RunState, is_run_id, read_journal,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One line of `mbxctl runs list`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunSummary {
+    /// Run id.
+    pub id: String,
+    /// Start time.
+    pub started: String,
+    /// The command that started it.
+    pub command: String,
+    /// Lab or real.
+    pub target: Option<journal::TargetKind>,
+    /// Items planned.
+    pub item_count: usize,
+    /// Items by latest state name (`verified`, `failed`, ...).
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Whether the run wrote its `run-finished` record (false: interrupted, or still running).
+    pub finished: bool,
+    /// The run this one resumed or rolled back.
+    pub parent: Option<String>,
+    /// Why the run could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+/// `mbxctl runs show`: a run with every item's final state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunDetail {
+    /// The header.
+    pub header: RunHeader,
+    /// Items in key order.
+    pub items: Vec<ItemRun>,
+    /// Items by latest state name.
+    pub counts: BTreeMap<&'static str, usize>,
+    /// When the run finished, if it did.
+    pub finished: Option<String>,
+    /// Whether a torn last line was ignored (the writer was killed mid-record).
+    pub torn_tail: bool,
+}
+
+fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
+    let mut c = BTreeMap::new();
+    for item in state.items.values() {
+        *c.entry(item.state.name()).or_insert(0) += 1;
+    }
+    c
+}
+
+/// Every run under `root`, oldest first. A missing root is an empty list; an unreadable run is
+/// listed with its `error` so one damaged directory does not hide the others.
+pub fn list_runs(root: &Path) -> Vec<RunSummary> {
+    let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
+    let mut ids: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_run_id(n))
+        .collect();
+    ids.sort();
+    ids.into_iter()
+        .map(|id| match read_journal(&root.join(&id)) {
+            Ok(state) => RunSummary {
+                counts: counts(&state),
+                finished: state.finished.is_some(),
+                id,
+                started: state.header.started,
+                command: state.header.command,
+                target: Some(state.header.target),
+                item_count: state.header.item_count,
+                parent: state.header.parent,
+                error: None,
+            },
+            Err(e) => RunSummary {
+                id,
+                started: String::new(),
+                command: String::new(),
+                target: None,
+                item_count: 0,
+                counts: BTreeMap::new(),
+                finished: false,
+                parent: None,
+                error: Some(e.to_string()),
+            },
+        })
+        .collect()
+}
+
+/// Finds a run by id, unique id prefix, or `last` (the newest).
+pub fn resolve_run_id(root: &Path, wanted: &str) -> Result<String, JournalError> {
+    let entries = std::fs::read_dir(root).map_err(|source| JournalError::Io { path: root.to_path_buf(), source })?;
+    let mut ids: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_run_id(n))
+        .collect();
+    ids.sort();
+    if wanted.eq_ignore_ascii_case("last") {
+        return ids.pop().ok_or_else(|| JournalError::RunId(format!("no runs in {}", root.display())));
+    }
+    if ids.iter().any(|i| i == wanted) {
+        return Ok(wanted.to_string());
+    }
+    let matches: Vec<&String> = ids.iter().filter(|i| i.starts_with(wanted)).collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(JournalError::RunId(format!(
+            "no run id starts with '{wanted}' in {}; `mbxctl runs list` shows them",
+            root.display()
+        ))),
+        many => Err(JournalError::RunId(format!(
+            "'{wanted}' matches {} runs ({}); give more characters",
+            many.len(),
+            many.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// Reads one run by id or prefix.
+pub fn show_run(root: &Path, id: &str) -> Result<RunDetail, JournalError> {
+    let id = resolve_run_id(root, id)?;
+    let state = read_journal(&root.join(&id))?;
+    Ok(RunDetail {
+        counts: counts(&state),
+        items: state.items.into_values().collect(),
+        header: state.header,
+        finished: state.finished,
+        torn_tail: state.torn_tail,
+    })
+}
+
+/// Writes a run as CSV for a change-management report: one row per item.
+pub fn export_csv<W: std::io::Write>(detail: &RunDetail, out: W) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "RunId",
+        "Item",
+        "Identity",
+        "Target",
+        "State",
+        "Reason",
+        "FailureKind",
+        "PreviousType",
+        "Granted",
+        "Updated",
+    ])?;
+    for item in &detail.items {
+        let granted: Vec<String> =
+            item.grants.iter().map(|g| format!("{}:{}", grant_name(g.grant), g.trustee)).collect();
+        let failure = item.failure.map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)));
+        w.write_record([
+            detail.header.id.as_str(),
+            &item.item.to_string(),
+            &item.identity,
+            item.target.as_deref().unwrap_or(""),
+            item.state.name(),
+            item.reason.as_deref().unwrap_or(""),
+            failure.flatten().as_deref().unwrap_or(""),
+            item.previous_type.as_deref().unwrap_or(""),
+            &granted.join("; "),
+            &item.updated,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn grant_name(g: GrantKind) -> &'static str {
+    match g {
+        GrantKind::FullAccess => "FullAccess",
+        GrantKind::SendAs => "SendAs",
+        GrantKind::SendOnBehalf => "SendOnBehalf",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resume
+
+/// What a resumed run does with one item of its parent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum ResumeKind {
+    /// Nothing: it was verified or deliberately skipped.
+    Skip {
+        /// Why.
+        reason: String,
+    },
+    /// Commands may have run: re-read the mailbox first, apply only what is still needed.
+    Recheck,
+    /// Never started: run it normally.
+    Run,
+    /// Failed for a transient reason (or forced): try again; `recheck` if commands had started.
+    Retry {
+        /// Whether to re-read before applying.
+        recheck: bool,
+    },
+    /// Failed for a lasting reason; left failed (pass force to retry anyway).
+    KeepFailed {
+        /// The recorded reason.
+        reason: String,
+    },
+}
+
+/// One item's resume decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResumeAction {
+    /// Item key.
+    pub item: usize,
+    /// Mailbox identity.
+    pub identity: String,
+    /// The decision.
+    #[serde(flatten)]
+    pub kind: ResumeKind,
+}
+
+/// Decides, item by item, what resuming a run does. `force_failed` retries lasting failures too.
+pub fn plan_resume(state: &RunState, force_failed: bool) -> Vec<ResumeAction> {
+    state
+        .items
+        .values()
+        .map(|it| {
+            let kind = match it.state {
+                ItemState::Verified => ResumeKind::Skip { reason: "verified".into() },
+                ItemState::Skipped => ResumeKind::Skip {
+                    reason: format!("skipped: {}", it.reason.as_deref().unwrap_or("no reason recorded")),
+                },
+                ItemState::ApplyStarted | ItemState::Applied => ResumeKind::Recheck,
+                ItemState::Planned | ItemState::Preflighted => ResumeKind::Run,
+                ItemState::Failed => {
+                    let transient = it.failure.is_some_and(FailureKind::is_transient);
+                    if transient || force_failed {
+                        ResumeKind::Retry { recheck: it.apply_started }
+                    } else {
+                        ResumeKind::KeepFailed { reason: it.reason.clone().unwrap_or_default() }
+                    }
+                }
+            };
+            ResumeAction { item: it.item, identity: it.identity.clone(), kind }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rollback
+
+/// One step of undoing a run. Per item, grants are removed before the mailbox is converted back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum RollbackAction {
+    /// Remove a permission this run added.
+    RemoveGrant {
+        /// Item key.
+        item: usize,
+        /// The mailbox.
+        identity: String,
+        /// Which permission.
+        grant: GrantKind,
+        /// From whom.
+        trustee: String,
+    },
+    /// Convert the mailbox back.
+    ConvertBack {
+        /// Item key.
+        item: usize,
+        /// The mailbox.
+        identity: String,
+        /// The type to return to.
+        to: Target,
+        /// True when the journal shows the command started but not that it finished: re-read
+        /// first and convert back only if the mailbox is now of the run's target type.
+        recheck: bool,
+    },
+    /// The journal does not say enough to undo automatically.
+    Manual {
+        /// Item key.
+        item: usize,
+        /// The mailbox.
+        identity: String,
+        /// What is unknown.
+        reason: String,
+    },
+}
+
+/// Plans undoing a run: exactly the permissions it granted, and a conversion back for every
+/// mailbox it converted (applied or verified; started-only ones with a recheck).
+pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
+    let mut actions = Vec::new();
+    for it in state.items.values() {
+        for g in &it.grants {
+            actions.push(RollbackAction::RemoveGrant {
+                item: it.item,
+                identity: it.identity.clone(),
+                grant: g.grant,
+                trustee: g.trustee.clone(),
+            });
+        }
+        if !it.apply_started && !it.applied {
+            continue;
+        }
+        let back = match it.previous_type.as_deref() {
+            Some(prev) => previous_to_target(prev).ok_or_else(|| {
+                format!("the mailbox was a {prev} before; mbxctl converts back only to Shared or Regular")
+            }),
+            None => it
+                .target
+                .as_deref()
+                .and_then(Target::parse)
+                .map(Target::opposite)
+                .ok_or_else(|| "the journal records neither the previous type nor the target".to_string()),
+        };
+        match back {
+            Ok(to) => actions.push(RollbackAction::ConvertBack {
+                item: it.item,
+                identity: it.identity.clone(),
+                to,
+                recheck: !it.applied,
+            }),
+            Err(reason) => {
+                actions.push(RollbackAction::Manual { item: it.item, identity: it.identity.clone(), reason })
+            }
+        }
+    }
+    actions
+}
+
+fn previous_to_target(t: &str) -> Option<Target> {
+    match t.to_ascii_lowercase().as_str() {
+        "usermailbox" | "regular" => Some(Target::Regular),
+        "sharedmailbox" | "shared" => Some(Target::Shared),
+        _ => None,
+    }
+}
