@@ -351,7 +351,7 @@ fn ps51_findings(src: &str) -> Result<Vec<String>, String> {
 
 #[test]
 fn lexer_keeps_strings_and_comments_out_of_code() {
-    let src = "$a = 'x ?? y' # b && c\n<# ?. #>\n$s = \"$($b ?? 1) and ``\" ||\"\n@'\n&&\n'@\n$c";
+    let src = "$a = 'x ?? y' # b && c\n<# ?. #>\n$s = \"$($b ?? 1) and `\" ||\"\n@'\n&&\n'@\n$c";
     let toks = lex(src).expect("lexes");
     let code: Vec<&str> =
         toks.iter().filter_map(|t| if let Tok::Code { text, .. } = t { Some(text.as_str()) } else { None }).collect();
@@ -360,7 +360,7 @@ fn lexer_keeps_strings_and_comments_out_of_code() {
         .iter()
         .filter_map(|t| if let Tok::Str { value, single, line } = t { Some((value.as_str(), *single, *line)) } else { None })
         .collect();
-    assert_eq!(strings, [("x ?? y", true, 1), ("$(...) and `\" ||", false, 3), ("&&\n", true, 4)]);
+    assert_eq!(strings, [("x ?? y", true, 1), ("$(...) and \" ||", false, 3), ("&&\n", true, 4)]);
 }
 
 #[test]
@@ -739,7 +739,14 @@ fn the_leavers_example_calls_the_exchange_cmdlets_correctly() {
     }
     let exchange = ["Get-Mailbox", "Get-RemoteMailbox", "Set-RemoteMailbox", "Get-MailboxStatistics", "Set-Mailbox", "Add-MailboxPermission", "Add-ADPermission"];
     for c in commands.iter().filter(|c| c["cmdlet"].as_str().is_some_and(|n| exchange.contains(&n))) {
-        assert_eq!(c["findings"], serde_json::json!([]), "leavers.ps1 line {}: {}", c["line"], c["findings"]);
+        // Notes only: a value computed at run time ($row.Identity) is reported as not checked.
+        let findings = c["findings"].as_array().expect("findings");
+        assert!(
+            findings.iter().all(|f| f["severity"] == "note" && f["code"] == "dynamic-value"),
+            "leavers.ps1 line {}: {}",
+            c["line"],
+            c["findings"]
+        );
     }
     let send_as = commands.iter().find(|c| c["cmdlet"] == "Add-ADPermission").expect("Add-ADPermission");
     assert_eq!(send_as["parameters"]["ExtendedRights"], "Send As");
