@@ -20,7 +20,8 @@ and `mbxctl validate examples/leavers.ps1` checks every Exchange call in this sc
 param(
     [string] $Path = (Join-Path $PSScriptRoot 'leavers.csv'),
     [string] $LogPath = (Join-Path $PSScriptRoot ('leavers-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))),
-    [long] $UnlicensedLimitBytes = 50GB
+    # 50 GB, the unlicensed shared-mailbox limit in Exchange Online.
+    [long] $UnlicensedLimitBytes = 53687091200
 )
 
 function Write-Log {

@@ -64,7 +64,7 @@ try {
 
 # 3. Report.
 $csv = Join-Path $ReportFolder "hybrid-audit-$stamp.csv"
-$findings | Select-Object Severity, Kind, Identity, Message, @{ n = 'Fix'; e = { @($_.Fix) -join ' ; ' } } |
+$findings | Select-Object -Property 'Severity', 'Kind', 'Identity', 'Message', @{ n = 'Fix'; e = { @($_.Fix) -join ' ; ' } } |
     Export-Csv -LiteralPath $csv -NoTypeInformation -Encoding UTF8
 $critical = @($findings | Where-Object { $_.Severity -eq 'Critical' })
 
@@ -86,7 +86,7 @@ if ($Enrich -and -not $LabPath) {
 if (($critical.Count -gt 0 -or $problems.Count -gt 0) -and $AlertTo -and $SmtpServer) {
     $body = "Hybrid audit $stamp`n`n"
     if ($critical.Count -gt 0) {
-        $body += "$($critical.Count) critical finding(s):`n" + ($critical | Format-Table Severity, Kind, Identity, Message -AutoSize -Wrap | Out-String -Width 200)
+        $body += "$($critical.Count) critical finding(s):`n" + ($critical | Format-Table -Property 'Severity', 'Kind', 'Identity', 'Message' -AutoSize -Wrap | Out-String -Width 200)
     }
     if ($problems.Count -gt 0) {
         $body += "`nProblems:`n" + ($problems -join "`n")

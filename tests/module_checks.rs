@@ -321,7 +321,10 @@ fn forbidden_constructs() -> Vec<(Regex, &'static str)> {
         (r(r"\?\?"), "?? / ??= (null-coalescing, PowerShell 7)"),
         (r(r"\?\.|\?\["), "?. / ?[] (null-conditional access, PowerShell 7.1)"),
         (r(r"&&|\|\|"), "&& / || (pipeline chain operators, PowerShell 7)"),
-        (r(r"(^|[\s(;{|=])\?(\s|$)"), "a bare ? (the ternary operator of PowerShell 7, or the ? alias: spell out Where-Object)"),
+        (
+            r(r"(^|[\s(;{|=])\?(\s|$)"),
+            "a bare ? (the ternary operator of PowerShell 7, or the ? alias: spell out Where-Object)",
+        ),
         (r(r"(?i)-parallel\b"), "-Parallel (ForEach-Object -Parallel, PowerShell 7)"),
         (r(r"(?im)^\s*clean\s*\{"), "a clean {} block (PowerShell 7.3)"),
         (r(r"(?i)\$(PSStyle|IsWindows|IsLinux|IsMacOS|IsCoreCLR)\b"), "a PowerShell 6+ automatic variable"),
@@ -329,7 +332,10 @@ fn forbidden_constructs() -> Vec<(Regex, &'static str)> {
             r(r"(?i)ConvertFrom-Json\b[^|;\n)}]*-(AsHashtable|Depth|NoEnumerate)\b"),
             "ConvertFrom-Json -AsHashtable/-Depth/-NoEnumerate (PowerShell 6+)",
         ),
-        (r(r"(?i)-(AsByteStream|SkipCertificateCheck|AdditionalChildPath|EnumsAsStrings)\b"), "a PowerShell 6+ parameter"),
+        (
+            r(r"(?i)-(AsByteStream|SkipCertificateCheck|AdditionalChildPath|EnumsAsStrings)\b"),
+            "a PowerShell 6+ parameter",
+        ),
         (r(r"(?i)\b(Test-Json|Get-Error|Join-String|ConvertFrom-Markdown)\b"), "a PowerShell 6+ cmdlet"),
     ]
 }
@@ -358,7 +364,9 @@ fn lexer_keeps_strings_and_comments_out_of_code() {
     assert_eq!(code, ["$a = ", " ", "\n", "\n$s = ", "$b ?? 1", "\n", "\n$c"]);
     let strings: Vec<(&str, bool, usize)> = toks
         .iter()
-        .filter_map(|t| if let Tok::Str { value, single, line } = t { Some((value.as_str(), *single, *line)) } else { None })
+        .filter_map(|t| {
+            if let Tok::Str { value, single, line } = t { Some((value.as_str(), *single, *line)) } else { None }
+        })
         .collect();
     assert_eq!(strings, [("x ?? y", true, 1), ("$(...) and \" ||", false, 3), ("&&\n", true, 4)]);
 }
@@ -386,7 +394,11 @@ fn powershell_files_use_only_windows_powershell_51_syntax() {
             Err(e) => problems.push(format!("{}: cannot lex: {e}", file.display())),
         }
     }
-    assert!(problems.is_empty(), "PowerShell 7-only constructs (Windows PowerShell 5.1 must run these):\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "PowerShell 7-only constructs (Windows PowerShell 5.1 must run these):\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -433,12 +445,14 @@ fn module_calls(src: &str) -> Calls {
             Tok::Code { text, .. } => {
                 let mut i = 0;
                 while i < text.len() {
-                    if depth == 0 && text.is_char_boundary(i) {
-                        if let Some(m) = function_re.captures_at(text, i).filter(|m| m.get(0).is_some_and(|g| g.start() == i)) {
-                            pending = Some(m[1].to_string());
-                            i = m.get(0).map_or(i + 1, |g| g.end());
-                            continue;
-                        }
+                    let at_function = (depth == 0 && text.is_char_boundary(i))
+                        .then(|| function_re.captures_at(text, i))
+                        .flatten()
+                        .filter(|m| m.get(0).is_some_and(|g| g.start() == i));
+                    if let Some(m) = at_function {
+                        pending = Some(m[1].to_string());
+                        i = m.get(0).map_or(i + 1, |g| g.end());
+                        continue;
                     }
                     match text.as_bytes()[i] {
                         b'{' => {
@@ -518,7 +532,11 @@ fn extraction_finds_commands_and_flags_per_function() {
 #[test]
 fn every_subcommand_and_flag_the_module_passes_exists_in_the_cli() {
     let calls = module_calls(&module_source());
-    assert!(calls.double_quoted_flags.is_empty(), "write flags as single-quoted literals: {:?}", calls.double_quoted_flags);
+    assert!(
+        calls.double_quoted_flags.is_empty(),
+        "write flags as single-quoted literals: {:?}",
+        calls.double_quoted_flags
+    );
     let used: BTreeSet<&str> = calls.commands.values().flatten().map(String::as_str).collect();
     let expected = [
         "audit hybrid",
@@ -533,7 +551,10 @@ fn every_subcommand_and_flag_the_module_passes_exists_in_the_cli() {
         "validate",
     ];
     for c in expected {
-        assert!(used.contains(c), "the module no longer calls `mbxctl {c}` through Invoke-MbxCtl -Command '{c}' (found {used:?})");
+        assert!(
+            used.contains(c),
+            "the module no longer calls `mbxctl {c}` through Invoke-MbxCtl -Command '{c}' (found {used:?})"
+        );
     }
     let globals = global_flags();
     let mut problems = Vec::new();
@@ -542,7 +563,8 @@ fn every_subcommand_and_flag_the_module_passes_exists_in_the_cli() {
         match paths {
             None => {
                 for flag in flags.iter().filter(|f| !globals.contains(*f)) {
-                    problems.push(format!("{function}: {flag} is not a global flag and the function calls no subcommand"));
+                    problems
+                        .push(format!("{function}: {flag} is not a global flag and the function calls no subcommand"));
                 }
             }
             Some(paths) => {
@@ -579,7 +601,9 @@ fn only_invoke_mbxctl_process_starts_a_process() {
     for banned in ["Start-Process", "Invoke-Expression", "[System.Diagnostics.Process]::Start"] {
         assert!(!code.contains(banned), "the module must not use {banned}");
     }
-    let callers = Regex::new(r"(?m)^\s*Invoke-MbxCtlProcess\b|\|\s*Invoke-MbxCtlProcess\b|[^-\w]Invoke-MbxCtlProcess -").expect("regex");
+    let callers =
+        Regex::new(r"(?m)^\s*Invoke-MbxCtlProcess\b|\|\s*Invoke-MbxCtlProcess\b|[^-\w]Invoke-MbxCtlProcess -")
+            .expect("regex");
     assert_eq!(callers.find_iter(&code).count(), 1, "only Invoke-MbxCtl calls Invoke-MbxCtlProcess");
 }
 
@@ -628,17 +652,27 @@ fn json_reads(src: &str) -> Vec<(String, usize)> {
 
 #[test]
 fn json_read_extraction_splits_chains_and_catches_method_calls() {
-    let reads = json_reads("$x = $jsonDoc.summary.converted\n$n = \"$($jsonCheck.verdict)\"\n$jsonDoc.ToString()\n$other.foo\n");
+    let reads = json_reads(
+        "$x = $jsonDoc.summary.converted\n$n = \"$($jsonCheck.verdict)\"\n$jsonDoc.ToString()\n$other.foo\n",
+    );
     assert_eq!(
         reads,
-        [("summary".to_string(), 1), ("converted".to_string(), 1), ("verdict".to_string(), 2), ("method call .ToString(".to_string(), 3)]
+        [
+            ("summary".to_string(), 1),
+            ("converted".to_string(), 1),
+            ("verdict".to_string(), 2),
+            ("method call .ToString(".to_string(), 3)
+        ]
     );
 }
 
 #[test]
 fn every_json_property_the_module_reads_is_documented() {
     let documented = documented_names();
-    assert!(documented.contains("schema_version") && documented.contains("verdict"), "docs/json-output.md lost its keys?");
+    assert!(
+        documented.contains("schema_version") && documented.contains("verdict"),
+        "docs/json-output.md lost its keys?"
+    );
     let reads = json_reads(&module_source());
     assert!(reads.len() > 40, "expected the module's JSON reads, found {}", reads.len());
     let missing: Vec<String> = reads
@@ -646,7 +680,11 @@ fn every_json_property_the_module_reads_is_documented() {
         .filter(|(name, _)| !documented.contains(name))
         .map(|(name, line)| format!("MbxCtl.psm1 line {line}: {name}"))
         .collect();
-    assert!(missing.is_empty(), "JSON properties the module reads but docs/json-output.md does not document:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "JSON properties the module reads but docs/json-output.md does not document:\n{}",
+        missing.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -670,13 +708,28 @@ fn manifest_exports_exactly_the_public_commands_each_with_help_and_examples() {
     exported_by_module.sort();
     assert_eq!(exported, exported_by_module, "manifest and Export-ModuleMember disagree");
     assert_eq!(exported.len(), 10);
-    for needed in ["CmdletsToExport      = @()", "AliasesToExport      = @()", "CompatiblePSEditions = @('Desktop', 'Core')", "PowerShellVersion    = '5.1'", "RootModule           = 'MbxCtl.psm1'", "FormatsToProcess     = @('MbxCtl.Format.ps1xml')", "ProjectUri"] {
+    for needed in [
+        "CmdletsToExport      = @()",
+        "AliasesToExport      = @()",
+        "CompatiblePSEditions = @('Desktop', 'Core')",
+        "PowerShellVersion    = '5.1'",
+        "RootModule           = 'MbxCtl.psm1'",
+        "FormatsToProcess     = @('MbxCtl.Format.ps1xml')",
+        "ProjectUri",
+    ] {
         assert!(manifest.contains(needed), "MbxCtl.psd1 lacks {needed}");
     }
     let cargo = read(&repo().join("Cargo.toml"));
-    let version = Regex::new(r#"(?m)^version = "([^"]+)""#).expect("regex").captures(&cargo).expect("Cargo version")[1].to_string();
-    assert!(manifest.contains(&format!("ModuleVersion        = '{version}'")), "ModuleVersion must match Cargo.toml {version}");
-    assert!(src.contains(&format!("$script:ModuleVersion = '{version}'")), "psm1 ModuleVersion must match Cargo.toml {version}");
+    let version = Regex::new(r#"(?m)^version = "([^"]+)""#).expect("regex").captures(&cargo).expect("Cargo version")[1]
+        .to_string();
+    assert!(
+        manifest.contains(&format!("ModuleVersion        = '{version}'")),
+        "ModuleVersion must match Cargo.toml {version}"
+    );
+    assert!(
+        src.contains(&format!("$script:ModuleVersion = '{version}'")),
+        "psm1 ModuleVersion must match Cargo.toml {version}"
+    );
 
     let approved = ["Convert", "Format", "Get", "Invoke", "Resume", "Test", "Undo"];
     for name in &exported {
@@ -687,10 +740,21 @@ fn manifest_exports_exactly_the_public_commands_each_with_help_and_examples() {
         let body = &src[start..];
         let help_end = body.find("#>").expect("comment-based help");
         let help = &body[..help_end];
-        assert!(help.contains(".SYNOPSIS") && help.contains(".EXAMPLE"), "{name}: comment-based help needs .SYNOPSIS and .EXAMPLE");
+        assert!(
+            help.contains(".SYNOPSIS") && help.contains(".EXAMPLE"),
+            "{name}: comment-based help needs .SYNOPSIS and .EXAMPLE"
+        );
     }
     let format = read(&repo().join("module").join("MbxCtl").join("MbxCtl.Format.ps1xml"));
-    for type_name in ["MbxCtl.ConversionResult", "MbxCtl.PreflightCheck", "MbxCtl.Run", "MbxCtl.RenderedCommand", "MbxCtl.ScriptFinding", "MbxCtl.CmdletInfo", "MbxCtl.AuditFinding"] {
+    for type_name in [
+        "MbxCtl.ConversionResult",
+        "MbxCtl.PreflightCheck",
+        "MbxCtl.Run",
+        "MbxCtl.RenderedCommand",
+        "MbxCtl.ScriptFinding",
+        "MbxCtl.CmdletInfo",
+        "MbxCtl.AuditFinding",
+    ] {
         assert!(format.contains(&format!("<TypeName>{type_name}</TypeName>")), "no view for {type_name}");
         assert!(src.contains(&format!("'{type_name}'")), "the module never makes a {type_name}");
     }
@@ -721,7 +785,12 @@ fn mbxctl_validate_finds_no_errors_in_the_module_and_examples() {
             .flatten()
             .flat_map(|c| {
                 c["findings"].as_array().into_iter().flatten().filter(|f| f["severity"] == "error").map(move |f| {
-                    format!("line {}: {} {}", c["line"], c["cmdlet"].as_str().unwrap_or(""), f["message"].as_str().unwrap_or(""))
+                    format!(
+                        "line {}: {} {}",
+                        c["line"],
+                        c["cmdlet"].as_str().unwrap_or(""),
+                        f["message"].as_str().unwrap_or("")
+                    )
                 })
             })
             .collect();
@@ -734,10 +803,26 @@ fn the_leavers_example_calls_the_exchange_cmdlets_correctly() {
     let doc = validate(&repo().join("examples").join("leavers.ps1"));
     let commands = doc["commands"].as_array().expect("commands");
     let cmdlets: BTreeSet<&str> = commands.iter().filter_map(|c| c["cmdlet"].as_str()).collect();
-    for expected in ["Get-Mailbox", "Get-RemoteMailbox", "Set-RemoteMailbox", "Get-MailboxStatistics", "Set-Mailbox", "Add-MailboxPermission", "Add-ADPermission"] {
+    for expected in [
+        "Get-Mailbox",
+        "Get-RemoteMailbox",
+        "Set-RemoteMailbox",
+        "Get-MailboxStatistics",
+        "Set-Mailbox",
+        "Add-MailboxPermission",
+        "Add-ADPermission",
+    ] {
         assert!(cmdlets.contains(expected), "validate did not find {expected} in leavers.ps1: {cmdlets:?}");
     }
-    let exchange = ["Get-Mailbox", "Get-RemoteMailbox", "Set-RemoteMailbox", "Get-MailboxStatistics", "Set-Mailbox", "Add-MailboxPermission", "Add-ADPermission"];
+    let exchange = [
+        "Get-Mailbox",
+        "Get-RemoteMailbox",
+        "Set-RemoteMailbox",
+        "Get-MailboxStatistics",
+        "Set-Mailbox",
+        "Add-MailboxPermission",
+        "Add-ADPermission",
+    ];
     for c in commands.iter().filter(|c| c["cmdlet"].as_str().is_some_and(|n| exchange.contains(&n))) {
         // Notes only: a value computed at run time ($row.Identity) is reported as not checked.
         let findings = c["findings"].as_array().expect("findings");
@@ -754,5 +839,71 @@ fn the_leavers_example_calls_the_exchange_cmdlets_correctly() {
     let nightly = validate(&repo().join("examples").join("nightly-audit.ps1"));
     let nightly_cmdlets: BTreeSet<&str> =
         nightly["commands"].as_array().expect("commands").iter().filter_map(|c| c["cmdlet"].as_str()).collect();
-    assert!(nightly_cmdlets.contains("Get-Recipient") && nightly_cmdlets.contains("Get-RemoteMailbox"), "{nightly_cmdlets:?}");
+    assert!(
+        nightly_cmdlets.contains("Get-Recipient") && nightly_cmdlets.contains("Get-RemoteMailbox"),
+        "{nightly_cmdlets:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// tree-sitter-powershell (tests/oracle, an independent grammar from npm) parses every file
+
+const ORACLE_HELP: &str = "the tree-sitter parse check needs Node.js 18 or later with npm: install them \
+    (https://nodejs.org, or `apt-get install nodejs npm`, or `winget install OpenJS.NodeJS.LTS`), then run \
+    `npm ci --ignore-scripts --prefix tests/oracle` (scripts/test.sh does it)";
+
+fn node_program(name: &str) -> String {
+    if cfg!(windows) && name == "npm" { "npm.cmd".into() } else { name.into() }
+}
+
+/// Parses each text with tests/oracle/oracle.cjs; true where the tree has ERROR or MISSING nodes.
+fn tree_sitter_errors(texts: &[String]) -> Vec<bool> {
+    let dir = repo().join("tests").join("oracle");
+    assert!(dir.join("oracle.cjs").exists(), "tests/oracle/oracle.cjs is missing: {ORACLE_HELP}");
+    match std::process::Command::new(node_program("node")).arg("--version").output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!("`node --version` failed ({}): {ORACLE_HELP}", out.status),
+        Err(e) => panic!("cannot run node ({e}): {ORACLE_HELP}"),
+    }
+    if !dir.join("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm").exists()
+        || !dir.join("node_modules/web-tree-sitter/package.json").exists()
+    {
+        let status = std::process::Command::new(node_program("npm"))
+            .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run npm ({e}): {ORACLE_HELP}"));
+        assert!(status.success(), "`npm ci` in tests/oracle failed ({status}): {ORACLE_HELP}");
+    }
+    let input = tempfile::NamedTempFile::new().expect("temp file");
+    serde_json::to_writer(input.as_file(), texts).expect("write the oracle's input");
+    let out = std::process::Command::new(node_program("node"))
+        .arg(dir.join("oracle.cjs"))
+        .arg(input.path())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node ({e}): {ORACLE_HELP}"));
+    assert!(out.status.success(), "oracle.cjs failed: {}", String::from_utf8_lossy(&out.stderr));
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("oracle.cjs prints JSON");
+    assert_eq!(results.len(), texts.len());
+    results.iter().map(|r| r["error"] == true).collect()
+}
+
+#[test]
+fn tree_sitter_powershell_parses_every_file_without_errors() {
+    let files = powershell_files();
+    let mut texts: Vec<String> = files.iter().map(|f| read(f)).collect();
+    // Controls: a missing brace is an error and a plain Exchange call is not, so that an oracle
+    // that reads nothing (or everything as broken) cannot pass this test.
+    texts.push("function Broken {\n    Get-Mailbox -Identity kim\n".into());
+    texts.push("Set-Mailbox -Identity 'kim' -Type Shared\n".into());
+    let errors = tree_sitter_errors(&texts);
+    assert_eq!(&errors[files.len()..], [true, false], "the oracle's controls");
+    let broken: Vec<String> =
+        files.iter().zip(&errors).filter(|(_, e)| **e).map(|(f, _)| f.display().to_string()).collect();
+    assert!(
+        broken.is_empty(),
+        "tree-sitter-powershell finds ERROR or MISSING nodes in:\n{}\n(the grammar lacks some valid syntax: \
+         `Select-Object A, B` needs quoted names, `param([long] $x = 50GB)` a plain number)",
+        broken.join("\n")
+    );
 }
