@@ -982,11 +982,11 @@ function New-MbxConversionItem {
         [AllowNull()] [object] $AutoMapping,
         [switch] $ResetPasswordOnNextLogon
     )
-    $to = 'Shared'
-    if ($To -eq 'Regular') { $to = 'Regular' }
+    $target = 'Shared'
+    if ($To -eq 'Regular') { $target = 'Regular' }
     [pscustomobject]@{
         Identity                 = $Identity.Trim()
-        To                       = $to
+        To                       = $target
         FullAccess               = @(Split-MbxList -Value $FullAccess)
         SendAs                   = @(Split-MbxList -Value $SendAs)
         SendOnBehalf             = @(Split-MbxList -Value $SendOnBehalf)
@@ -1219,11 +1219,12 @@ function Convert-MbxMailbox {
         if ($null -ne $Password -and -not @($items | Where-Object { $_.To -eq 'Regular' }).Count) {
             Write-Warning '-Password applies to mailboxes converted back to Regular only; it is not used.'
         }
-        $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+        $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
         $state = @{}
         if ($WhatIfPreference) {
-            Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $items.ToArray() -GlobalArguments $global -Password $Password `
+            Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $items.ToArray() -GlobalArguments $connection -Password $Password `
                 -CopySentItems:$CopySentItems -DryRun -State $state | ForEach-Object {
+                if ($_.PSObject.TypeNames -notcontains 'MbxCtl.ConversionResult') { return }
                 $plan = Format-MbxPlan -Result $_
                 [void]$PSCmdlet.ShouldProcess($plan, $null, $null)
                 if ($_.Status -eq 'Blocked') {
@@ -1241,9 +1242,13 @@ function Convert-MbxMailbox {
         if ($approved.Count -eq 0) { return }
         $sessionCount = 0
         if ($PSBoundParameters.ContainsKey('Sessions')) { $sessionCount = $Sessions }
-        Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $approved.ToArray() -GlobalArguments $global -Password $Password `
+        Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $approved.ToArray() -GlobalArguments $connection -Password $Password `
             -CopySentItems:$CopySentItems -Sessions $sessionCount -State $state | ForEach-Object {
-            Write-MbxConversionOutcome -Cmdlet $PSCmdlet -Result $_
+            if ($_.PSObject.TypeNames -contains 'MbxCtl.ConversionResult') {
+                Write-MbxConversionOutcome -Cmdlet $PSCmdlet -Result $_
+            } else {
+                $_
+            }
         }
         if ($state.RunId) {
             Write-Information -MessageData "mbxctl run $($state.RunId): Get-MbxRun -Id $($state.RunId) shows it; Resume-MbxRun and Undo-MbxRun take its id." -Tags 'MbxCtl', 'RunId'
@@ -1348,9 +1353,10 @@ function Test-MbxConversion {
     }
     end {
         if ($items.Count -eq 0) { return }
-        $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+        $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
         $state = @{}
-        Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $items.ToArray() -GlobalArguments $global -Password $Password -DryRun -State $state |
+        Invoke-MbxConvert -Cmdlet $PSCmdlet -Items $items.ToArray() -GlobalArguments $connection -Password $Password -DryRun -State $state |
+            Where-Object { $_.PSObject.TypeNames -contains 'MbxCtl.ConversionResult' } |
             ForEach-Object {
                 if ($Quiet) {
                     $_.Status -ne 'Blocked' -and $_.Status -ne 'Failed'
@@ -1402,15 +1408,15 @@ function Get-MbxRun {
         [string] $CloudProfile
     )
     process {
-        $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+        $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
         if (-not $Id) {
-            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'runs list' -GlobalArguments $global | ForEach-Object {
+            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'runs list' -GlobalArguments $connection | ForEach-Object {
                 foreach ($run in @(ConvertTo-MbxRunList -JsonDoc $_)) { $run }
             }
             return
         }
         foreach ($runId in $Id) {
-            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'runs show' -Arguments @('--', $runId) -GlobalArguments $global -TargetObject $runId |
+            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'runs show' -Arguments @('--', $runId) -GlobalArguments $connection -TargetObject $runId |
                 ForEach-Object { ConvertTo-MbxRun -Node $_ }
         }
     }
@@ -1495,7 +1501,7 @@ function Resume-MbxRun {
         [string] $CloudProfile
     )
     process {
-        $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+        $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
         foreach ($runId in $Id) {
             if (-not $PSCmdlet.ShouldProcess("run $runId", 'Resume the batch run')) { continue }
             $argv = New-Object System.Collections.Generic.List[string]
@@ -1506,7 +1512,7 @@ function Resume-MbxRun {
             $argv.Add('--')
             $argv.Add($runId)
             $state = @{}
-            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'resume' -Arguments $argv.ToArray() -GlobalArguments $global -TargetObject $runId -State $state |
+            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'resume' -Arguments $argv.ToArray() -GlobalArguments $connection -TargetObject $runId -State $state |
                 ForEach-Object { Read-MbxConversionStream -JsonDoc $_ -State $state } |
                 ForEach-Object {
                     if ($_.PSObject.TypeNames -contains 'MbxCtl.ConversionResult') {
@@ -1568,7 +1574,7 @@ function Undo-MbxRun {
         }
     }
     process {
-        $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+        $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
         foreach ($runId in $Id) {
             $argv = New-Object System.Collections.Generic.List[string]
             $secrets = $null
@@ -1581,7 +1587,7 @@ function Undo-MbxRun {
                 $argv.Add('--dry-run')
                 $argv.Add('--')
                 $argv.Add($runId)
-                Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'rollback' -Arguments $argv.ToArray() -GlobalArguments $global -StdinSecret $secrets `
+                Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'rollback' -Arguments $argv.ToArray() -GlobalArguments $connection -StdinSecret $secrets `
                     -TargetObject $runId -State $state |
                     ForEach-Object { Read-MbxConversionStream -JsonDoc $_ -State $state } |
                     ForEach-Object {
@@ -1596,7 +1602,7 @@ function Undo-MbxRun {
             if (-not $PSCmdlet.ShouldProcess("run $runId", 'Undo the batch run (convert its mailboxes back, remove its grants)')) { continue }
             $argv.Add('--')
             $argv.Add($runId)
-            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'rollback' -Arguments $argv.ToArray() -GlobalArguments $global -StdinSecret $secrets `
+            Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'rollback' -Arguments $argv.ToArray() -GlobalArguments $connection -StdinSecret $secrets `
                 -TargetObject $runId -State $state |
                 ForEach-Object { Read-MbxConversionStream -JsonDoc $_ -State $state } |
                 ForEach-Object {
@@ -1705,7 +1711,10 @@ function Format-MbxCommand {
             if ($null -ne $Parameters) {
                 foreach ($key in $Parameters.Keys) {
                     try {
-                        $rendered[[string]$key] = ConvertTo-MbxRenderValue -Value $Parameters[$key]
+                        $value = ConvertTo-MbxRenderValue -Value $Parameters[$key]
+                        # Unwrapped, so Windows PowerShell 5.1 writes arrays as arrays, not {"value": ..., "Count": ...}.
+                        if ($null -ne $value) { $value = $value.PSObject.BaseObject }
+                        $rendered[[string]$key] = $value
                     } catch {
                         throw "parameter ${key}: $($_.Exception.Message)"
                     }
@@ -1970,8 +1979,8 @@ function Test-MbxSession {
 
         [string] $CloudProfile
     )
-    $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
-    Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'session test' -GlobalArguments $global | ForEach-Object {
+    $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+    Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'session test' -GlobalArguments $connection | ForEach-Object {
         ConvertFrom-MbxJsonNode -Node $_ -TypeName 'MbxCtl.SessionInfo'
     }
 }
@@ -2019,7 +2028,7 @@ function Invoke-MbxHybridAudit {
 
         [string] $CloudProfile
     )
-    $global = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
+    $connection = Get-MbxGlobalArgument -Cmdlet $PSCmdlet -Bound $PSBoundParameters
     $argv = New-Object System.Collections.Generic.List[string]
     $dryRun = $false
     if ($Fix) {
@@ -2031,7 +2040,7 @@ function Invoke-MbxHybridAudit {
             $argv.Add('--fix')
         }
     }
-    Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'audit hybrid' -Arguments $argv.ToArray() -GlobalArguments $global | ForEach-Object {
+    Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'audit hybrid' -Arguments $argv.ToArray() -GlobalArguments $connection | ForEach-Object {
         $jsonDoc = $_
         foreach ($jsonFinding in @($jsonDoc.findings)) {
             if ($null -eq $jsonFinding) { continue }
