@@ -20,7 +20,7 @@ pub enum DecodeError {
 /// are kept as they are.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let utf16 = |rest: &[u8], le: bool| -> Result<String, DecodeError> {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(DecodeError::Utf16("odd number of bytes"));
         }
         let units: Vec<u16> = rest

@@ -4,6 +4,8 @@
 use super::Cli;
 use super::output::CliError;
 use crate::shell::{Shell, Side};
+use crate::transport::profile::find_profile;
+use crate::transport::{ConnectOptions, Profile, PsrpShell, config_path, find_pwsh, load_profiles};
 use std::path::PathBuf;
 
 /// The shells of one command.
@@ -38,10 +40,15 @@ pub fn lab_dir(cli: &Cli) -> Option<PathBuf> {
     }
 }
 
+/// Whether a LAB has been created at `dir`.
+pub fn lab_exists(dir: &std::path::Path) -> bool {
+    dir.join(crate::lab::DB_FILE).exists()
+}
+
 /// Opens the LAB at `dir`, creating the default organisation on first use (and saying so).
 pub fn open_lab(dir: &std::path::Path, side: Side) -> Result<Box<dyn Shell>, CliError> {
-    if !crate::lab::exists(dir) {
-        crate::lab::init(dir, &crate::lab::InitOptions::default())
+    if !lab_exists(dir) {
+        crate::lab::init(dir, crate::lab::InitOptions::default())
             .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
         eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
     }
@@ -50,18 +57,68 @@ pub fn open_lab(dir: &std::path::Path, side: Side) -> Result<Box<dyn Shell>, Cli
     Ok(Box::new(shell))
 }
 
+/// Loads the configured profiles (none when the file does not exist yet).
+pub fn profiles() -> Result<(PathBuf, Vec<Profile>), CliError> {
+    let path = config_path().map_err(|e| CliError::Usage(format!("profiles: {e}")))?;
+    let list = load_profiles(&path).map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok((path, list))
+}
+
+fn named_profile(name: &str) -> Result<Profile, CliError> {
+    let (path, list) = profiles()?;
+    find_profile(&list, name).cloned().ok_or_else(|| {
+        let known: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
+        CliError::Usage(format!(
+            "no profile named '{name}' in {} (known: {}); add one with `mbxctl profile add {name} --kind ...`",
+            path.display(),
+            if known.is_empty() { "none".to_string() } else { known.join(", ") }
+        ))
+    })
+}
+
+/// Starts PowerShell and prepares it with `profile` (or runs cmdlets directly when `None`).
+pub async fn open_psrp(cli: &Cli, profile: Option<Profile>) -> Result<PsrpShell, CliError> {
+    let pwsh = find_pwsh(cli.pwsh.as_deref()).map_err(|e| CliError::Session(e.to_string()))?;
+    let mut options = ConnectOptions::new(pwsh);
+    options.profile = profile;
+    PsrpShell::connect(options).await.map_err(|e| CliError::Session(e.to_string()))
+}
+
+/// Opens one primary session (used once per worker by batches).
+pub async fn open_primary(cli: &Cli) -> Result<Box<dyn Shell>, CliError> {
+    if let Some(dir) = lab_dir(cli) {
+        return open_lab(&dir, Side::OnPremises);
+    }
+    let profile = cli.profile.as_deref().map(named_profile).transpose()?;
+    Ok(Box::new(open_psrp(cli, profile).await?))
+}
+
+/// Opens the Exchange Online session, when the command has one.
+pub async fn open_cloud(cli: &Cli) -> Result<Option<Box<dyn Shell>>, CliError> {
+    if let Some(dir) = lab_dir(cli) {
+        // The LAB models both sides; `--cloud-profile none` leaves the cloud session out.
+        if cli.cloud_profile.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("none")) {
+            return Ok(None);
+        }
+        return Ok(Some(open_lab(&dir, Side::Online)?));
+    }
+    match cli.cloud_profile.as_deref() {
+        None => Ok(None),
+        Some(name) => {
+            let profile = named_profile(name)?;
+            if profile.side() != Side::Online {
+                return Err(CliError::Usage(format!(
+                    "--cloud-profile '{name}' is not an Exchange Online profile (kind exchange-online)"
+                )));
+            }
+            Ok(Some(Box::new(open_psrp(cli, Some(profile)).await?)))
+        }
+    }
+}
+
 /// Opens the sessions for a command.
 pub async fn open(cli: &Cli) -> Result<Sessions, CliError> {
-    if let Some(dir) = lab_dir(cli) {
-        let primary = open_lab(&dir, Side::OnPremises)?;
-        let cloud = if cli.cloud_profile.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("none")) {
-            None
-        } else {
-            Some(open_lab(&dir, Side::Online)?)
-        };
-        return Ok(Sessions { primary, cloud });
-    }
-    Err(CliError::Session(
-        "no Exchange session: use --lab for the simulated organisation, or --pwsh PATH (with --profile NAME) for a real Exchange Management Shell".into(),
-    ))
+    let primary = open_primary(cli).await?;
+    let cloud = open_cloud(cli).await?;
+    Ok(Sessions { primary, cloud })
 }

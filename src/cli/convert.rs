@@ -97,6 +97,9 @@ fn read_password(args: &ConvertArgs, identity: &str, stdin_lines: &mut dyn Itera
 
 /// Runs `convert`.
 pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
+    if let Some(from) = &args.from {
+        return super::batch::convert_from(cli, args, from).await;
+    }
     if args.disconnected.is_none() && args.identities.is_empty() {
         return Err(CliError::Usage(
             "convert needs at least one mailbox: mbxctl convert IDENTITY... --to shared|regular (or --disconnected NAME --database DB --user USER)".into(),
@@ -256,7 +259,7 @@ pub fn render_report(r: &ConvertReport) -> String {
         }
     }
     if !r.next_steps.is_empty() {
-        out.push_str("  Next steps\n");
+        out.push_str(if r.status == ConvertStatus::Planned { "  Next steps, once it has run\n" } else { "  Next steps\n" });
         for s in &r.next_steps {
             out.push_str(&format!("    • {s}\n"));
         }

@@ -346,9 +346,6 @@ pub struct ProfileAddArgs {
     /// custom: a set-up command (repeatable), run in order in the fresh runspace.
     #[arg(long = "setup", value_name = "COMMAND")]
     pub setup: Vec<String>,
-    /// The PowerShell executable for this profile.
-    #[arg(long, value_name = "PATH")]
-    pub pwsh: Option<PathBuf>,
 }
 
 /// Profile kinds.

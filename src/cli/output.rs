@@ -89,8 +89,8 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
 pub fn banner(info: &ShellInfo) -> String {
     match info.kind {
         ShellKind::Lab => format!(
-            "LAB ── simulated Exchange organisation at {} ── not production, nothing real is changed\n",
-            info.target
+            "=== LAB === {} ── a simulated Exchange organisation: not production, nothing real is changed\n",
+            info.target.trim_start_matches("LAB ").trim_end_matches(" (simulated Exchange organisation)")
         ),
         ShellKind::Psrp => format!("Exchange Management Shell: {}\n", info.target),
     }

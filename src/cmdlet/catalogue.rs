@@ -691,7 +691,9 @@ mod tests {
     #[test]
     fn embedded_data_parses() {
         let c = Catalogue::from_json(DATA).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(c.cmdlets().len(), 22);
+        assert_eq!(c.cmdlets().len(), 30);
+        assert!(c.cmdlet("Add-RecipientPermission", Side::Online).is_some());
+        assert!(c.cmdlet("Add-RecipientPermission", Side::OnPremises).is_none());
     }
 
     #[test]
