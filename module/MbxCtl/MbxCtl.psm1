@@ -536,7 +536,7 @@ function ConvertTo-MbxPascalName {
             [void]$out.Append($part.Substring(1))
         }
     }
-    $out.ToString()
+    $out.ToString().Replace('Powershell', 'PowerShell')
 }
 
 function ConvertFrom-MbxJsonNode {
@@ -556,6 +556,8 @@ function ConvertFrom-MbxJsonNode {
     $properties = [ordered]@{}
     if ($TypeName) { $properties['PSTypeName'] = $TypeName }
     foreach ($property in $Node.PSObject.Properties) {
+        # The envelope's schema_version and exit_code say nothing about the object itself.
+        if ($TypeName -and ($property.Name -eq 'schema_version' -or $property.Name -eq 'exit_code')) { continue }
         $properties[(ConvertTo-MbxPascalName -Name $property.Name)] = ConvertFrom-MbxJsonNode -Node $property.Value
     }
     [pscustomobject]$properties
@@ -602,16 +604,25 @@ function ConvertTo-MbxPreflightCheck {
     }
 }
 
+function Get-MbxKindName {
+    # A warning or error kind: a string ("access-denied") as docs/json-output.md documents it, or
+    # the same string wrapped as {"kind": "access-denied"}, which some builds write.
+    param([AllowNull()] [object] $JsonKind)
+    $jsonKind = $JsonKind
+    if ($jsonKind -is [System.Management.Automation.PSCustomObject]) { return [string]$jsonKind.kind }
+    [string]$jsonKind
+}
+
 function ConvertTo-MbxCommandRecord {
     param([Parameter(Mandatory = $true)] [object] $JsonCommand)
     $jsonCommand = $JsonCommand
     $warnings = @(foreach ($jsonWarning in @($jsonCommand.warnings)) {
-            if ($null -ne $jsonWarning) { [pscustomobject]@{ Kind = [string]$jsonWarning.kind; Message = [string]$jsonWarning.message } }
+            if ($null -ne $jsonWarning) { [pscustomobject]@{ Kind = Get-MbxKindName -JsonKind $jsonWarning.kind; Message = [string]$jsonWarning.message } }
         })
     $errors = @(foreach ($jsonError in @($jsonCommand.errors)) {
             if ($null -ne $jsonError) {
                 [pscustomobject]@{
-                    Kind                  = [string]$jsonError.kind
+                    Kind                  = Get-MbxKindName -JsonKind $jsonError.kind
                     Message               = [string]$jsonError.message
                     FullyQualifiedErrorId = [string]$jsonError.fully_qualified_error_id
                 }

@@ -269,6 +269,7 @@ Describe 'Convert-MbxMailbox against the LAB' {
     }
 
     It 'maps an access-denied failure to MbxCtl.AccessDenied' {
+        Invoke-LabCli -LabPath $lab -Arguments @('lab', 'init') | Out-Null
         Invoke-LabCli -LabPath $lab -Arguments @('lab', 'faults', '--fail', 'kim') | Out-Null
         Convert-MbxMailbox -Identity kim -To Shared -LabPath $lab -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errs | Should -BeNullOrEmpty
         $errs.Count | Should -Be 1
