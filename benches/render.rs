@@ -59,7 +59,9 @@ fn validate_then_render(c: &mut Criterion) {
     use mbxctl::cmdlet::validate::{Target, validate};
     let invs: Vec<Invocation> = (0..100_000)
         .map(|i| match i % 4 {
-            0 => Invocation::new("Set-Mailbox").param("Identity", format!("user{i}@contoso.com")).param("Type", "Shared"),
+            0 => {
+                Invocation::new("Set-Mailbox").param("Identity", format!("user{i}@contoso.com")).param("Type", "Shared")
+            }
             1 => Invocation::new("Add-MailboxPermission")
                 .param("Identity", format!("o'brien.{i}"))
                 .param("User", "CONTOSO\\sales-team")

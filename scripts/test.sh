@@ -20,4 +20,4 @@ echo "== tree-sitter-powershell (npm, pinned by tests/oracle/package-lock.json)"
 bash tests/oracle/setup.sh
 
 echo "== cargo test"
-cargo test --locked --all-targets "$@"
+cargo test --locked --all-targets --no-fail-fast "$@"

@@ -81,7 +81,8 @@ fn mailbox(kind: &str, disabled: bool) -> Json {
 }
 
 fn kim_rules(final_kind: &str) -> Vec<Json> {
-    let (before, after) = if final_kind == "SharedMailbox" { ("UserMailbox", "SharedMailbox") } else { ("SharedMailbox", "UserMailbox") };
+    let (before, after) =
+        if final_kind == "SharedMailbox" { ("UserMailbox", "SharedMailbox") } else { ("SharedMailbox", "UserMailbox") };
     vec![
         json!({"match": {"cmd": "Get-Recipient", "params": {"Identity": "kim"}}, "emit": [{"output": {
             "typeNames": ["Deserialized.Microsoft.Exchange.Data.Directory.Management.ReducedRecipient"],
@@ -112,7 +113,8 @@ fn convert_runs_typed_commands_over_psrp_and_verifies() {
     let cmds = peer.commands();
     let set = cmds.iter().find(|c| c["cmd"] == "Set-Mailbox").expect("Set-Mailbox reached the peer");
     assert_eq!(set["isScript"], false, "commands travel as typed commands, never script text");
-    let params: Vec<(Json, Json)> = set["params"].as_array().unwrap().iter().map(|p| (p["name"].clone(), p["value"].clone())).collect();
+    let params: Vec<(Json, Json)> =
+        set["params"].as_array().unwrap().iter().map(|p| (p["name"].clone(), p["value"].clone())).collect();
     assert_eq!(params, vec![(json!("Identity"), json!("kim@contoso.com")), (json!("Type"), json!("Shared"))]);
     assert!(cmds.iter().all(|c| c["isScript"] == false), "{cmds:?}");
 }

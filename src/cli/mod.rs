@@ -410,6 +410,7 @@ pub enum CompletionShell {
 
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
+    quiet_on_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -427,6 +428,25 @@ pub fn main() -> i32 {
     };
     let code = runtime.block_on(run(cli));
     code as i32
+}
+
+/// `mbxctl ... | Select-Object -First 5` or `| head` closes the pipe early; that is not an
+/// error worth a panic message, so exit quietly as a Unix tool killed by SIGPIPE would (141).
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        // "Broken pipe" (Unix EPIPE), "os error 232"/"os error 109" (Windows: pipe closing/ended).
+        if ["Broken pipe", "BrokenPipe", "os error 232", "os error 109"].iter().any(|p| text.contains(p)) {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }
 
 async fn run(cli: Cli) -> ExitCode {

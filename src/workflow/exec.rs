@@ -28,7 +28,8 @@ pub enum CommandStatus {
 /// A warning as reports show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WarningSummary {
-    /// The classified kind.
+    /// The classified kind: `kind` (a stable name) plus its details, flattened.
+    #[serde(flatten)]
     pub kind: WarningKind,
     /// Exchange's text.
     pub message: String,
@@ -37,7 +38,8 @@ pub struct WarningSummary {
 /// An error as reports show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorSummary {
-    /// The classified kind.
+    /// The classified kind: `kind` (a stable name) plus its details, flattened.
+    #[serde(flatten)]
     pub kind: ErrorKind,
     /// Exchange's message.
     pub message: String,
