@@ -1,6 +1,7 @@
 //! `mbxctl demo`: a guided tour on a fresh LAB, so a newcomer sees the main job in one command:
 //! the pre-flight and plan of a dry run, a conversion to shared with grants, and a conversion back.
 
+use super::output::{say, sayln};
 use super::DemoArgs;
 use super::connect::open_lab;
 use super::convert::render_report;
@@ -10,7 +11,7 @@ use crate::shell::Side;
 use crate::workflow::convert::{ConvertOptions, ConvertStatus, Shells, TargetType, convert};
 
 fn step(n: u32, title: &str, command: &str) {
-    println!("\n━━ {n}. {title}\n   $ {command}");
+    sayln!("\n━━ {n}. {title}\n   $ {command}");
 }
 
 /// A password that meets a default domain policy, made fresh for the demo and never shown.
@@ -29,9 +30,9 @@ pub async fn run(args: &DemoArgs) -> CliResult {
         .map_err(|e| CliError::Session(format!("cannot create the demo LAB at {}: {e}", dir.display())))?;
     let mut primary = open_lab(&dir, Side::OnPremises)?;
     let mut cloud = open_lab(&dir, Side::Online)?;
-    print!("{}", banner(&primary.describe()));
-    println!("A fresh LAB organisation (Contoso) was created for this tour. Kim Akers is leaving; her mailbox");
-    println!("becomes a shared mailbox for Megan Bowen, then, to show the way back, a user mailbox again.");
+    say!("{}", banner(&primary.describe()));
+    sayln!("A fresh LAB organisation (Contoso) was created for this tour. Kim Akers is leaving; her mailbox");
+    sayln!("becomes a shared mailbox for Megan Bowen, then, to show the way back, a user mailbox again.");
     let lab_flag = format!("--lab-dir {}", dir.display());
 
     let mut opts = ConvertOptions::new(TargetType::Shared);
@@ -42,13 +43,13 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     step(1, "Dry run: every check, and the exact commands, with nothing changed", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false --dry-run"));
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let r = convert(&mut shells, "kim", &opts).await;
-    print!("{}", render_report(&r));
+    say!("{}", render_report(&r));
 
     opts.dry_run = false;
     step(2, "Convert, then verify by reading the mailbox again", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false"));
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let converted = convert(&mut shells, "kim", &opts).await;
-    print!("{}", render_report(&converted));
+    say!("{}", render_report(&converted));
 
     let mut back = ConvertOptions::new(TargetType::Regular);
     back.password = Some(demo_password());
@@ -56,13 +57,13 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     step(3, "Convert back: a new password (from a prompt or --password-stdin, never the command line)", &format!("mbxctl {lab_flag} convert kim --to regular --password-stdin --reset-password-on-next-logon"));
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let returned = convert(&mut shells, "kim", &back).await;
-    print!("{}", render_report(&returned));
+    say!("{}", render_report(&returned));
 
-    println!("\n━━ Where next");
-    println!("   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths");
-    println!("   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back");
-    println!("   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed");
-    println!("   mbxctl --help                                              all commands; add --json for runbooks");
+    sayln!("\n━━ Where next");
+    sayln!("   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths");
+    sayln!("   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back");
+    sayln!("   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed");
+    sayln!("   mbxctl --help                                              all commands; add --json for runbooks");
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })
 }

@@ -1,5 +1,6 @@
 //! `mbxctl lab ...`: create, import, show, fault-inject, audit and sync the simulated organisation.
 
+use super::output::{say, sayln};
 use super::connect::{default_lab_dir, lab_dir, lab_exists};
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
 use super::{Cli, FaultArgs, LabCommand};
@@ -48,7 +49,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "summary": summary}))?;
             } else {
-                println!("LAB created at {}\n{summary}", dir.display());
+                sayln!("LAB created at {}\n{summary}", dir.display());
             }
         }
         LabCommand::Import { file } => {
@@ -58,7 +59,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "summary": summary}))?;
             } else {
-                println!("LAB imported from {} into {}\n{summary}", file.display(), dir.display());
+                sayln!("LAB imported from {} into {}\n{summary}", file.display(), dir.display());
             }
         }
         LabCommand::Show => {
@@ -69,7 +70,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                 }
                 print_json(&v)?;
             } else {
-                println!("{}\n({})", lab::summary(&dir).map_err(&err)?, dir.display());
+                sayln!("{}\n({})", lab::summary(&dir).map_err(&err)?, dir.display());
             }
         }
         LabCommand::Faults(args) => return faults(cli, &dir, args),
@@ -92,8 +93,8 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                         ]
                     })
                     .collect();
-                println!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
-                print!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
+                sayln!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
+                say!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
             }
         }
         LabCommand::Sync => {
@@ -101,12 +102,12 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "sync": report}))?;
             } else {
-                println!("LAB directory sync (on-premises wins, one way): {} change(s), {} unchanged", report.changes.len(), report.unchanged);
+                sayln!("LAB directory sync (on-premises wins, one way): {} change(s), {} unchanged", report.changes.len(), report.unchanged);
                 for c in &report.changes {
-                    println!("  {}: {} → {}{}  {}", c.identity, c.from, c.to, if c.licensed { "" } else { " (unlicensed)" }, c.message);
+                    sayln!("  {}: {} → {}{}  {}", c.identity, c.from, c.to, if c.licensed { "" } else { " (unlicensed)" }, c.message);
                 }
                 for p in &report.provisioned {
-                    println!("  provisioned in Exchange Online: {p}");
+                    sayln!("  provisioned in Exchange Online: {p}");
                 }
             }
         }
@@ -147,20 +148,20 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
     if cli.json {
         print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "faults": f}))?;
     } else if f.is_empty() {
-        println!("LAB faults: none");
+        sayln!("LAB faults: none");
     } else {
-        println!("LAB faults in force:");
+        sayln!("LAB faults in force:");
         if let Some(l) = f.latency {
-            println!("  latency per cmdlet: {} ms", l.as_millis());
+            sayln!("  latency per cmdlet: {} ms", l.as_millis());
         }
         if let Some(n) = f.throttle_every {
-            println!("  every {n}th cmdlet is throttled");
+            sayln!("  every {n}th cmdlet is throttled");
         }
         if let Some(n) = f.break_after {
-            println!("  a session breaks after {n} cmdlets");
+            sayln!("  a session breaks after {n} cmdlets");
         }
         for id in &f.fail {
-            println!("  changes to '{id}' fail (access denied)");
+            sayln!("  changes to '{id}' fail (access denied)");
         }
     }
     Ok(ExitCode::Done)
