@@ -33,10 +33,24 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_millis(ms as u64))
 }
 
+/// Creates the default organisation when `dir` holds no LAB yet, as every other command using
+/// `--lab-dir` does ("created with the default organisation on first use").
+fn ensure(dir: &std::path::Path) -> Result<(), CliError> {
+    if !lab_exists(dir) {
+        lab::init(dir, InitOptions::default())
+            .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
+        eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
+    }
+    Ok(())
+}
+
 /// Runs a `lab` subcommand.
 pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
     let dir = dir(cli);
     let err = lab_err(&dir);
+    if matches!(cmd, LabCommand::Show | LabCommand::Faults(_) | LabCommand::Audit | LabCommand::Sync) {
+        ensure(&dir)?;
+    }
     match cmd {
         LabCommand::Init { users, force } => {
             if lab_exists(&dir) && !force {

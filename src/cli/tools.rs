@@ -103,7 +103,10 @@ pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
     let text = read_input(args.input.as_deref())?;
     let target = target_for(args.exchange_version.as_deref())?;
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CliError::Usage(format!("input is not JSON (line {}, column {}): {e}", e.line(), e.column()))
+        // serde_json ends its message with " at line L column C"; say the position once.
+        let text = e.to_string();
+        let why = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+        CliError::Usage(format!("input is not JSON (line {}, column {}): {why}", e.line(), e.column()))
     })?;
     let (items, single) = match &json {
         serde_json::Value::Array(a) => (a.iter().collect::<Vec<_>>(), false),
