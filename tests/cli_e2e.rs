@@ -12,7 +12,8 @@ use serde_json::json;
 
 #[test]
 fn render_an_argument_quotes_safely() {
-    let run = mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "O'Brien", "Type": "Shared"}}"#]).run();
+    let run =
+        mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "O'Brien", "Type": "Shared"}}"#]).run();
     run.code(0);
     assert_eq!(run.stdout, "Set-Mailbox -Identity 'O''Brien' -Type 'Shared'\n");
     assert_eq!(run.stderr, "");
@@ -47,14 +48,20 @@ fn render_from_stdin_single_and_array_with_json() {
 
 #[test]
 fn render_invalid_enum_lists_the_valid_values() {
-    let run = mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#]).run();
+    let run =
+        mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#]).run();
     run.code(1);
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("'Sharde' is not a valid value"), "{}", run.stderr);
     assert!(run.stderr.contains("valid values: Regular, Room, Equipment, Shared"), "{}", run.stderr);
 
     let (code, doc) = {
-        let r = mbx(&["--json", "render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#]).run();
+        let r = mbx(&[
+            "--json",
+            "render",
+            r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#,
+        ])
+        .run();
         (r.code, r.json())
     };
     assert_eq!(code, 1);
@@ -66,10 +73,16 @@ fn render_invalid_enum_lists_the_valid_values() {
 
 #[test]
 fn render_bad_json_names_line_and_column() {
-    let run = mbx(&["render"]).stdin("{\"cmdlet\": \"Set-Mailbox\",\n \"parameters\": {\"Identity\": \"kim\",, }}").run();
+    let run =
+        mbx(&["render"]).stdin("{\"cmdlet\": \"Set-Mailbox\",\n \"parameters\": {\"Identity\": \"kim\",, }}").run();
     run.code(2);
     assert!(run.stderr.starts_with("error: input is not JSON (line 2, column 35)"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("line 2").count() + run.stderr.matches("line 2 column").count(), 1, "position said once: {}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("line 2").count() + run.stderr.matches("line 2 column").count(),
+        1,
+        "position said once: {}",
+        run.stderr
+    );
 
     let j = mbx(&["--json", "render", "{"]).run();
     j.code(2);
@@ -81,7 +94,9 @@ fn render_bad_json_names_line_and_column() {
 
 #[test]
 fn render_refuses_plain_text_secrets_and_unknown_keys() {
-    let run = mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Password": "Hunter2!"}}"#]).run();
+    let run =
+        mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Password": "Hunter2!"}}"#])
+            .run();
     run.code(1);
     assert!(run.stderr.contains("plain-text-secret"), "{}", run.stderr);
     assert!(!run.stdout.contains("Hunter2!"));
@@ -147,7 +162,8 @@ fn validate_reports_findings_with_line_and_column_in_every_encoding() {
         assert_eq!(doc["errors"], 1, "{what}: {doc:#}");
         assert_eq!(doc["exit_code"], 1);
         let cmds = doc["commands"].as_array().unwrap();
-        let at: Vec<String> = cmds.iter().map(|c| format!("{}:{} {}", c["line"], c["column"], c["cmdlet"].as_str().unwrap())).collect();
+        let at: Vec<String> =
+            cmds.iter().map(|c| format!("{}:{} {}", c["line"], c["column"], c["cmdlet"].as_str().unwrap())).collect();
         assert_eq!(at, ["1:1 Get-Mailbox", "3:1 Set-RemoteMailbox", "4:1 Set-Mailbox", "5:1 Set-Mailbox"], "{what}");
         assert_eq!(cmds[1]["parameters"]["Identity"], json!({"dynamic": "$u"}));
         assert_eq!(cmds[2]["parameters"], json!({"Identity": "kim", "Type": "Shared"}), "{what}: -Typ is -Type");
@@ -204,7 +220,9 @@ fn cmdlets_lists_and_describes() {
     j.code(0);
     let list = j.json();
     let names: Vec<&str> = list.as_array().unwrap().iter().filter_map(|c| c["name"].as_str()).collect();
-    for n in ["Set-Mailbox", "Set-RemoteMailbox", "Add-MailboxPermission", "Connect-Mailbox", "Get-ManagementRoleAssignment"] {
+    for n in
+        ["Set-Mailbox", "Set-RemoteMailbox", "Add-MailboxPermission", "Connect-Mailbox", "Get-ManagementRoleAssignment"]
+    {
         assert!(names.contains(&n), "{n} missing from {names:?}");
     }
 
@@ -304,12 +322,28 @@ fn convert_argument_mistakes_are_named() {
     let cases: [(&[&str], &str); 7] = [
         (&["convert", "--to", "shared"], "convert needs at least one mailbox"),
         (&["convert", "kim"], "missing --to shared|regular"),
-        (&["convert", "kim", "--to", "shared", "--password-stdin"], "--password-stdin and --reset-password-on-next-logon apply to --to regular only"),
+        (
+            &["convert", "kim", "--to", "shared", "--password-stdin"],
+            "--password-stdin and --reset-password-on-next-logon apply to --to regular only",
+        ),
         (&["convert", "kim", "--to", "shared", "--full-access", ""], "--full-access: empty user name"),
         (&["convert", "sales", "--to", "regular", "--full-access", "kim"], "--full-access apply to --to shared only"),
-        (&["convert", "kim", "--to", "shared", "--auto-mapping", "false"], "--auto-mapping applies to the --full-access grants"),
         (
-            &["convert", "--disconnected", "Former Employee", "--database", "DB01", "--user", "johanna", "--send-as", "kim"],
+            &["convert", "kim", "--to", "shared", "--auto-mapping", "false"],
+            "--auto-mapping applies to the --full-access grants",
+        ),
+        (
+            &[
+                "convert",
+                "--disconnected",
+                "Former Employee",
+                "--database",
+                "DB01",
+                "--user",
+                "johanna",
+                "--send-as",
+                "kim",
+            ],
             "--send-as cannot be combined with --disconnected",
         ),
     ];
@@ -331,7 +365,22 @@ fn lab_faults_round_trip() {
     none.code(0);
     assert_eq!(none.stdout, "LAB faults: none\n");
 
-    let set = lab.mbx(&["lab", "faults", "--latency", "200ms", "--throttle-every", "7", "--break-after", "50", "--fail", "kim", "--fail", "lee"]).run();
+    let set = lab
+        .mbx(&[
+            "lab",
+            "faults",
+            "--latency",
+            "200ms",
+            "--throttle-every",
+            "7",
+            "--break-after",
+            "50",
+            "--fail",
+            "kim",
+            "--fail",
+            "lee",
+        ])
+        .run();
     set.code(0);
     assert_eq!(
         set.stdout,
@@ -339,8 +388,14 @@ fn lab_faults_round_trip() {
     );
     let j = lab.mbx(&["--json", "lab", "faults"]).run();
     j.code(0);
-    assert_eq!(j.json()["faults"], json!({"LatencyMs": 200, "ThrottleEvery": 7, "BreakAfter": 50, "Fail": ["kim", "lee"]}));
-    assert_eq!(lab.show()["Faults"], json!({"LatencyMs": 200, "ThrottleEvery": 7, "BreakAfter": 50, "Fail": ["kim", "lee"]}));
+    assert_eq!(
+        j.json()["faults"],
+        json!({"LatencyMs": 200, "ThrottleEvery": 7, "BreakAfter": 50, "Fail": ["kim", "lee"]})
+    );
+    assert_eq!(
+        lab.show()["Faults"],
+        json!({"LatencyMs": 200, "ThrottleEvery": 7, "BreakAfter": 50, "Fail": ["kim", "lee"]})
+    );
 
     // Adding is cumulative and case-insensitive for identities.
     lab.mbx(&["lab", "faults", "--fail", "KIM", "--latency", "1.5s"]).run().code(0);
@@ -367,7 +422,11 @@ fn lab_sync_reverts_what_kb2710029_says_it_reverts() {
     let lab = Lab::init();
     let run = lab.mbx(&["lab", "sync"]).run();
     run.code(0);
-    assert!(run.stdout.starts_with("LAB directory sync (on-premises wins, one way): 1 change(s), 7 unchanged\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("LAB directory sync (on-premises wins, one way): 1 change(s), 7 unchanged\n"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("Isaiah Langer: SharedMailbox → UserMailbox (unlicensed)"), "{}", run.stdout);
     assert_eq!(lab.online("Isaiah Langer")["RecipientTypeDetails"], "UserMailbox");
 
@@ -436,7 +495,13 @@ fn lab_audit_table_and_json_agree() {
     let table = lab.mbx(&["lab", "audit"]).run();
     table.code(0);
     assert!(table.stdout.contains(": 1 entries"), "{}", table.stdout);
-    assert!(table.stdout.contains("Set-Mailbox  contoso.com/Users/Kim Akers  ok      -Identity kim@contoso.com -Type Shared"), "{}", table.stdout);
+    assert!(
+        table
+            .stdout
+            .contains("Set-Mailbox  contoso.com/Users/Kim Akers  ok      -Identity kim@contoso.com -Type Shared"),
+        "{}",
+        table.stdout
+    );
     assert_eq!(lab.audit().len(), 1);
 }
 
@@ -487,7 +552,8 @@ fn demo_runs_the_tour_on_a_fresh_lab() {
     assert!(run.stdout.contains("DRY RUN (nothing changed)"));
     assert!(!run.stdout.contains("Demo-"), "the demo password is shown");
     let log = mbx(&["--lab-dir", dir.to_str().unwrap(), "--json", "lab", "audit"]).run().json();
-    let cmdlets: Vec<&str> = log["entries"].as_array().unwrap().iter().filter_map(|e| e["CmdletName"].as_str()).collect();
+    let cmdlets: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().filter_map(|e| e["CmdletName"].as_str()).collect();
     assert_eq!(cmdlets, ["Set-Mailbox", "Add-MailboxPermission", "Add-ADPermission", "Set-Mailbox"]);
 }
 
@@ -523,23 +589,32 @@ fn every_documented_exit_code_is_observed() {
     assert_eq!(documented, [0, 1, 2, 3, 4, 5, 6]);
 
     let lab = Lab::init();
-    let mut observed = Vec::new();
-    // 0 done; 1 failed (render found an error); 2 usage; 3 blocked; 4 partly done; 6 critical.
-    observed.push(lab.mbx(&["convert", "kim", "--to", "shared", "--dry-run"]).run().code);
-    observed.push(mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#]).run().code);
-    observed.push(mbx(&["convert", "--bogus"]).run().code);
-    observed.push(lab.mbx(&["convert", "adele", "--to", "shared"]).run().code);
-    observed.push(lab.mbx(&["convert", "kim", "no.such.person", "--to", "shared"]).run().code);
-    // 5: the session could not be opened (no PowerShell; a LAB path that cannot be created).
+    // 5: the session could not be opened (no PowerShell here).
     let session = mbx(&["--pwsh", "/no/such/pwsh", "session", "test"]).run();
-    observed.push(session.code);
     assert!(session.stderr.contains("PowerShell was not found"), "{}", session.stderr);
-    observed.push(lab.mbx(&["audit", "hybrid"]).run().code);
+    let observed = vec![
+        // 0 done
+        lab.mbx(&["convert", "kim", "--to", "shared", "--dry-run"]).run().code,
+        // 1 failed: render found an error
+        mbx(&["render", r#"{"cmdlet": "Set-Mailbox", "parameters": {"Identity": "kim", "Type": "Sharde"}}"#])
+            .run()
+            .code,
+        // 2 usage
+        mbx(&["convert", "--bogus"]).run().code,
+        // 3 blocked by pre-flight
+        lab.mbx(&["convert", "adele", "--to", "shared"]).run().code,
+        // 4 partly done
+        lab.mbx(&["convert", "kim", "no.such.person", "--to", "shared"]).run().code,
+        session.code,
+        // 6 critical findings
+        lab.mbx(&["audit", "hybrid"]).run().code,
+    ];
     assert_eq!(observed, documented);
 
     let blocker = lab.scratch().join("a-file");
     std::fs::write(&blocker, "not a directory").unwrap();
-    let nolab = mbx(&["--json", "--lab-dir", blocker.join("lab").to_str().unwrap(), "convert", "kim", "--to", "shared"]).run();
+    let nolab =
+        mbx(&["--json", "--lab-dir", blocker.join("lab").to_str().unwrap(), "convert", "kim", "--to", "shared"]).run();
     nolab.code(5);
     assert_eq!(nolab.json()["kind"], "session");
 }

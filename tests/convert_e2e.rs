@@ -34,7 +34,10 @@ fn user_to_shared_converts_disables_the_account_and_keeps_rules_and_size() {
     assert_eq!(code, 0);
     assert_eq!(doc["dry_run"], false);
     assert_eq!(doc["target"]["kind"], "lab");
-    assert_eq!(doc["summary"], json!({"converted": 1, "nothing_to_do": 0, "planned": 0, "blocked": 0, "failed": 0, "partial": 0}));
+    assert_eq!(
+        doc["summary"],
+        json!({"converted": 1, "nothing_to_do": 0, "planned": 0, "blocked": 0, "failed": 0, "partial": 0})
+    );
     assert_eq!(r["identity"], "kim");
     assert_eq!(r["to"], "Shared");
     assert_eq!(r["status"], "converted");
@@ -98,7 +101,8 @@ fn grants_on_an_already_shared_mailbox_are_applied() {
     );
     let fin = lab.onprem("Finance Shared");
     assert_eq!(fin["RecipientTypeDetails"], "SharedMailbox");
-    let users: Vec<&str> = fin["MailboxPermissions"].as_array().unwrap().iter().filter_map(|p| p["User"].as_str()).collect();
+    let users: Vec<&str> =
+        fin["MailboxPermissions"].as_array().unwrap().iter().filter_map(|p| p["User"].as_str()).collect();
     assert!(users.contains(&"CONTOSO\\kim"), "{users:?}");
     let cmdlets: Vec<String> = audit_cmdlets(&lab.audit()).into_iter().map(|(c, _)| c).collect();
     assert_eq!(cmdlets, ["Add-MailboxPermission", "Add-ADPermission"]);
@@ -318,13 +322,12 @@ fn convert_back_with_password_stdin_enables_the_account_and_never_shows_the_pass
     let doc = run.json();
     let r = &doc["results"][0];
     assert_eq!(r["status"], "converted");
-    assert_eq!(
-        verdicts(r),
-        ["exists:pass", "type:pass", "password:pass", "reset-password-role:pass"]
-    );
+    assert_eq!(verdicts(r), ["exists:pass", "type:pass", "password:pass", "reset-password-role:pass"]);
     assert_eq!(
         commands(r),
-        ["Set-Mailbox -Identity 'sales@contoso.com' -Type 'Regular' -Password (Read-Host -AsSecureString -Prompt 'Password') -ResetPasswordOnNextLogon $true"]
+        [
+            "Set-Mailbox -Identity 'sales@contoso.com' -Type 'Regular' -Password (Read-Host -AsSecureString -Prompt 'Password') -ResetPasswordOnNextLogon $true"
+        ]
     );
     assert_eq!(r["after"][0]["RecipientTypeDetails"], "UserMailbox");
     assert_eq!(r["after"][0]["AccountDisabled"], false);
@@ -357,7 +360,8 @@ fn convert_back_with_password_stdin_enables_the_account_and_never_shows_the_pass
 #[test]
 fn convert_back_without_reset_on_next_logon_leaves_it_off() {
     let lab = Lab::init();
-    let run = lab.mbx(&["convert", "projector01", "--to", "regular", "--password-stdin"]).stdin("An0ther-Passw0rd!\n").run();
+    let run =
+        lab.mbx(&["convert", "projector01", "--to", "regular", "--password-stdin"]).stdin("An0ther-Passw0rd!\n").run();
     run.code(0);
     assert!(run.stdout.contains("CONVERTED"), "{}", run.stdout);
     assert!(!run.stdout.contains("An0ther-Passw0rd!"));
@@ -369,13 +373,17 @@ fn convert_back_without_reset_on_next_logon_leaves_it_off() {
 
 #[test]
 fn convert_back_without_the_reset_password_role_is_blocked() {
-    let mut o = org(json!([{"Name": "Team Inbox", "RecipientTypeDetails": "SharedMailbox", "Database": "DB1"}]), json!([]));
+    let mut o =
+        org(json!([{"Name": "Team Inbox", "RecipientTypeDetails": "SharedMailbox", "Database": "DB1"}]), json!([]));
     o["OnPremises"]["RoleAssignments"] = json!([
         {"Role": "Mail Recipients", "RoleAssigneeName": "Administrator"},
         {"Role": "Reset Password", "RoleAssigneeName": "Administrator", "Enabled": false}
     ]);
     let lab = Lab::import(&o);
-    let run = lab.mbx(&["--json", "convert", "Team Inbox", "--to", "regular", "--password-stdin"]).stdin("Pw-0123456789!\n").run();
+    let run = lab
+        .mbx(&["--json", "convert", "Team Inbox", "--to", "regular", "--password-stdin"])
+        .stdin("Pw-0123456789!\n")
+        .run();
     run.code(3);
     let doc = run.json();
     let r = &doc["results"][0];
@@ -433,7 +441,14 @@ fn grants_reach_the_lab_permissions() {
     let cmdlets: Vec<String> = audit_cmdlets(&lab.audit()).into_iter().map(|(c, _)| c).collect();
     assert_eq!(
         cmdlets,
-        ["Set-Mailbox", "Add-MailboxPermission", "Add-MailboxPermission", "Add-ADPermission", "Set-Mailbox", "Set-Mailbox"]
+        [
+            "Set-Mailbox",
+            "Add-MailboxPermission",
+            "Add-MailboxPermission",
+            "Add-ADPermission",
+            "Set-Mailbox",
+            "Set-Mailbox"
+        ]
     );
 }
 
@@ -441,7 +456,8 @@ fn grants_reach_the_lab_permissions() {
 fn a_missing_trustee_blocks_before_anything_changes() {
     let lab = Lab::init();
     let before = lab.show();
-    let (code, r, _) = convert(&lab, &["kim", "--to", "shared", "--full-access", "megan,nobody.here", "--send-as", "megan"]);
+    let (code, r, _) =
+        convert(&lab, &["kim", "--to", "shared", "--full-access", "megan,nobody.here", "--send-as", "megan"]);
     assert_eq!(code, 3);
     assert_eq!(r["status"], "blocked");
     let t = check(&r, "trustees");
@@ -463,7 +479,10 @@ fn hybrid_remote_mailbox_with_provision_mailbox_converts_both_sides() {
     assert_ne!(check(&r, "version")["verdict"], "block");
     assert_eq!(
         commands(&r),
-        ["Set-RemoteMailbox -Identity 'diego@contoso.com' -Type 'Shared'", "Set-Mailbox -Identity 'diego@contoso.com' -Type 'Shared'"]
+        [
+            "Set-RemoteMailbox -Identity 'diego@contoso.com' -Type 'Shared'",
+            "Set-Mailbox -Identity 'diego@contoso.com' -Type 'Shared'"
+        ]
     );
     let sides: Vec<&str> = r["commands"].as_array().unwrap().iter().map(|c| c["side"].as_str().unwrap()).collect();
     assert_eq!(sides, ["onpremises", "online"]);
@@ -475,7 +494,11 @@ fn hybrid_remote_mailbox_with_provision_mailbox_converts_both_sides() {
     assert!(onprem["RemoteRecipientType"].as_str().unwrap().contains("SharedMailbox"), "{onprem:#}");
     assert!(onprem["RemoteRecipientType"].as_str().unwrap().contains("ProvisionMailbox"));
     assert_eq!(lab.online("Diego Siciliani")["RecipientTypeDetails"], "SharedMailbox");
-    let sides: Vec<String> = lab.audit().iter().map(|e| format!("{}:{}", e["Side"].as_str().unwrap(), e["CmdletName"].as_str().unwrap())).collect();
+    let sides: Vec<String> = lab
+        .audit()
+        .iter()
+        .map(|e| format!("{}:{}", e["Side"].as_str().unwrap(), e["CmdletName"].as_str().unwrap()))
+        .collect();
     assert_eq!(sides, ["onpremises:Set-RemoteMailbox", "online:Set-Mailbox"]);
 
     // Directory sync now agrees with Exchange Online: nothing flips back.

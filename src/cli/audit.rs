@@ -38,8 +38,7 @@ async fn apply_fixes(
                 None => continue,
             },
         };
-        let mut exec =
-            Executor::new(shell, crate::cmdlet::validate::Target { side: fix.side, ..Default::default() });
+        let mut exec = Executor::new(shell, crate::cmdlet::validate::Target { side: fix.side, ..Default::default() });
         let rec = if dry_run { exec.plan(&fix.invocation)? } else { exec.run(&fix.invocation).await?.1 };
         report.fixes.push(rec);
     }
@@ -81,7 +80,8 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
     if args.csv {
         let mut w = csv::Writer::from_writer(std::io::stdout());
         let err = |e: csv::Error| CliError::Failed(format!("cannot write CSV: {e}"));
-        w.write_record(["Severity", "Finding", "Identity", "Message", "OnPremisesType", "OnlineType", "Fix"]).map_err(err)?;
+        w.write_record(["Severity", "Finding", "Identity", "Message", "OnPremisesType", "OnlineType", "Fix"])
+            .map_err(err)?;
         for f in &report.findings {
             w.write_record([
                 format!("{:?}", f.severity),
@@ -101,17 +101,23 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
     if !has_cloud {
         println!("(no Exchange Online session: cloud-side findings need --cloud-profile)");
     }
-    println!("{} remote mailbox(es) paired with their cloud mailbox; {critical} critical, {warnings} warning(s)\n", report.pairs);
+    println!(
+        "{} remote mailbox(es) paired with their cloud mailbox; {critical} critical, {warnings} warning(s)\n",
+        report.pairs
+    );
     for sev in [Severity::Critical, Severity::Warning, Severity::Info] {
         let group: Vec<_> = report.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }
-        println!("{}", match sev {
-            Severity::Critical => "CRITICAL",
-            Severity::Warning => "WARNING",
-            Severity::Info => "INFO",
-        });
+        println!(
+            "{}",
+            match sev {
+                Severity::Critical => "CRITICAL",
+                Severity::Warning => "WARNING",
+                Severity::Info => "INFO",
+            }
+        );
         let rows: Vec<Vec<String>> = group
             .iter()
             .map(|f| {
@@ -121,11 +127,17 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
                     f.on_premises.as_ref().map(|e| e.recipient_type_details.to_string()).unwrap_or_else(|| "-".into()),
                     f.online
                         .as_ref()
-                        .map(|e| format!("{}{}", e.recipient_type_details, match e.sku_assigned {
-                            Some(true) => " (licensed)",
-                            Some(false) => " (unlicensed)",
-                            None => "",
-                        }))
+                        .map(|e| {
+                            format!(
+                                "{}{}",
+                                e.recipient_type_details,
+                                match e.sku_assigned {
+                                    Some(true) => " (licensed)",
+                                    Some(false) => " (unlicensed)",
+                                    None => "",
+                                }
+                            )
+                        })
                         .unwrap_or_else(|| "-".into()),
                 ]
             })

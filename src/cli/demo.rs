@@ -1,11 +1,11 @@
 //! `mbxctl demo`: a guided tour on a fresh LAB, so a newcomer sees the main job in one command:
 //! the pre-flight and plan of a dry run, a conversion to shared with grants, and a conversion back.
 
-use super::output::{say, sayln};
 use super::DemoArgs;
 use super::connect::open_lab;
 use super::convert::render_report;
 use super::output::{CliError, CliResult, ExitCode, banner};
+use super::output::{say, sayln};
 use crate::secret::Secret;
 use crate::shell::Side;
 use crate::workflow::convert::{ConvertOptions, ConvertStatus, Shells, TargetType, convert};
@@ -24,7 +24,9 @@ fn demo_password() -> Secret {
 pub async fn run(args: &DemoArgs) -> CliResult {
     let dir = match &args.dir {
         Some(d) => d.clone(),
-        None => std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple())),
+        None => {
+            std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()))
+        }
     };
     crate::lab::init(&dir, crate::lab::InitOptions::default())
         .map_err(|e| CliError::Session(format!("cannot create the demo LAB at {}: {e}", dir.display())))?;
@@ -40,13 +42,23 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     opts.send_as = vec!["megan".into()];
     opts.auto_mapping = Some(false);
     opts.dry_run = true;
-    step(1, "Dry run: every check, and the exact commands, with nothing changed", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false --dry-run"));
+    step(
+        1,
+        "Dry run: every check, and the exact commands, with nothing changed",
+        &format!(
+            "mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false --dry-run"
+        ),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let r = convert(&mut shells, "kim", &opts).await;
     say!("{}", render_report(&r));
 
     opts.dry_run = false;
-    step(2, "Convert, then verify by reading the mailbox again", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false"));
+    step(
+        2,
+        "Convert, then verify by reading the mailbox again",
+        &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false"),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let converted = convert(&mut shells, "kim", &opts).await;
     say!("{}", render_report(&converted));
@@ -54,15 +66,25 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     let mut back = ConvertOptions::new(TargetType::Regular);
     back.password = Some(demo_password());
     back.reset_password_on_next_logon = true;
-    step(3, "Convert back: a new password (from a prompt or --password-stdin, never the command line)", &format!("mbxctl {lab_flag} convert kim --to regular --password-stdin --reset-password-on-next-logon"));
+    step(
+        3,
+        "Convert back: a new password (from a prompt or --password-stdin, never the command line)",
+        &format!("mbxctl {lab_flag} convert kim --to regular --password-stdin --reset-password-on-next-logon"),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let returned = convert(&mut shells, "kim", &back).await;
     say!("{}", render_report(&returned));
 
     sayln!("\n━━ Where next");
-    sayln!("   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths");
-    sayln!("   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back");
-    sayln!("   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed");
+    sayln!(
+        "   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths"
+    );
+    sayln!(
+        "   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back"
+    );
+    sayln!(
+        "   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed"
+    );
     sayln!("   mbxctl --help                                              all commands; add --json for runbooks");
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })

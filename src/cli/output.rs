@@ -71,7 +71,8 @@ pub fn print_error(cli: &Cli, e: &CliError) {
             CliError::Session(_) => "session",
             CliError::Failed(_) => "failed",
         };
-        let j = JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
+        let j =
+            JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
         out(&format!("{}\n", serde_json::to_string(&j).unwrap_or_default()));
     } else {
         eprintln!("error: {e}");
@@ -125,7 +126,9 @@ pub fn shown(text: &str) -> String {
             '\n' => o.push_str("\\n"),
             '\r' => o.push_str("\\r"),
             '\t' => o.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
                 o.push_str(&format!("\\u{{{:x}}}", c as u32))
             }
             c => o.push(c),

@@ -149,7 +149,8 @@ fn key_guid(g: Option<uuid::Uuid>) -> Option<String> {
 }
 
 fn has_archive(m: &Mailbox) -> bool {
-    m.archive_guid.is_some_and(|g| !g.is_nil()) || m.archive_status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("Active"))
+    m.archive_guid.is_some_and(|g| !g.is_nil())
+        || m.archive_status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("Active"))
 }
 
 fn cloud_evidence(m: &Mailbox, size: Option<ByteSize>) -> SideEvidence {
@@ -212,7 +213,8 @@ pub fn analyse(inv: &Inventory) -> AuditReport {
             .and_then(|g| by_guid.get(g.as_str()).copied())
             .or_else(|| by_smtp.get(&smtp).copied());
         let id = if r.primary_smtp_address.is_empty() { r.identity.clone() } else { r.primary_smtp_address.clone() };
-        let on_prem_shared = r.recipient_type_details == RecipientTypeDetails::RemoteSharedMailbox || r.remote_recipient_type.is_shared();
+        let on_prem_shared = r.recipient_type_details == RecipientTypeDetails::RemoteSharedMailbox
+            || r.remote_recipient_type.is_shared();
         let provision = r.remote_recipient_type.has_provision_mailbox();
         let Some(c) = cloud else {
             findings.push(Finding {
@@ -234,14 +236,18 @@ pub fn analyse(inv: &Inventory) -> AuditReport {
         let licensed = c.sku_assigned == Some(true);
         if cloud_shared && !on_prem_shared {
             let safe = provision && inv.remote_type_supported;
-            let set_remote = Invocation::new("Set-RemoteMailbox").param("Identity", id.as_str()).param("Type", "Shared");
+            let set_remote =
+                Invocation::new("Set-RemoteMailbox").param("Identity", id.as_str()).param("Type", "Shared");
             let mut fix = Vec::new();
             if safe {
                 fix.push(invocation_text(&set_remote));
             } else {
                 fix.push(attribute_fix(&id));
             }
-            fix.push("Start-ADSyncSyncCycle -PolicyType Delta   (on the Entra Connect server), then: mbxctl audit hybrid".into());
+            fix.push(
+                "Start-ADSyncSyncCycle -PolicyType Delta   (on the Entra Connect server), then: mbxctl audit hybrid"
+                    .into(),
+            );
             findings.push(Finding {
                 kind: FindingKind::WillRevert,
                 severity: if licensed { Severity::Warning } else { Severity::Critical },
@@ -324,7 +330,8 @@ pub fn analyse(inv: &Inventory) -> AuditReport {
                 on_premises: None,
                 online: Some(cloud_evidence(c, size)),
                 fix: vec![
-                    "Assign a licence, or convert it to shared the supported way: mbxctl convert <id> --to shared".into(),
+                    "Assign a licence, or convert it to shared the supported way: mbxctl convert <id> --to shared"
+                        .into(),
                 ],
                 safe_fix: None,
             });
@@ -375,10 +382,18 @@ async fn read_all<T>(
 }
 
 /// Reads both sides with bulk cmdlets, selecting only what the audit needs.
-pub async fn collect(on_prem: &mut (dyn Shell + 'static), cloud: Option<&mut (dyn Shell + 'static)>) -> Result<Inventory, WorkflowError> {
+pub async fn collect(
+    on_prem: &mut (dyn Shell + 'static),
+    cloud: Option<&mut (dyn Shell + 'static)>,
+) -> Result<Inventory, WorkflowError> {
     let mut exec = Executor::new(on_prem, Target::default());
     let mut inv = Inventory {
-        remote: read_all(&mut exec, Invocation::new("Get-RemoteMailbox").param("ResultSize", "Unlimited"), RemoteMailbox::from_ps).await?,
+        remote: read_all(
+            &mut exec,
+            Invocation::new("Get-RemoteMailbox").param("ResultSize", "Unlimited"),
+            RemoteMailbox::from_ps,
+        )
+        .await?,
         on_prem_shared: read_all(
             &mut exec,
             Invocation::new("Get-Mailbox")
@@ -400,9 +415,17 @@ pub async fn collect(on_prem: &mut (dyn Shell + 'static), cloud: Option<&mut (dy
             Invocation::new("Get-EXOMailbox").param("ResultSize", "Unlimited").param(
                 "Properties",
                 crate::cmdlet::Value::List(
-                    ["ExchangeGuid", "RecipientTypeDetails", "LitigationHoldEnabled", "InPlaceHolds", "ArchiveStatus", "ArchiveGuid", "SKUAssigned"]
-                        .map(String::from)
-                        .to_vec(),
+                    [
+                        "ExchangeGuid",
+                        "RecipientTypeDetails",
+                        "LitigationHoldEnabled",
+                        "InPlaceHolds",
+                        "ArchiveStatus",
+                        "ArchiveGuid",
+                        "SKUAssigned",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
                 ),
             ),
             Mailbox::from_ps,
@@ -416,7 +439,12 @@ pub async fn collect(on_prem: &mut (dyn Shell + 'static), cloud: Option<&mut (dy
             .map(|m| m.primary_smtp_address.clone())
             .collect();
         for id in wanted {
-            let stats = read_all(&mut cx, Invocation::new("Get-MailboxStatistics").param("Identity", id.as_str()), MailboxStatistics::from_ps).await?;
+            let stats = read_all(
+                &mut cx,
+                Invocation::new("Get-MailboxStatistics").param("Identity", id.as_str()),
+                MailboxStatistics::from_ps,
+            )
+            .await?;
             if let Some(s) = stats.first() {
                 inv.cloud_sizes.insert(id.to_ascii_lowercase(), s.total_item_size);
             }

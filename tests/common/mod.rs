@@ -202,10 +202,10 @@ impl Lab {
                 let p = e.path();
                 if p.is_dir() {
                     stack.push(p);
-                } else if let Ok(bytes) = std::fs::read(&p) {
-                    if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                        return true;
-                    }
+                } else if let Ok(bytes) = std::fs::read(&p)
+                    && bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+                {
+                    return true;
                 }
             }
         }
@@ -257,7 +257,9 @@ pub fn commands(result: &Value) -> Vec<String> {
 pub fn audit_cmdlets(entries: &[Value]) -> Vec<(String, String)> {
     entries
         .iter()
-        .map(|e| (e["CmdletName"].as_str().unwrap_or("").to_string(), e["ObjectModified"].as_str().unwrap_or("").to_string()))
+        .map(|e| {
+            (e["CmdletName"].as_str().unwrap_or("").to_string(), e["ObjectModified"].as_str().unwrap_or("").to_string())
+        })
         .collect()
 }
 
