@@ -555,6 +555,13 @@ fn demo_runs_the_tour_on_a_fresh_lab() {
     let cmdlets: Vec<&str> =
         log["entries"].as_array().unwrap().iter().filter_map(|e| e["CmdletName"].as_str()).collect();
     assert_eq!(cmdlets, ["Set-Mailbox", "Add-MailboxPermission", "Add-ADPermission", "Set-Mailbox"]);
+
+    // Never over an existing LAB: the tour would wipe its state.
+    let again = mbx(&["demo", "--dir", dir.to_str().unwrap()]).run();
+    again.code(2);
+    assert!(again.stderr.contains("a LAB already exists there"), "{}", again.stderr);
+    let log2 = mbx(&["--lab-dir", dir.to_str().unwrap(), "--json", "lab", "audit"]).run().json();
+    assert_eq!(log2["entries"].as_array().map(Vec::len), Some(4));
 }
 
 #[test]

@@ -28,6 +28,12 @@ pub async fn run(args: &DemoArgs) -> CliResult {
             std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()))
         }
     };
+    if args.dir.is_some() && super::connect::lab_exists(&dir) {
+        return Err(CliError::Usage(format!(
+            "--dir {}: a LAB already exists there and the tour would replace it (its state and audit log); name a new directory",
+            dir.display()
+        )));
+    }
     crate::lab::init(&dir, crate::lab::InitOptions::default())
         .map_err(|e| CliError::Session(format!("cannot create the demo LAB at {}: {e}", dir.display())))?;
     let mut primary = open_lab(&dir, Side::OnPremises)?;
@@ -35,7 +41,13 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     say!("{}", banner(&primary.describe()));
     sayln!("A fresh LAB organisation (Contoso) was created for this tour. Kim Akers is leaving; her mailbox");
     sayln!("becomes a shared mailbox for Megan Bowen, then, to show the way back, a user mailbox again.");
-    let lab_flag = format!("--lab-dir {}", dir.display());
+    // Quoted when it has spaces (C:\Users\Jane Doe\AppData\Local\Temp): the commands are meant to be pasted.
+    let shown_dir = dir.display().to_string();
+    let lab_flag = if shown_dir.contains(char::is_whitespace) {
+        format!("--lab-dir \"{shown_dir}\"")
+    } else {
+        format!("--lab-dir {shown_dir}")
+    };
 
     let mut opts = ConvertOptions::new(TargetType::Shared);
     opts.full_access = vec!["megan".into()];
@@ -76,16 +88,17 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     say!("{}", render_report(&returned));
 
     sayln!("\n━━ Where next");
-    sayln!(
-        "   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths"
-    );
-    sayln!(
-        "   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back"
-    );
-    sayln!(
-        "   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed"
-    );
-    sayln!("   mbxctl --help                                              all commands; add --json for runbooks");
+    for (command, what) in [
+        (
+            format!("mbxctl {lab_flag} convert adele --to shared --dry-run"),
+            "a migrated hybrid mailbox: blocked, with the supported paths",
+        ),
+        (format!("mbxctl {lab_flag} audit hybrid"), "mailboxes directory sync is about to turn back"),
+        (format!("mbxctl {lab_flag} lab audit"), "the admin audit log of everything this tour changed"),
+        ("mbxctl --help".to_string(), "all commands; add --json for runbooks"),
+    ] {
+        sayln!("   {command}\n       {what}");
+    }
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })
 }

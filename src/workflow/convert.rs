@@ -1218,3 +1218,19 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     });
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use super::kb2710029_remote_recipient_type as kb;
+    use crate::exchange::RemoteRecipientType as R;
+
+    #[test]
+    fn kb2710029_value_keeps_the_other_flags() {
+        assert_eq!(kb(R(4)), 100, "Migrated: the KB's own value");
+        assert_eq!(kb(R(6)), 102, "Migrated with a cloud archive keeps ProvisionArchive");
+        assert_eq!(kb(R(1)), 97, "ProvisionMailbox, as New-RemoteMailbox -Shared stamps");
+        assert_eq!(kb(R(33)), 97, "a room becomes shared, not room+shared");
+        assert_eq!(kb(R(0)), 100, "no provisioning flag: treated as migrated, as the KB does");
+        assert_eq!(kb(R(100)), 100);
+    }
+}
