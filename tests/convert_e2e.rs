@@ -732,3 +732,29 @@ fn command_errors_have_the_documented_kind_string() {
     let (_, r, _) = convert(&lab, &["kim", "--to", "shared"]);
     assert_eq!(r["commands"][0]["errors"][0]["kind"], "access-denied");
 }
+
+#[test]
+fn hybrid_grants_need_the_cloud_session() {
+    // Without an Exchange Online session the grants could not be made; they must not be dropped
+    // silently after the type changed.
+    let lab = Lab::init();
+    let (code, r, _) = convert(&lab, &["--cloud-profile", "none", "diego", "--to", "shared", "--full-access", "kim"]);
+    assert_eq!(code, 3);
+    assert_eq!(check(&r, "cloud-session")["verdict"], "block");
+    assert!(lab.audit().is_empty());
+
+    // With it, grants on an already-shared remote mailbox are made in Exchange Online.
+    let (code, r, _) = convert(&lab, &["support", "--to", "shared", "--full-access", "diego"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["status"], "converted");
+    assert_eq!(
+        commands(&r),
+        [
+            "Add-MailboxPermission -Identity 'support@contoso.com' -User 'diego' -AccessRights @('FullAccess') -InheritanceType 'All'"
+        ]
+    );
+    assert_eq!(r["commands"][0]["side"], "online");
+    let log = lab.audit();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["Side"], "online");
+}
