@@ -1,7 +1,8 @@
 //! `mbxctl convert`: argument handling, passwords, and the report for people and runbooks.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json};
+use super::output::say;
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, shown};
 use super::{Cli, ConvertArgs, ToType};
 use crate::secret::Secret;
 use crate::shell::{ShellInfo, Side};
@@ -124,6 +125,41 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
             "--password-stdin and --reset-password-on-next-logon apply to --to regular only (converting to shared disables the account)".into(),
         ));
     }
+    let grant_flags: Vec<&str> = [
+        ("--full-access", !args.full_access.is_empty()),
+        ("--auto-mapping", args.auto_mapping.is_some()),
+        ("--send-as", !args.send_as.is_empty()),
+        ("--send-on-behalf", !args.send_on_behalf.is_empty()),
+        ("--copy-sent-items", args.copy_sent_items),
+    ]
+    .into_iter()
+    .filter_map(|(flag, given)| given.then_some(flag))
+    .collect();
+    if !grant_flags.is_empty() {
+        if to == TargetType::Regular {
+            return Err(CliError::Usage(format!(
+                "{} apply to --to shared only (converting back keeps the existing permissions)",
+                grant_flags.join(", ")
+            )));
+        }
+        if args.disconnected.is_some() {
+            return Err(CliError::Usage(format!(
+                "{} cannot be combined with --disconnected; once it is connected, grant them with: mbxctl convert {} --to shared {}",
+                grant_flags.join(", "),
+                args.user.as_deref().unwrap_or("USER"),
+                grant_flags
+                    .iter()
+                    .map(|f| if *f == "--copy-sent-items" { f.to_string() } else { format!("{f} ...") })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+        }
+        if args.auto_mapping.is_some() && args.full_access.is_empty() {
+            return Err(CliError::Usage(
+                "--auto-mapping applies to the --full-access grants; add --full-access USER".into(),
+            ));
+        }
+    }
     for (flag, users) in
         [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
     {
@@ -181,9 +217,9 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
             exit_code: code as i32,
         })?;
     } else {
-        print!("{}", banner(&info));
+        say!("{}", banner(&info));
         for r in &reports {
-            print!("\n{}", render_report(r));
+            say!("\n{}", render_report(r));
         }
     }
     Ok(code)
@@ -210,7 +246,7 @@ fn side_label(side: Side) -> &'static str {
 /// The human report for one mailbox: what was checked, what ran, what it is now, what's next.
 pub fn render_report(r: &ConvertReport) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{} → {}    {}\n", r.identity, r.to.type_value(), status_label(r.status)));
+    out.push_str(&format!("{} → {}    {}\n", shown(&r.identity), r.to.type_value(), status_label(r.status)));
     if !r.checks.is_empty() {
         out.push_str("  Pre-flight\n");
         let w = r.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
@@ -220,7 +256,7 @@ pub fn render_report(r: &ConvertReport) -> String {
                 Verdict::Warn => "WARN ",
                 Verdict::Block => "BLOCK",
             };
-            out.push_str(&format!("    {v}  {:<w$}  {}\n", c.id, c.message));
+            out.push_str(&format!("    {v}  {:<w$}  {}\n", c.id, shown(&c.message)));
         }
     }
     if !r.commands.is_empty() {
@@ -234,10 +270,10 @@ pub fn render_report(r: &ConvertReport) -> String {
             };
             out.push_str(&format!("    {mark} [{}] {}\n", side_label(c.side), c.text));
             for w in &c.warnings {
-                out.push_str(&format!("          WARNING: {}\n", w.message));
+                out.push_str(&format!("          WARNING: {}\n", shown(&w.message)));
             }
             for e in &c.errors {
-                out.push_str(&format!("          error: {}\n", e.message));
+                out.push_str(&format!("          error: {}\n", shown(&e.message)));
             }
         }
     }
@@ -258,7 +294,7 @@ pub fn render_report(r: &ConvertReport) -> String {
         }
     }
     if let Some(e) = &r.error {
-        out.push_str(&format!("  error: {e}\n"));
+        out.push_str(&format!("  error: {}\n", shown(e)));
     }
     if !r.alternative.is_empty() {
         out.push_str("  Supported alternatives\n");

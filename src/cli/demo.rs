@@ -5,12 +5,13 @@ use super::DemoArgs;
 use super::connect::open_lab;
 use super::convert::render_report;
 use super::output::{CliError, CliResult, ExitCode, banner};
+use super::output::{say, sayln};
 use crate::secret::Secret;
 use crate::shell::Side;
 use crate::workflow::convert::{ConvertOptions, ConvertStatus, Shells, TargetType, convert};
 
 fn step(n: u32, title: &str, command: &str) {
-    println!("\n━━ {n}. {title}\n   $ {command}");
+    sayln!("\n━━ {n}. {title}\n   $ {command}");
 }
 
 /// A password that meets a default domain policy, made fresh for the demo and never shown.
@@ -27,14 +28,26 @@ pub async fn run(args: &DemoArgs) -> CliResult {
             std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()))
         }
     };
+    if args.dir.is_some() && super::connect::lab_exists(&dir) {
+        return Err(CliError::Usage(format!(
+            "--dir {}: a LAB already exists there and the tour would replace it (its state and audit log); name a new directory",
+            dir.display()
+        )));
+    }
     crate::lab::init(&dir, crate::lab::InitOptions::default())
         .map_err(|e| CliError::Session(format!("cannot create the demo LAB at {}: {e}", dir.display())))?;
     let mut primary = open_lab(&dir, Side::OnPremises)?;
     let mut cloud = open_lab(&dir, Side::Online)?;
-    print!("{}", banner(&primary.describe()));
-    println!("A fresh LAB organisation (Contoso) was created for this tour. Kim Akers is leaving; her mailbox");
-    println!("becomes a shared mailbox for Megan Bowen, then, to show the way back, a user mailbox again.");
-    let lab_flag = format!("--lab-dir {}", dir.display());
+    say!("{}", banner(&primary.describe()));
+    sayln!("A fresh LAB organisation (Contoso) was created for this tour. Kim Akers is leaving; her mailbox");
+    sayln!("becomes a shared mailbox for Megan Bowen, then, to show the way back, a user mailbox again.");
+    // Quoted when it has spaces (C:\Users\Jane Doe\AppData\Local\Temp): the commands are meant to be pasted.
+    let shown_dir = dir.display().to_string();
+    let lab_flag = if shown_dir.contains(char::is_whitespace) {
+        format!("--lab-dir \"{shown_dir}\"")
+    } else {
+        format!("--lab-dir {shown_dir}")
+    };
 
     let mut opts = ConvertOptions::new(TargetType::Shared);
     opts.full_access = vec!["megan".into()];
@@ -50,7 +63,7 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let r = convert(&mut shells, "kim", &opts).await;
-    print!("{}", render_report(&r));
+    say!("{}", render_report(&r));
 
     opts.dry_run = false;
     step(
@@ -60,7 +73,7 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let converted = convert(&mut shells, "kim", &opts).await;
-    print!("{}", render_report(&converted));
+    say!("{}", render_report(&converted));
 
     let mut back = ConvertOptions::new(TargetType::Regular);
     back.password = Some(demo_password());
@@ -72,19 +85,20 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let returned = convert(&mut shells, "kim", &back).await;
-    print!("{}", render_report(&returned));
+    say!("{}", render_report(&returned));
 
-    println!("\n━━ Where next");
-    println!(
-        "   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths"
-    );
-    println!(
-        "   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back"
-    );
-    println!(
-        "   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed"
-    );
-    println!("   mbxctl --help                                              all commands; add --json for runbooks");
+    sayln!("\n━━ Where next");
+    for (command, what) in [
+        (
+            format!("mbxctl {lab_flag} convert adele --to shared --dry-run"),
+            "a migrated hybrid mailbox: blocked, with the supported paths",
+        ),
+        (format!("mbxctl {lab_flag} audit hybrid"), "mailboxes directory sync is about to turn back"),
+        (format!("mbxctl {lab_flag} lab audit"), "the admin audit log of everything this tour changed"),
+        ("mbxctl --help".to_string(), "all commands; add --json for runbooks"),
+    ] {
+        sayln!("   {command}\n       {what}");
+    }
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })
 }

@@ -2,6 +2,7 @@
 
 use super::connect::{default_lab_dir, lab_dir, lab_exists};
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{say, sayln};
 use super::{Cli, FaultArgs, LabCommand};
 use crate::lab::{self, Faults, InitOptions};
 use std::path::PathBuf;
@@ -32,10 +33,24 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_millis(ms as u64))
 }
 
+/// Creates the default organisation when `dir` holds no LAB yet, as every other command using
+/// `--lab-dir` does ("created with the default organisation on first use").
+fn ensure(dir: &std::path::Path) -> Result<(), CliError> {
+    if !lab_exists(dir) {
+        lab::init(dir, InitOptions::default())
+            .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
+        eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
+    }
+    Ok(())
+}
+
 /// Runs a `lab` subcommand.
 pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
     let dir = dir(cli);
     let err = lab_err(&dir);
+    if matches!(cmd, LabCommand::Show | LabCommand::Faults(_) | LabCommand::Audit | LabCommand::Sync) {
+        ensure(&dir)?;
+    }
     match cmd {
         LabCommand::Init { users, force } => {
             if lab_exists(&dir) && !force {
@@ -48,7 +63,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "summary": summary}))?;
             } else {
-                println!("LAB created at {}\n{summary}", dir.display());
+                sayln!("LAB created at {}\n{summary}", dir.display());
             }
         }
         LabCommand::Import { file } => {
@@ -60,7 +75,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "summary": summary}))?;
             } else {
-                println!("LAB imported from {} into {}\n{summary}", file.display(), dir.display());
+                sayln!("LAB imported from {} into {}\n{summary}", file.display(), dir.display());
             }
         }
         LabCommand::Show => {
@@ -71,7 +86,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                 }
                 print_json(&v)?;
             } else {
-                println!("{}\n({})", lab::summary(&dir).map_err(&err)?, dir.display());
+                sayln!("{}\n({})", lab::summary(&dir).map_err(&err)?, dir.display());
             }
         }
         LabCommand::Faults(args) => return faults(cli, &dir, args),
@@ -99,8 +114,8 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                         ]
                     })
                     .collect();
-                println!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
-                print!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
+                sayln!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
+                say!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
             }
         }
         LabCommand::Sync => {
@@ -108,13 +123,13 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "sync": report}))?;
             } else {
-                println!(
+                sayln!(
                     "LAB directory sync (on-premises wins, one way): {} change(s), {} unchanged",
                     report.changes.len(),
                     report.unchanged
                 );
                 for c in &report.changes {
-                    println!(
+                    sayln!(
                         "  {}: {} → {}{}  {}",
                         c.identity,
                         c.from,
@@ -124,7 +139,7 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                     );
                 }
                 for p in &report.provisioned {
-                    println!("  provisioned in Exchange Online: {p}");
+                    sayln!("  provisioned in Exchange Online: {p}");
                 }
             }
         }
@@ -165,20 +180,20 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
     if cli.json {
         print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "faults": f}))?;
     } else if f.is_empty() {
-        println!("LAB faults: none");
+        sayln!("LAB faults: none");
     } else {
-        println!("LAB faults in force:");
+        sayln!("LAB faults in force:");
         if let Some(l) = f.latency {
-            println!("  latency per cmdlet: {} ms", l.as_millis());
+            sayln!("  latency per cmdlet: {} ms", l.as_millis());
         }
         if let Some(n) = f.throttle_every {
-            println!("  every {n}th cmdlet is throttled");
+            sayln!("  every {n}th cmdlet is throttled");
         }
         if let Some(n) = f.break_after {
-            println!("  a session breaks after {n} cmdlets");
+            sayln!("  a session breaks after {n} cmdlets");
         }
         for id in &f.fail {
-            println!("  changes to '{id}' fail (access denied)");
+            sayln!("  changes to '{id}' fail (access denied)");
         }
     }
     Ok(ExitCode::Done)

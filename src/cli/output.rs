@@ -73,7 +73,7 @@ pub fn print_error(cli: &Cli, e: &CliError) {
         };
         let j =
             JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
-        println!("{}", serde_json::to_string(&j).unwrap_or_default());
+        out(&format!("{}\n", serde_json::to_string(&j).unwrap_or_default()));
     } else {
         eprintln!("error: {e}");
     }
@@ -82,8 +82,59 @@ pub fn print_error(cli: &Cli, e: &CliError) {
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
+    out(&text);
+    out("\n");
     Ok(())
+}
+
+static WRITE_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes `text` to standard output. A reader that stops early (`mbxctl ... | Select-Object
+/// -First 3`, `| head`) is not an error: the rest is dropped quietly and the exit code still says
+/// what happened to the mailboxes. Any other write failure is reported once on standard error.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut so = std::io::stdout().lock();
+    if let Err(e) = so.write_all(text.as_bytes()).and_then(|()| so.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && !WRITE_FAILED.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
+/// `print!` through [`out`]: never panics on a closed pipe.
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::cli::output::out(&format!($($arg)*)) };
+}
+
+/// `println!` through [`out`]: never panics on a closed pipe.
+macro_rules! sayln {
+    () => { $crate::cli::output::out("\n") };
+    ($($arg:tt)*) => { $crate::cli::output::out(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+pub(crate) use {say, sayln};
+
+/// Text from Exchange or the admin shown in a table: control characters (newlines, escape
+/// sequences) are written as escapes, so a mailbox name cannot break the layout, fake a line of
+/// the report, or send commands to the terminal.
+pub fn shown(text: &str) -> String {
+    let mut o = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => o.push_str("\\n"),
+            '\r' => o.push_str("\\r"),
+            '\t' => o.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                o.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => o.push(c),
+        }
+    }
+    o
 }
 
 /// The banner printed above every table that comes from a shell; LAB is never silent.
@@ -99,6 +150,8 @@ pub fn banner(info: &ShellInfo) -> String {
 
 /// A plain text table: left-aligned columns, widths from the widest cell (in characters).
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| shown(c)).collect()).collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -123,6 +176,12 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shown_escapes_control_characters() {
+        assert_eq!(super::shown("a\nb\r\tc\u{1b}[2J\u{202E}d é"), "a\\nb\\r\\tc\\u{1b}[2J\\u{202e}d é");
+        assert_eq!(super::shown("O'Brien \"x\" $(y)"), "O'Brien \"x\" $(y)");
+    }
+
     #[test]
     fn table_aligns_columns() {
         let t = super::table(&["A", "Long"], &[vec!["xyz".into(), "1".into()]]);

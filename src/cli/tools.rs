@@ -1,6 +1,7 @@
 //! `render`, `validate`, `cmdlets` and `completions`: the cmdlet model, for people and runbooks.
 
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{say, sayln};
 use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::parse_script;
@@ -111,8 +112,12 @@ struct Rendered {
 pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
     let text = read_input(args.input.as_deref())?;
     let target = target_for(args.exchange_version.as_deref())?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| CliError::Usage(format!("input is not JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        // serde_json ends its message with " at line L column C"; say the position once.
+        let text = e.to_string();
+        let why = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+        CliError::Usage(format!("input is not JSON (line {}, column {}): {why}", e.line(), e.column()))
+    })?;
     let (items, single) = match &json {
         serde_json::Value::Array(a) => (a.iter().collect::<Vec<_>>(), false),
         other => (vec![other], true),
@@ -142,7 +147,7 @@ pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
                 eprintln!("{at} ({}): {d}", inv.cmdlet);
             }
             if let Some(t) = &text {
-                println!("{t}");
+                sayln!("{t}");
             }
         }
         results.push(Rendered { text, diagnostics });
@@ -286,7 +291,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         return Ok(code);
     }
     for d in &script.diagnostics {
-        println!("{}:{d}", args.file);
+        sayln!("{}:{d}", args.file);
     }
     let rows: Vec<Vec<String>> = found
         .iter()
@@ -302,13 +307,13 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             vec![format!("{}:{}", c.line, c.column), c.cmdlet.clone(), verdict.into(), params.join(" ")]
         })
         .collect();
-    print!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
+    say!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
     for c in &found {
         for d in &c.findings {
-            println!("{}:{d}", args.file);
+            sayln!("{}:{d}", args.file);
         }
     }
-    println!("{} command(s) checked, {errors} error(s), {warnings} warning(s)", found.len());
+    sayln!("{} command(s) checked, {errors} error(s), {warnings} warning(s)", found.len());
     Ok(code)
 }
 
@@ -326,7 +331,7 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                     .iter()
                     .map(|c| vec![c.name.to_string(), format!("{:?}", c.side), c.synopsis.to_string()])
                     .collect();
-                print!("{}", table(&["CMDLET", "SIDE", "SYNOPSIS"], &rows));
+                say!("{}", table(&["CMDLET", "SIDE", "SYNOPSIS"], &rows));
             }
         }
         Some(name) => {
@@ -344,7 +349,7 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
             if cli.json {
                 print_json(info)?;
             } else {
-                println!("{} ({:?}) — {}\nSource: {}\n", info.name, info.side, info.synopsis, info.source);
+                sayln!("{} ({:?}) — {}\nSource: {}\n", info.name, info.side, info.synopsis, info.source);
                 let rows: Vec<Vec<String>> = info
                     .parameters
                     .iter()
@@ -367,7 +372,7 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                         ]
                     })
                     .collect();
-                print!("{}", table(&["PARAMETER", "TYPE", "MANDATORY", "POSITION", "SETS", "VERSIONS"], &rows));
+                say!("{}", table(&["PARAMETER", "TYPE", "MANDATORY", "POSITION", "SETS", "VERSIONS"], &rows));
             }
         }
     }
@@ -413,6 +418,9 @@ pub fn completions(shell: CompletionShell) -> CliResult {
         CompletionShell::Fish => S::Fish,
         CompletionShell::Powershell => S::PowerShell,
     };
-    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut std::io::stdout());
+    // Into memory first: clap_complete panics when it cannot write, and `| head` closes the pipe.
+    let mut buf = Vec::new();
+    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut buf);
+    super::output::out(&String::from_utf8_lossy(&buf));
     Ok(ExitCode::Done)
 }

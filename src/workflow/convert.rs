@@ -419,7 +419,11 @@ async fn convert_inner(
     let recipient = read_recipient(&found).ok_or_else(|| unexpected("Get-Recipient", "no RecipientTypeDetails"))?;
     report.checks.push(Check::pass(
         "exists",
-        format!("'{identity}' is {} ({})", recipient.identity, recipient.smtp),
+        if recipient.smtp.is_empty() {
+            format!("'{identity}' is {}", recipient.identity)
+        } else {
+            format!("'{identity}' is {} ({})", recipient.identity, recipient.smtp)
+        },
         source::IDENTITY,
     ));
     let key = if recipient.smtp.is_empty() { recipient.identity.clone() } else { recipient.smtp.clone() };
@@ -432,8 +436,14 @@ async fn convert_inner(
         report.checks.push(Check::block(
             "type",
             format!(
-                "{} is a {}; Set-Mailbox -Type converts only user, shared, room and equipment mailboxes",
-                recipient.identity, recipient.kind
+                "{} is a {}; Set-Mailbox -Type converts only user, shared, room and equipment mailboxes{}",
+                recipient.identity,
+                recipient.kind,
+                if matches!(recipient.kind, RecipientTypeDetails::User | RecipientTypeDetails::DisabledUser) {
+                    " (this account has no mailbox; to give it a leaver's disconnected mailbox: mbxctl convert --disconnected NAME --database DB --user ACCOUNT)"
+                } else {
+                    ""
+                }
             ),
             source::SET_MAILBOX_TYPE,
         ));
@@ -495,6 +505,15 @@ fn grant_commands(key: &str, opts: &ConvertOptions, side: Side) -> Vec<Invocatio
     out
 }
 
+/// Whether the admin asked for any permission or sent-items setting (they apply to shared only).
+fn wants_grants(opts: &ConvertOptions) -> bool {
+    opts.to == TargetType::Shared
+        && (!opts.full_access.is_empty()
+            || !opts.send_as.is_empty()
+            || !opts.send_on_behalf.is_empty()
+            || opts.copy_sent_items)
+}
+
 /// Checks that every trustee exists before anything changes, so a typo does not leave a
 /// converted mailbox with half its grants.
 async fn check_trustees(
@@ -533,12 +552,12 @@ fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: TargetType, r
     let holds = m.litigation_hold_enabled || !m.in_place_holds.is_empty();
     let archive = m.archive_guid.is_some_and(|g| !g.is_nil())
         || m.archive_status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("Active"));
-    let where_ = if in_cloud { "In Exchange Online" } else { "If this mailbox moves to Exchange Online" };
+    let where_lower = if in_cloud { "in Exchange Online" } else { "if this mailbox moves to Exchange Online," };
     if to == TargetType::Shared {
         if size > UNLICENSED_SHARED_LIMIT {
             report.checks.push(Check::warn(
                 "size",
-                format!("{size} is over the 50 GB an unlicensed shared mailbox may hold; {} it must keep its licence (100 GB with Exchange Online Plan 2)", where_.to_lowercase()),
+                format!("{size} is over the 50 GB an unlicensed shared mailbox may hold; {where_lower} it must keep its licence (100 GB with Exchange Online Plan 2)"),
                 source::M365_LICENCE,
             ));
         } else {
@@ -552,7 +571,7 @@ fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: TargetType, r
             let what = if m.litigation_hold_enabled { "Litigation Hold" } else { "an In-Place Hold" };
             report.checks.push(Check::warn(
                 "holds",
-                format!("the mailbox is on {what}; {where_} a shared mailbox on hold needs Exchange Online Plan 2 (or Plan 1 with Exchange Online Archiving): keep the licence"),
+                format!("the mailbox is on {what}; {where_lower} a shared mailbox on hold needs Exchange Online Plan 2 (or Plan 1 with Exchange Online Archiving): keep the licence"),
                 source::M365_LICENCE,
             ));
         } else {
@@ -561,7 +580,9 @@ fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: TargetType, r
         if archive {
             report.checks.push(Check::warn(
                 "archive",
-                format!("the mailbox has an archive; {where_} an archive on a shared mailbox needs a licence: keep it"),
+                format!(
+                    "the mailbox has an archive; {where_lower} an archive on a shared mailbox needs a licence: keep it"
+                ),
                 source::M365_LICENCE,
             ));
         }
@@ -594,12 +615,40 @@ async fn convert_mailbox(
 
     let current = mailbox.recipient_type_details;
     if current == opts.to.mailbox_type() {
+        let grants = if opts.to == TargetType::Shared { grant_commands(key, opts, side) } else { Vec::new() };
         report.checks.push(Check::pass(
             "target",
-            format!("{} is already a {current}: nothing to do", mailbox.identity),
+            if grants.is_empty() {
+                format!("{} is already a {current}: nothing to do", mailbox.identity)
+            } else {
+                format!("{} is already a {current}: only the permissions asked for are added", mailbox.identity)
+            },
             source::SET_MAILBOX_TYPE,
         ));
-        report.status = ConvertStatus::NothingToDo;
+        if opts.to == TargetType::Shared && side == Side::OnPremises && mailbox.account_disabled == Some(false) {
+            report.checks.push(Check::warn(
+                "account",
+                "the AD account behind this shared mailbox is enabled: anyone who knows its password can sign in to it; disable the account (Disable-ADAccount) or reset its password",
+                source::ACCOUNT,
+            ));
+        }
+        if grants.is_empty() {
+            report.status = ConvertStatus::NothingToDo;
+            return Ok(());
+        }
+        // Re-running a conversion whose grants failed, or granting access afterwards as the
+        // next steps suggest: add the permissions, leave the type alone.
+        check_trustees(&mut exec, opts, report).await?;
+        if report.blocked() {
+            return Ok(());
+        }
+        if !opts.dry_run {
+            obs.preflighted(report).map_err(WorkflowError::Journal)?;
+        }
+        if !run_commands(&mut exec, &grants, opts.dry_run, report, obs, None).await? {
+            return Ok(());
+        }
+        report.status = if opts.dry_run { ConvertStatus::Planned } else { ConvertStatus::Converted };
         return Ok(());
     }
     report.checks.push(Check::pass(
@@ -669,11 +718,10 @@ async fn convert_mailbox(
     let now = Mailbox::from_ps(v).map_err(|e| unexpected("Get-Mailbox", e))?;
     report.after.push(state_of(&now, Some(size), side));
     let type_ok = now.recipient_type_details == opts.to.mailbox_type();
-    let account_ok = match (opts.to, side, now.account_disabled) {
-        (TargetType::Shared, Side::OnPremises, Some(false)) => false,
-        (TargetType::Regular, Side::OnPremises, Some(true)) => false,
-        _ => true,
-    };
+    let account_ok = !matches!(
+        (opts.to, side, now.account_disabled),
+        (TargetType::Shared, Side::OnPremises, Some(false)) | (TargetType::Regular, Side::OnPremises, Some(true))
+    );
     if type_ok && account_ok {
         report.status = ConvertStatus::Converted;
         report.next_steps = next_steps(opts, &mailbox, size, side);
@@ -716,8 +764,20 @@ async fn password_checks(
     } else {
         report.checks.push(Check::pass("password", "a new password was supplied (never shown)", source::CONVERT_BACK));
     }
-    let (outcome, _) =
-        exec.run(&Invocation::new("Get-ManagementRoleAssignment").param("Role", "Reset Password")).await?;
+    // Disabled assignments are listed too; only an enabled one lets -Password through.
+    let (mut outcome, _) = exec
+        .run(
+            &Invocation::new("Get-ManagementRoleAssignment")
+                .param("Role", "Reset Password")
+                .param("Enabled", Value::Bool(true)),
+        )
+        .await?;
+    outcome.output.retain(|v| {
+        v.as_object()
+            .and_then(|o| o.get("Enabled"))
+            .and_then(PsValue::display)
+            .is_none_or(|e| !e.eq_ignore_ascii_case("False"))
+    });
     if !outcome.errors.is_empty() {
         report.checks.push(Check::warn(
             "reset-password-role",
@@ -730,7 +790,7 @@ async fn password_checks(
     } else if outcome.output.is_empty() {
         report.checks.push(Check::block(
             "reset-password-role",
-            "no role assignment grants Reset Password (no role group has it by default): New-ManagementRoleAssignment -Role 'Reset Password' -User <admin>",
+            "no enabled role assignment grants Reset Password (no role group has it by default), so Set-Mailbox would refuse -Password: New-ManagementRoleAssignment -Role 'Reset Password' -User <admin>",
             source::CONVERT_BACK,
         ));
     } else {
@@ -811,14 +871,27 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
                     out.push("The licence can now be removed: the mailbox is under 50 GB with no hold or archive that needs one.".into());
                 } else {
                     out.push(
-                        "Keep the licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into(),
+                        "Keep its licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into(),
                     );
                 }
                 out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
             } else {
                 out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
-                if size > UNLICENSED_SHARED_LIMIT || holds || archive {
-                    out.push("If the mailbox later moves to Exchange Online, it will need a licence (over 50 GB, on hold, or with an archive).".into());
+                let mut why = Vec::new();
+                if size > UNLICENSED_SHARED_LIMIT {
+                    why.push("it is over 50 GB");
+                }
+                if holds {
+                    why.push("it is on hold");
+                }
+                if archive {
+                    why.push("it has an archive");
+                }
+                if !why.is_empty() {
+                    out.push(format!(
+                        "If the mailbox moves to Exchange Online, keep its licence: {} (an unlicensed shared mailbox may have none of these).",
+                        why.join(", ")
+                    ));
                 }
             }
             out.push("Do not delete the user account: it anchors the shared mailbox.".into());
@@ -965,6 +1038,12 @@ async fn convert_remote(
             }
             cloud_mailbox = Some((m, size));
         }
+    } else if wants_grants(opts) {
+        report.checks.push(Check::block(
+            "cloud-session",
+            "the mailbox lives in Exchange Online, where its permissions are granted: give an Exchange Online session (--cloud-profile) for --full-access, --send-as, --send-on-behalf and --copy-sent-items, or leave them out",
+            source::PERMISSIONS,
+        ));
     } else {
         report.checks.push(Check::warn(
             "cloud-session",
@@ -973,7 +1052,10 @@ async fn convert_remote(
         ));
     }
     let cloud_done = cloud_mailbox.as_ref().is_some_and(|(m, _)| m.recipient_type_details == opts.to.mailbox_type());
-    if on_prem_done && (cloud_done || cloud_exec.is_none()) {
+    if report.blocked() {
+        return Ok(());
+    }
+    if on_prem_done && (cloud_done || cloud_exec.is_none()) && !wants_grants(opts) {
         report.checks.push(Check::pass(
             "target",
             format!("{} is already a {}: nothing to do", remote.identity, opts.to.remote_type()),
@@ -1076,17 +1158,31 @@ fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>,
     out
 }
 
+/// The msExchRemoteRecipientType KB2710029 stamps: SharedMailbox (96) over the flags the object
+/// already has, so a cloud archive (ProvisionArchive) survives; 4 (Migrated) → 100 as in the KB,
+/// 6 → 102, 1 → 97 (reference §2.2). An object with neither ProvisionMailbox nor Migrated lives in
+/// the cloud all the same, so it gets Migrated as the KB's value does.
+pub fn kb2710029_remote_recipient_type(current: crate::exchange::RemoteRecipientType) -> u64 {
+    use crate::exchange::RemoteRecipientType as R;
+    let mut v = current.0 & !(R::SHARED_MAILBOX | R::TEAM_MAILBOX);
+    if v & (R::PROVISION_MAILBOX | R::MIGRATED) == 0 {
+        v |= R::MIGRATED;
+    }
+    v | R::SHARED_MAILBOX
+}
+
 /// The supported alternatives when the in-place path is not available (reference §2.4, §8.2).
 pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     use crate::cmdlet::literal::quote;
     let id = if remote.primary_smtp_address.is_empty() { &remote.identity } else { &remote.primary_smtp_address };
     let mut steps = Vec::new();
     if to == TargetType::Shared {
+        let rrt = kb2710029_remote_recipient_type(remote.remote_recipient_type);
         steps.push(PlanStep {
             r#where: "on-premises, PowerShell with the ActiveDirectory module".into(),
             description: "Option A (KB2710029): stamp the shared-mailbox attributes on the AD user directly; the one case where Microsoft supports editing Exchange attributes with AD tools".into(),
             command: Some(format!(
-                "Set-ADUser -Identity (Get-Recipient -Identity {}).SamAccountName -Replace @{{msExchRemoteRecipientType=100;msExchRecipientTypeDetails=34359738368}}",
+                "Set-ADUser -Identity (Get-Recipient -Identity {}).SamAccountName -Replace @{{msExchRemoteRecipientType={rrt};msExchRecipientTypeDetails=34359738368}}",
                 quote(id)
             )),
         });
@@ -1121,4 +1217,20 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
         )),
     });
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kb2710029_remote_recipient_type as kb;
+    use crate::exchange::RemoteRecipientType as R;
+
+    #[test]
+    fn kb2710029_value_keeps_the_other_flags() {
+        assert_eq!(kb(R(4)), 100, "Migrated: the KB's own value");
+        assert_eq!(kb(R(6)), 102, "Migrated with a cloud archive keeps ProvisionArchive");
+        assert_eq!(kb(R(1)), 97, "ProvisionMailbox, as New-RemoteMailbox -Shared stamps");
+        assert_eq!(kb(R(33)), 97, "a room becomes shared, not room+shared");
+        assert_eq!(kb(R(0)), 100, "no provisioning flag: treated as migrated, as the KB does");
+        assert_eq!(kb(R(100)), 100);
+    }
 }
