@@ -528,7 +528,6 @@ fn session_test_on_the_lab() {
 }
 
 #[test]
-#[ignore = "session.rs: counts a disabled Reset Password assignment as held (Get-ManagementRoleAssignment lists disabled ones; filter on Enabled or pass -Enabled $true)"]
 fn session_test_sees_a_disabled_reset_password_role() {
     let mut o = org(json!([]), json!([]));
     o["OnPremises"]["RoleAssignments"] = json!([

@@ -725,7 +725,6 @@ fn a_failing_command_is_reported_failed_with_exit_1() {
 }
 
 #[test]
-#[ignore = "exec.rs: ErrorSummary.kind / WarningSummary.kind serialize as a nested object ({\"kind\": {\"kind\": \"access-denied\"}}); docs/json-output.md documents a string — needs #[serde(flatten)] on both fields"]
 fn command_errors_have_the_documented_kind_string() {
     let lab = Lab::init();
     lab.mbx(&["lab", "faults", "--fail", "kim@contoso.com"]).run().code(0);

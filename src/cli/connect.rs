@@ -45,13 +45,20 @@ pub fn lab_exists(dir: &std::path::Path) -> bool {
     dir.join(crate::lab::DB_FILE).exists()
 }
 
-/// Opens the LAB at `dir`, creating the default organisation on first use (and saying so).
-pub fn open_lab(dir: &std::path::Path, side: Side) -> Result<Box<dyn Shell>, CliError> {
+/// Creates the default organisation when `dir` holds no LAB yet (and says so): every command
+/// using `--lab`/`--lab-dir` works on a fresh machine.
+pub fn ensure_lab(dir: &std::path::Path) -> Result<(), CliError> {
     if !lab_exists(dir) {
         crate::lab::init(dir, crate::lab::InitOptions::default())
             .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
         eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
     }
+    Ok(())
+}
+
+/// Opens the LAB at `dir`, creating the default organisation on first use.
+pub fn open_lab(dir: &std::path::Path, side: Side) -> Result<Box<dyn Shell>, CliError> {
+    ensure_lab(dir)?;
     let shell = crate::lab::LabShell::open(dir, side)
         .map_err(|e| CliError::Session(format!("cannot open the LAB at {}: {e}", dir.display())))?;
     Ok(Box::new(shell))

@@ -1,6 +1,6 @@
 //! `mbxctl lab ...`: create, import, show, fault-inject, audit and sync the simulated organisation.
 
-use super::connect::{default_lab_dir, lab_dir, lab_exists};
+use super::connect::{default_lab_dir, ensure_lab, lab_dir, lab_exists};
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
 use super::output::{say, sayln};
 use super::{Cli, FaultArgs, LabCommand};
@@ -33,23 +33,12 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_millis(ms as u64))
 }
 
-/// Creates the default organisation when `dir` holds no LAB yet, as every other command using
-/// `--lab-dir` does ("created with the default organisation on first use").
-fn ensure(dir: &std::path::Path) -> Result<(), CliError> {
-    if !lab_exists(dir) {
-        lab::init(dir, InitOptions::default())
-            .map_err(|e| CliError::Session(format!("cannot create the LAB at {}: {e}", dir.display())))?;
-        eprintln!("LAB: created the default organisation in {} (mbxctl lab show lists it)", dir.display());
-    }
-    Ok(())
-}
-
 /// Runs a `lab` subcommand.
 pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
     let dir = dir(cli);
     let err = lab_err(&dir);
     if matches!(cmd, LabCommand::Show | LabCommand::Faults(_) | LabCommand::Audit | LabCommand::Sync) {
-        ensure(&dir)?;
+        ensure_lab(&dir)?;
     }
     match cmd {
         LabCommand::Init { users, force } => {

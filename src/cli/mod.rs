@@ -27,9 +27,9 @@ use std::path::PathBuf;
 #[command(after_help = "\
 Start here:
   mbxctl demo                                   a guided LAB tour: dry run, convert, convert back
-  mbxctl --lab convert kim.akers --to shared --dry-run
-  mbxctl --lab convert kim.akers --to shared --full-access ben.miller --send-as ben.miller
-  mbxctl --pwsh pwsh --profile onprem convert kim.akers@contoso.com --to shared
+  mbxctl --lab convert kim --to shared --dry-run
+  mbxctl --lab convert kim --to shared --full-access megan --send-as megan
+  mbxctl --pwsh pwsh --profile onprem convert kim@contoso.com --to shared
 
 Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-flight,
 4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
@@ -63,10 +63,10 @@ pub enum Command {
     /// Convert mailboxes to shared or back to regular: pre-flight, plan, apply, verify.
     #[command(after_help = "\
 Examples:
-  mbxctl --lab convert kim.akers --to shared --dry-run
-  mbxctl --lab convert kim.akers --to shared --full-access ben.miller --auto-mapping false --copy-sent-items
-  echo 'N3w-Passw0rd!' | mbxctl --lab convert kim.akers --to regular --password-stdin --reset-password-on-next-logon
-  mbxctl --lab convert --disconnected 'Old Leaver' --database DB01 --user old.leaver
+  mbxctl --lab convert kim --to shared --dry-run
+  mbxctl --lab convert kim --to shared --full-access megan --auto-mapping false --copy-sent-items
+  echo 'N3w-Passw0rd!' | mbxctl --lab convert kim --to regular --password-stdin --reset-password-on-next-logon
+  mbxctl --lab convert --disconnected 'Former Employee' --database DB01 --user johanna
   mbxctl --lab convert --from leavers.csv --to shared --sessions 4
 
 Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.")]
@@ -410,11 +410,18 @@ pub enum CompletionShell {
 
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
-    quiet_on_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Done };
+            // A runbook that asked for JSON gets the JSON error document even for bad arguments.
+            if code == ExitCode::Usage && std::env::args_os().any(|a| a == "--json") {
+                let text = e.render().to_string();
+                let first = text.lines().next().unwrap_or_default().trim_start_matches("error: ").to_string();
+                let doc = serde_json::json!({"schema_version": SCHEMA_VERSION, "error": first, "detail": text, "kind": "usage", "exit_code": code as i32});
+                output::out(&format!("{doc}\n"));
+                return code as i32;
+            }
             let _ = e.print();
             return code as i32;
         }
@@ -428,25 +435,6 @@ pub fn main() -> i32 {
     };
     let code = runtime.block_on(run(cli));
     code as i32
-}
-
-/// `mbxctl ... | Select-Object -First 5` or `| head` closes the pipe early; that is not an
-/// error worth a panic message, so exit quietly as a Unix tool killed by SIGPIPE would (141).
-fn quiet_on_broken_pipe() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let text = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| info.payload().downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        // "Broken pipe" (Unix EPIPE), "os error 232"/"os error 109" (Windows: pipe closing/ended).
-        if ["Broken pipe", "BrokenPipe", "os error 232", "os error 109"].iter().any(|p| text.contains(p)) {
-            std::process::exit(141);
-        }
-        default(info);
-    }));
 }
 
 async fn run(cli: Cli) -> ExitCode {

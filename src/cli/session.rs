@@ -1,7 +1,7 @@
 //! `mbxctl session test` and `mbxctl profile list|show|add`.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln, table};
 use super::{Cli, ProfileAddArgs, ProfileCommand, ProfileKind as CliKind};
 use crate::cmdlet::Invocation;
 use crate::exchange::results::ExchangeServer;
@@ -66,14 +66,14 @@ pub async fn test(cli: &Cli) -> CliResult {
         })?;
         return Ok(code);
     }
-    print!("{}", banner(&info));
+    say!("{}", banner(&info));
     let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    println!("PowerShell        {}", or(&report.powershell_version));
-    println!("Protocol          {}", or(&report.protocol_version));
-    println!("Exchange server   {}", or(&report.exchange_server));
-    println!("Exchange version  {}", or(&report.exchange_version));
+    sayln!("PowerShell        {}", or(&report.powershell_version));
+    sayln!("Protocol          {}", or(&report.protocol_version));
+    sayln!("Exchange server   {}", or(&report.exchange_server));
+    sayln!("Exchange version  {}", or(&report.exchange_version));
     if let Some(v) = report.exchange_version.as_deref().and_then(|v| v.parse::<crate::cmdlet::ExchangeVersion>().ok()) {
-        println!(
+        sayln!(
             "                  {v}{}",
             if v.supports_remote_shared() {
                 ""
@@ -97,13 +97,13 @@ pub async fn test(cli: &Cli) -> CliResult {
             ]
         })
         .collect();
-    println!();
-    print!("{}", table(&["ROLE", "HELD", "VIA"], &rows));
+    sayln!();
+    say!("{}", table(&["ROLE", "HELD", "VIA"], &rows));
     for p in &report.problems {
-        println!("problem: {p}");
+        sayln!("problem: {p}");
     }
     if missing {
-        println!(
+        sayln!(
             "\nConverting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password."
         );
     }
@@ -118,7 +118,9 @@ async fn lab_report(shell: &mut dyn crate::shell::Shell) -> Result<SessionReport
     let mut roles = Vec::new();
     let mut problems = Vec::new();
     for role in ["Mail Recipients", "Reset Password"] {
-        let out = shell.run(&Invocation::new("Get-ManagementRoleAssignment").param("Role", role)).await.map_err(err)?;
+        // Disabled assignments grant nothing.
+        let inv = Invocation::new("Get-ManagementRoleAssignment").param("Role", role).param("Enabled", true);
+        let out = shell.run(&inv).await.map_err(err)?;
         if let Some(e) = out.errors.first() {
             problems.push(format!("{role}: {}", e.message));
         }
@@ -147,7 +149,7 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "path": path, "profiles": list}))?;
             } else if list.is_empty() {
-                println!(
+                sayln!(
                     "No profiles in {}. Add one: mbxctl profile add onprem --kind exchange-remote --server ex01.contoso.com",
                     path.display()
                 );
@@ -158,8 +160,8 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
                         vec![p.name.clone(), kind_name(&p.kind).into(), format!("{:?}", p.side()), summary(&p.kind)]
                     })
                     .collect();
-                print!("{}", table(&["NAME", "KIND", "SIDE", "CONNECTS TO"], &rows));
-                println!("({})", path.display());
+                say!("{}", table(&["NAME", "KIND", "SIDE", "CONNECTS TO"], &rows));
+                sayln!("({})", path.display());
             }
         }
         ProfileCommand::Show { name } => {
@@ -168,14 +170,14 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "profile": p}))?;
             } else {
-                println!("{} ({}, {:?})\n  {}", p.name, kind_name(&p.kind), p.side(), summary(&p.kind));
-                println!("Set-up steps run in the fresh runspace:");
+                sayln!("{} ({}, {:?})\n  {}", p.name, kind_name(&p.kind), p.side(), summary(&p.kind));
+                sayln!("Set-up steps run in the fresh runspace:");
                 for (i, step) in p.setup_steps().iter().enumerate() {
                     let text = match step {
                         crate::transport::SetupStep::Command(inv) => crate::workflow::exec::display_text(inv),
                         crate::transport::SetupStep::Script { purpose, .. } => format!("(script) {purpose}"),
                     };
-                    println!("  {}. {text}", i + 1);
+                    sayln!("  {}. {text}", i + 1);
                 }
             }
         }
@@ -186,7 +188,7 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "saved": p, "path": path}))?;
             } else {
-                println!(
+                sayln!(
                     "Saved profile '{}' in {}. Try it: mbxctl --profile {} session test",
                     p.name,
                     path.display(),

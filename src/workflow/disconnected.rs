@@ -98,6 +98,21 @@ async fn inner(
             return Ok(());
         }
     };
+    if stat.disconnect_reason.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("SoftDeleted")) {
+        // A soft-deleted mailbox (left behind by a move) cannot be connected; its content can
+        // only be restored into an existing mailbox through MRS (reference §8.1).
+        report.checks.push(Check::block(
+            "exists",
+            format!(
+                "'{}' is SoftDeleted, not Disabled: Connect-Mailbox connects only disabled mailboxes; restore its content into a mailbox instead: New-MailboxRestoreRequest -SourceDatabase {} -SourceStoreMailbox {} -TargetMailbox <mailbox> -AllowLegacyDNMismatch",
+                stat.display_name,
+                crate::cmdlet::literal::quote(&req.database),
+                crate::cmdlet::literal::quote(&stat.mailbox_guid.map(|g| g.to_string()).unwrap_or_else(|| stat.display_name.clone()))
+            ),
+            source::DISCONNECTED,
+        ));
+        return Ok(());
+    }
     report.checks.push(Check::pass(
         "exists",
         format!(
