@@ -188,7 +188,8 @@ pub struct PlanStep {
 }
 
 impl ConvertReport {
-    fn new(identity: &str, to: TargetType) -> Self {
+    /// A report that is blocked until the workflow decides otherwise.
+    pub(crate) fn new(identity: &str, to: TargetType) -> Self {
         ConvertReport {
             identity: identity.to_string(),
             to,

@@ -33,19 +33,7 @@ fn matches(s: &MailboxStatistics, wanted: &str) -> bool {
 
 /// Connects a disconnected mailbox as shared; reported like a conversion to shared.
 pub async fn connect_shared(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest) -> ConvertReport {
-    let mut report = ConvertReport {
-        identity: req.mailbox.clone(),
-        to: TargetType::Shared,
-        status: ConvertStatus::Blocked,
-        checks: Vec::new(),
-        commands: Vec::new(),
-        before: Vec::new(),
-        after: Vec::new(),
-        next_steps: Vec::new(),
-        alternative: Vec::new(),
-        error: None,
-        session_failure: false,
-    };
+    let mut report = ConvertReport::new(&req.mailbox, TargetType::Shared);
     if let Err(e) = inner(shell, req, &mut report).await {
         report.status = ConvertStatus::Failed;
         report.error = Some(e.to_string());
