@@ -78,7 +78,11 @@ impl Summary {
     }
 }
 
-fn read_password(args: &ConvertArgs, identity: &str, stdin_lines: &mut dyn Iterator<Item = String>) -> Result<Option<Secret>, CliError> {
+fn read_password(
+    args: &ConvertArgs,
+    identity: &str,
+    stdin_lines: &mut dyn Iterator<Item = String>,
+) -> Result<Option<Secret>, CliError> {
     if args.password_stdin {
         return match stdin_lines.next() {
             Some(line) if !line.is_empty() => Ok(Some(Secret::new(line))),
@@ -109,7 +113,9 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         (Some(ToType::Shared), _) | (None, Some(_)) => TargetType::Shared,
         (Some(ToType::Regular), None) => TargetType::Regular,
         (Some(ToType::Regular), Some(_)) => {
-            return Err(CliError::Usage("--disconnected connects a mailbox as shared; --to regular does not apply".into()));
+            return Err(CliError::Usage(
+                "--disconnected connects a mailbox as shared; --to regular does not apply".into(),
+            ));
         }
         (None, None) => return Err(CliError::Usage("missing --to shared|regular".into())),
     };
@@ -118,7 +124,9 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
             "--password-stdin and --reset-password-on-next-logon apply to --to regular only (converting to shared disables the account)".into(),
         ));
     }
-    for (flag, users) in [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)] {
+    for (flag, users) in
+        [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
+    {
         if let Some(bad) = users.iter().find(|u| u.trim().is_empty()) {
             return Err(CliError::Usage(format!("{flag}: empty user name in '{bad}'")));
         }
@@ -137,7 +145,8 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
     } else {
         let stdin = std::io::stdin();
-        let mut lines = stdin.lock().lines().map_while(Result::ok).map(|l| l.trim_end_matches(['\r', '\n']).to_string());
+        let mut lines =
+            stdin.lock().lines().map_while(Result::ok).map(|l| l.trim_end_matches(['\r', '\n']).to_string());
         for identity in &args.identities {
             let mut opts = ConvertOptions::new(to);
             opts.full_access = args.full_access.clone();
@@ -241,7 +250,9 @@ pub fn render_report(r: &ConvertReport) -> String {
                 side_label(s.side),
                 s.primary_smtp_address,
                 s.recipient_type_details,
-                s.account_disabled.map(|d| format!("  AccountDisabled={}", if d { "True" } else { "False" })).unwrap_or_default(),
+                s.account_disabled
+                    .map(|d| format!("  AccountDisabled={}", if d { "True" } else { "False" }))
+                    .unwrap_or_default(),
                 s.total_item_size.map(|b| format!("  TotalItemSize={b}")).unwrap_or_default(),
             ));
         }
@@ -259,7 +270,11 @@ pub fn render_report(r: &ConvertReport) -> String {
         }
     }
     if !r.next_steps.is_empty() {
-        out.push_str(if r.status == ConvertStatus::Planned { "  Next steps, once it has run\n" } else { "  Next steps\n" });
+        out.push_str(if r.status == ConvertStatus::Planned {
+            "  Next steps, once it has run\n"
+        } else {
+            "  Next steps\n"
+        });
         for s in &r.next_steps {
             out.push_str(&format!("    • {s}\n"));
         }

@@ -23,7 +23,9 @@ fn demo_password() -> Secret {
 pub async fn run(args: &DemoArgs) -> CliResult {
     let dir = match &args.dir {
         Some(d) => d.clone(),
-        None => std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple())),
+        None => {
+            std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()))
+        }
     };
     crate::lab::init(&dir, crate::lab::InitOptions::default())
         .map_err(|e| CliError::Session(format!("cannot create the demo LAB at {}: {e}", dir.display())))?;
@@ -39,13 +41,23 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     opts.send_as = vec!["megan".into()];
     opts.auto_mapping = Some(false);
     opts.dry_run = true;
-    step(1, "Dry run: every check, and the exact commands, with nothing changed", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false --dry-run"));
+    step(
+        1,
+        "Dry run: every check, and the exact commands, with nothing changed",
+        &format!(
+            "mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false --dry-run"
+        ),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let r = convert(&mut shells, "kim", &opts).await;
     print!("{}", render_report(&r));
 
     opts.dry_run = false;
-    step(2, "Convert, then verify by reading the mailbox again", &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false"));
+    step(
+        2,
+        "Convert, then verify by reading the mailbox again",
+        &format!("mbxctl {lab_flag} convert kim --to shared --full-access megan --send-as megan --auto-mapping false"),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let converted = convert(&mut shells, "kim", &opts).await;
     print!("{}", render_report(&converted));
@@ -53,15 +65,25 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     let mut back = ConvertOptions::new(TargetType::Regular);
     back.password = Some(demo_password());
     back.reset_password_on_next_logon = true;
-    step(3, "Convert back: a new password (from a prompt or --password-stdin, never the command line)", &format!("mbxctl {lab_flag} convert kim --to regular --password-stdin --reset-password-on-next-logon"));
+    step(
+        3,
+        "Convert back: a new password (from a prompt or --password-stdin, never the command line)",
+        &format!("mbxctl {lab_flag} convert kim --to regular --password-stdin --reset-password-on-next-logon"),
+    );
     let mut shells = Shells { primary: primary.as_mut(), cloud: Some(cloud.as_mut()) };
     let returned = convert(&mut shells, "kim", &back).await;
     print!("{}", render_report(&returned));
 
     println!("\n━━ Where next");
-    println!("   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths");
-    println!("   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back");
-    println!("   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed");
+    println!(
+        "   mbxctl {lab_flag} convert adele --to shared --dry-run      a migrated hybrid mailbox: blocked, with the supported paths"
+    );
+    println!(
+        "   mbxctl {lab_flag} audit hybrid                             mailboxes directory sync is about to turn back"
+    );
+    println!(
+        "   mbxctl {lab_flag} lab audit                                the admin audit log of everything this tour changed"
+    );
     println!("   mbxctl --help                                              all commands; add --json for runbooks");
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })

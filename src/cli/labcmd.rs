@@ -52,8 +52,10 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             }
         }
         LabCommand::Import { file } => {
-            let bytes = std::fs::read(file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
-            let text = crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+            let bytes =
+                std::fs::read(file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
+            let text =
+                crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
             let summary = lab::import(&dir, &text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "summary": summary}))?;
@@ -81,13 +83,18 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                 let rows: Vec<Vec<String>> = log
                     .iter()
                     .map(|e| {
-                        let params: Vec<String> = e.cmdlet_parameters.iter().map(|p| format!("-{} {}", p.name, p.value)).collect();
+                        let params: Vec<String> =
+                            e.cmdlet_parameters.iter().map(|p| format!("-{} {}", p.name, p.value)).collect();
                         vec![
                             e.run_date.clone(),
                             format!("{:?}", e.side),
                             e.cmdlet_name.clone(),
                             e.object_modified.clone(),
-                            if e.succeeded { "ok".into() } else { format!("failed: {}", e.error.clone().unwrap_or_default()) },
+                            if e.succeeded {
+                                "ok".into()
+                            } else {
+                                format!("failed: {}", e.error.clone().unwrap_or_default())
+                            },
                             params.join(" "),
                         ]
                     })
@@ -101,9 +108,20 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "lab": dir, "sync": report}))?;
             } else {
-                println!("LAB directory sync (on-premises wins, one way): {} change(s), {} unchanged", report.changes.len(), report.unchanged);
+                println!(
+                    "LAB directory sync (on-premises wins, one way): {} change(s), {} unchanged",
+                    report.changes.len(),
+                    report.unchanged
+                );
                 for c in &report.changes {
-                    println!("  {}: {} → {}{}  {}", c.identity, c.from, c.to, if c.licensed { "" } else { " (unlicensed)" }, c.message);
+                    println!(
+                        "  {}: {} → {}{}  {}",
+                        c.identity,
+                        c.from,
+                        c.to,
+                        if c.licensed { "" } else { " (unlicensed)" },
+                        c.message
+                    );
                 }
                 for p in &report.provisioned {
                     println!("  provisioned in Exchange Online: {p}");

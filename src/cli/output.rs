@@ -71,7 +71,8 @@ pub fn print_error(cli: &Cli, e: &CliError) {
             CliError::Session(_) => "session",
             CliError::Failed(_) => "failed",
         };
-        let j = JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
+        let j =
+            JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
         println!("{}", serde_json::to_string(&j).unwrap_or_default());
     } else {
         eprintln!("error: {e}");

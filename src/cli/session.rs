@@ -38,9 +38,11 @@ pub async fn test(cli: &Cli) -> CliResult {
         let profile = match cli.profile.as_deref() {
             Some(name) => {
                 let (path, list) = connect::profiles()?;
-                Some(find_profile(&list, name).cloned().ok_or_else(|| {
-                    CliError::Usage(format!("no profile named '{name}' in {}", path.display()))
-                })?)
+                Some(
+                    find_profile(&list, name)
+                        .cloned()
+                        .ok_or_else(|| CliError::Usage(format!("no profile named '{name}' in {}", path.display())))?,
+                )
             }
             None => None,
         };
@@ -73,7 +75,11 @@ pub async fn test(cli: &Cli) -> CliResult {
     if let Some(v) = report.exchange_version.as_deref().and_then(|v| v.parse::<crate::cmdlet::ExchangeVersion>().ok()) {
         println!(
             "                  {v}{}",
-            if v.supports_remote_shared() { "" } else { "  (no Set-RemoteMailbox -Type Shared: needs 2013 CU21, 2016 CU10 or 2019)" }
+            if v.supports_remote_shared() {
+                ""
+            } else {
+                "  (no Set-RemoteMailbox -Type Shared: needs 2013 CU21, 2016 CU10 or 2019)"
+            }
         );
     }
     let rows: Vec<Vec<String>> = report
@@ -97,7 +103,9 @@ pub async fn test(cli: &Cli) -> CliResult {
         println!("problem: {p}");
     }
     if missing {
-        println!("\nConverting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password.");
+        println!(
+            "\nConverting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password."
+        );
     }
     Ok(code)
 }
@@ -139,15 +147,24 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "path": path, "profiles": list}))?;
             } else if list.is_empty() {
-                println!("No profiles in {}. Add one: mbxctl profile add onprem --kind exchange-remote --server ex01.contoso.com", path.display());
+                println!(
+                    "No profiles in {}. Add one: mbxctl profile add onprem --kind exchange-remote --server ex01.contoso.com",
+                    path.display()
+                );
             } else {
-                let rows: Vec<Vec<String>> = list.iter().map(|p| vec![p.name.clone(), kind_name(&p.kind).into(), format!("{:?}", p.side()), summary(&p.kind)]).collect();
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|p| {
+                        vec![p.name.clone(), kind_name(&p.kind).into(), format!("{:?}", p.side()), summary(&p.kind)]
+                    })
+                    .collect();
                 print!("{}", table(&["NAME", "KIND", "SIDE", "CONNECTS TO"], &rows));
                 println!("({})", path.display());
             }
         }
         ProfileCommand::Show { name } => {
-            let p = find_profile(&list, name).ok_or_else(|| CliError::Usage(format!("no profile named '{name}' in {}", path.display())))?;
+            let p = find_profile(&list, name)
+                .ok_or_else(|| CliError::Usage(format!("no profile named '{name}' in {}", path.display())))?;
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "profile": p}))?;
             } else {
@@ -169,7 +186,12 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "saved": p, "path": path}))?;
             } else {
-                println!("Saved profile '{}' in {}. Try it: mbxctl --profile {} session test", p.name, path.display(), p.name);
+                println!(
+                    "Saved profile '{}' in {}. Try it: mbxctl --profile {} session test",
+                    p.name,
+                    path.display(),
+                    p.name
+                );
             }
         }
     }
@@ -234,7 +256,10 @@ fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
                 let mut params = serde_json::Map::new();
                 for p in &inv.params {
                     let name = p.name.clone().ok_or_else(|| {
-                        CliError::Usage(format!("--setup #{}: name every parameter (-Name value); positional values are not accepted", i + 1))
+                        CliError::Usage(format!(
+                            "--setup #{}: name every parameter (-Name value); positional values are not accepted",
+                            i + 1
+                        ))
                     })?;
                     let v = match &p.value {
                         crate::cmdlet::Value::String(s) => serde_json::json!(s),

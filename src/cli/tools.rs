@@ -13,8 +13,7 @@ use std::io::Read;
 
 fn target_for(version: Option<&str>) -> Result<Target, CliError> {
     let Some(v) = version else { return Ok(Target::default()) };
-    let version: ExchangeVersion =
-        v.parse().map_err(|e| CliError::Usage(format!("--exchange-version '{v}': {e}")))?;
+    let version: ExchangeVersion = v.parse().map_err(|e| CliError::Usage(format!("--exchange-version '{v}': {e}")))?;
     let side = if version.is_online() { Side::Online } else { Side::OnPremises };
     Ok(Target { side, version: Some(version) })
 }
@@ -24,7 +23,9 @@ fn read_input(arg: Option<&str>) -> Result<String, CliError> {
         Some(text) if text != "-" => Ok(text.to_string()),
         _ => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
             crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("standard input: {e}")))
         }
     }
@@ -32,20 +33,25 @@ fn read_input(arg: Option<&str>) -> Result<String, CliError> {
 
 /// Builds an invocation from `{"cmdlet": ..., "parameters": {...}}`; `at` names it in errors.
 pub fn invocation_from_json(v: &serde_json::Value, at: &str) -> Result<Invocation, CliError> {
-    let obj = v.as_object().ok_or_else(|| CliError::Usage(format!("{at}: expected an object with \"cmdlet\" and \"parameters\"")))?;
+    let obj = v
+        .as_object()
+        .ok_or_else(|| CliError::Usage(format!("{at}: expected an object with \"cmdlet\" and \"parameters\"")))?;
     let cmdlet = obj
         .get("cmdlet")
         .and_then(|c| c.as_str())
         .ok_or_else(|| CliError::Usage(format!("{at}: missing \"cmdlet\" (a string such as \"Set-Mailbox\")")))?;
     let mut inv = Invocation::new(cmdlet);
     if let Some(unknown) = obj.keys().find(|k| *k != "cmdlet" && *k != "parameters") {
-        return Err(CliError::Usage(format!("{at}: unknown key \"{unknown}\" (expected \"cmdlet\" and \"parameters\")")));
+        return Err(CliError::Usage(format!(
+            "{at}: unknown key \"{unknown}\" (expected \"cmdlet\" and \"parameters\")"
+        )));
     }
     match obj.get("parameters") {
         None | Some(serde_json::Value::Null) => {}
         Some(serde_json::Value::Object(params)) => {
             for (name, value) in params {
-                let value = value_from_json(value).map_err(|why| CliError::Usage(format!("{at}: parameter {name}: {why}")))?;
+                let value =
+                    value_from_json(value).map_err(|why| CliError::Usage(format!("{at}: parameter {name}: {why}")))?;
                 inv.params.push(Parameter { name: Some(name.clone()), value });
             }
         }
@@ -82,7 +88,11 @@ fn value_from_json(v: &serde_json::Value) -> Result<Value, String> {
                 match k.to_ascii_lowercase().as_str() {
                     "add" => add = list,
                     "remove" => remove = list,
-                    _ => return Err(format!("unknown key \"{k}\": only {{\"Add\": [...], \"Remove\": [...]}} is accepted")),
+                    _ => {
+                        return Err(format!(
+                            "unknown key \"{k}\": only {{\"Add\": [...], \"Remove\": [...]}} is accepted"
+                        ));
+                    }
                 }
             }
             Ok(Value::AddRemove { add, remove })
@@ -101,9 +111,8 @@ struct Rendered {
 pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
     let text = read_input(args.input.as_deref())?;
     let target = target_for(args.exchange_version.as_deref())?;
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CliError::Usage(format!("input is not JSON (line {}, column {}): {e}", e.line(), e.column()))
-    })?;
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| CliError::Usage(format!("input is not JSON (line {}, column {}): {e}", e.line(), e.column())))?;
     let (items, single) = match &json {
         serde_json::Value::Array(a) => (a.iter().collect::<Vec<_>>(), false),
         other => (vec![other], true),
@@ -184,7 +193,8 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     let text = if args.file == "-" {
         read_input(None)?
     } else {
-        let bytes = std::fs::read(&args.file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file)))?;
+        let bytes =
+            std::fs::read(&args.file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file)))?;
         crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", args.file)))?
     };
     let script = parse_script(&text);
@@ -201,7 +211,10 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     }
     for cmd in &script.commands {
         let name = &cmd.invocation.cmdlet;
-        let known = cat.cmdlet(name, target.side).or_else(|| cat.cmdlet(name, Side::OnPremises)).or_else(|| cat.cmdlet(name, Side::Online));
+        let known = cat
+            .cmdlet(name, target.side)
+            .or_else(|| cat.cmdlet(name, Side::OnPremises))
+            .or_else(|| cat.cmdlet(name, Side::Online));
         let mut shown = cmd.invocation.clone();
         let findings = if known.is_some() {
             // A command after `|` can take its mandatory parameters from the pipeline.
@@ -220,7 +233,11 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
                         .parameter
                         .as_ref()
                         .and_then(|p| {
-                            cmd.invocation.params.iter().position(|x| x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase())))
+                            cmd.invocation.params.iter().position(|x| {
+                                x.name
+                                    .as_deref()
+                                    .is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
+                            })
                         })
                         .and_then(|i| cmd.parameter_positions.get(i).copied())
                         .unwrap_or(cmd.position);
@@ -247,7 +264,13 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             let key = p.name.clone().unwrap_or_else(|| format!("<positional {i}>"));
             parameters.insert(key, value_json(&p.value));
         }
-        found.push(FoundCommand { line: cmd.position.line, column: cmd.position.column, cmdlet: name.clone(), parameters, findings });
+        found.push(FoundCommand {
+            line: cmd.position.line,
+            column: cmd.position.column,
+            cmdlet: name.clone(),
+            parameters,
+            findings,
+        });
     }
     let code = if errors > 0 { ExitCode::Failed } else { ExitCode::Done };
     if cli.json {
@@ -307,7 +330,10 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
             }
         }
         Some(name) => {
-            let info = cat.cmdlet(name, side).or_else(|| cat.cmdlet(name, Side::OnPremises)).or_else(|| cat.cmdlet(name, Side::Online));
+            let info = cat
+                .cmdlet(name, side)
+                .or_else(|| cat.cmdlet(name, Side::OnPremises))
+                .or_else(|| cat.cmdlet(name, Side::Online));
             let Some(info) = info else {
                 let close = cat.closest_cmdlets(name);
                 return Err(CliError::Usage(format!(
@@ -324,11 +350,19 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                     .iter()
                     .map(|p| {
                         vec![
-                            if p.aliases.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.aliases.join(", ")) },
+                            if p.aliases.is_empty() {
+                                p.name.clone()
+                            } else {
+                                format!("{} ({})", p.name, p.aliases.join(", "))
+                            },
                             kind_text(&p.kind),
                             mandatory_text(p),
                             p.position.map(|x| x.to_string()).unwrap_or_else(|| "named".into()),
-                            if p.in_all_sets { "all".into() } else { p.sets.iter().map(|m| m.set.as_str()).collect::<Vec<_>>().join(", ") },
+                            if p.in_all_sets {
+                                "all".into()
+                            } else {
+                                p.sets.iter().map(|m| m.set.as_str()).collect::<Vec<_>>().join(", ")
+                            },
                             p.availability.to_string(),
                         ]
                     })

@@ -497,7 +497,11 @@ fn grant_commands(key: &str, opts: &ConvertOptions, side: Side) -> Vec<Invocatio
 
 /// Checks that every trustee exists before anything changes, so a typo does not leave a
 /// converted mailbox with half its grants.
-async fn check_trustees(exec: &mut Executor<'_>, opts: &ConvertOptions, report: &mut ConvertReport) -> Result<(), WorkflowError> {
+async fn check_trustees(
+    exec: &mut Executor<'_>,
+    opts: &ConvertOptions,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
     let mut seen = std::collections::BTreeSet::new();
     for user in opts.full_access.iter().chain(&opts.send_as).chain(&opts.send_on_behalf) {
         if !seen.insert(user.to_ascii_lowercase()) {
@@ -511,9 +515,11 @@ async fn check_trustees(exec: &mut Executor<'_>, opts: &ConvertOptions, report: 
                 format!("permission trustee '{user}' not found: {m}"),
                 source::PERMISSIONS,
             )),
-            Some((_, m)) => {
-                report.checks.push(Check::block("trustees", format!("trustee '{user}' unreadable: {m}"), source::PERMISSIONS))
-            }
+            Some((_, m)) => report.checks.push(Check::block(
+                "trustees",
+                format!("trustee '{user}' unreadable: {m}"),
+                source::PERMISSIONS,
+            )),
         }
     }
     if !seen.is_empty() && !report.checks.iter().any(|c| c.id == "trustees") {
@@ -536,7 +542,11 @@ fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: TargetType, r
                 source::M365_LICENCE,
             ));
         } else {
-            report.checks.push(Check::pass("size", format!("{size} is within the 50 GB unlicensed limit"), source::M365_LICENCE));
+            report.checks.push(Check::pass(
+                "size",
+                format!("{size} is within the 50 GB unlicensed limit"),
+                source::M365_LICENCE,
+            ));
         }
         if holds {
             let what = if m.litigation_hold_enabled { "Litigation Hold" } else { "an In-Place Hold" };
@@ -598,7 +608,11 @@ async fn convert_mailbox(
         source::SET_MAILBOX_TYPE,
     ));
     if never_logged_on {
-        report.checks.push(Check::pass("logon", "the mailbox was never logged on to (it holds no data)", source::M365_CONVERT));
+        report.checks.push(Check::pass(
+            "logon",
+            "the mailbox was never logged on to (it holds no data)",
+            source::M365_CONVERT,
+        ));
     }
     licence_checks(&mailbox, size, side == Side::Online, opts.to, report);
     match (opts.to, side) {
@@ -702,7 +716,8 @@ async fn password_checks(
     } else {
         report.checks.push(Check::pass("password", "a new password was supplied (never shown)", source::CONVERT_BACK));
     }
-    let (outcome, _) = exec.run(&Invocation::new("Get-ManagementRoleAssignment").param("Role", "Reset Password")).await?;
+    let (outcome, _) =
+        exec.run(&Invocation::new("Get-ManagementRoleAssignment").param("Role", "Reset Password")).await?;
     if !outcome.errors.is_empty() {
         report.checks.push(Check::warn(
             "reset-password-role",
@@ -726,7 +741,10 @@ async fn password_checks(
             .collect();
         report.checks.push(Check::pass(
             "reset-password-role",
-            format!("Reset Password is assigned ({})", if who.is_empty() { "assignee not shown".into() } else { who.join(", ") }),
+            format!(
+                "Reset Password is assigned ({})",
+                if who.is_empty() { "assignee not shown".into() } else { who.join(", ") }
+            ),
             source::CONVERT_BACK,
         ));
     }
@@ -792,7 +810,9 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
                 if size <= UNLICENSED_SHARED_LIMIT && !holds && !archive {
                     out.push("The licence can now be removed: the mailbox is under 50 GB with no hold or archive that needs one.".into());
                 } else {
-                    out.push("Keep the licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into());
+                    out.push(
+                        "Keep the licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into(),
+                    );
                 }
                 out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
             } else {
@@ -810,7 +830,9 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
             }
         }
         TargetType::Regular => {
-            out.push("The account is enabled again: hand the new password to the user through a secure channel.".into());
+            out.push(
+                "The account is enabled again: hand the new password to the user through a secure channel.".into(),
+            );
             if side == Side::Online {
                 out.push("Keep the licence assigned: an unlicensed user mailbox is disconnected after 30 days.".into());
             }
@@ -878,11 +900,18 @@ async fn convert_remote(
         } else if !old.is_empty() {
             report.checks.push(Check::warn(
                 "version",
-                format!("some servers are older than 2013 CU21 / 2016 CU10 ({}); run mbxctl against an up-to-date server", old.join(", ")),
+                format!(
+                    "some servers are older than 2013 CU21 / 2016 CU10 ({}); run mbxctl against an up-to-date server",
+                    old.join(", ")
+                ),
                 source::REMOTE_TYPE,
             ));
         } else {
-            report.checks.push(Check::pass("version", "the Exchange servers support Set-RemoteMailbox -Type", source::REMOTE_TYPE));
+            report.checks.push(Check::pass(
+                "version",
+                "the Exchange servers support Set-RemoteMailbox -Type",
+                source::REMOTE_TYPE,
+            ));
         }
         if !remote.remote_recipient_type.has_provision_mailbox() {
             report.checks.push(Check::block(
@@ -909,14 +938,20 @@ async fn convert_remote(
     let mut cloud_exec = cloud.map(|c| Executor::new(c, Target { side: Side::Online, ..Target::default() }));
     let mut cloud_mailbox = None;
     if let Some(cx) = cloud_exec.as_mut() {
-        if let Some(raw) =
-            read_one(cx, Invocation::new("Get-Mailbox").param("Identity", key), report, &format!("cloud mailbox '{key}'"))
-                .await?
+        if let Some(raw) = read_one(
+            cx,
+            Invocation::new("Get-Mailbox").param("Identity", key),
+            report,
+            &format!("cloud mailbox '{key}'"),
+        )
+        .await?
         {
             let m = Mailbox::from_ps(&raw).map_err(|e| unexpected("Get-Mailbox", e))?;
             let (stats, _) = cx.run(&Invocation::new("Get-MailboxStatistics").param("Identity", key)).await?;
             let size = match stats.output.first() {
-                Some(v) => MailboxStatistics::from_ps(v).map_err(|e| unexpected("Get-MailboxStatistics", e))?.total_item_size,
+                Some(v) => {
+                    MailboxStatistics::from_ps(v).map_err(|e| unexpected("Get-MailboxStatistics", e))?.total_item_size
+                }
                 None => ByteSize(0),
             };
             report.before.push(state_of(&m, Some(size), Side::Online));
@@ -1033,7 +1068,9 @@ fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>,
     if let Some((m, size)) = cloud {
         out.extend(next_steps(opts, m, *size, Side::Online));
     } else if opts.to == TargetType::Shared {
-        out.push("Remove the licence only once the cloud mailbox is shared, under 50 GB, with no hold or archive.".into());
+        out.push(
+            "Remove the licence only once the cloud mailbox is shared, under 50 GB, with no hold or archive.".into(),
+        );
         out.push("Do not delete the user account: it anchors the shared mailbox.".into());
     }
     out
@@ -1069,7 +1106,10 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     });
     steps.push(PlanStep {
         r#where: "on-premises".into(),
-        description: format!("convert it on-premises (this disables the AD account for a shared mailbox): mbxctl convert {id} --to {}", to.type_value().to_ascii_lowercase()),
+        description: format!(
+            "convert it on-premises (this disables the AD account for a shared mailbox): mbxctl convert {id} --to {}",
+            to.type_value().to_ascii_lowercase()
+        ),
         command: Some(format!("Set-Mailbox -Identity {} -Type {}", quote(id), to.type_value())),
     });
     steps.push(PlanStep {

@@ -53,12 +53,21 @@ pub async fn connect_shared(shell: &mut (dyn Shell + 'static), req: &Disconnecte
     report
 }
 
-async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, report: &mut ConvertReport) -> Result<(), WorkflowError> {
+async fn inner(
+    shell: &mut (dyn Shell + 'static),
+    req: &DisconnectedRequest,
+    report: &mut ConvertReport,
+) -> Result<(), WorkflowError> {
     let side = shell.describe().side;
     let mut exec = Executor::new(shell, Target { side, ..Target::default() });
-    let (stats, _) = exec.run(&Invocation::new("Get-MailboxStatistics").param("Database", req.database.as_str())).await?;
+    let (stats, _) =
+        exec.run(&Invocation::new("Get-MailboxStatistics").param("Database", req.database.as_str())).await?;
     if let Some(e) = stats.errors.first() {
-        report.checks.push(Check::block("database", format!("database '{}': {}", req.database, e.message), source::DISCONNECTED));
+        report.checks.push(Check::block(
+            "database",
+            format!("database '{}': {}", req.database, e.message),
+            source::DISCONNECTED,
+        ));
         return Ok(());
     }
     let found: Vec<MailboxStatistics> = stats
@@ -103,10 +112,15 @@ async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, rep
     let (user_out, _) = exec.run(&Invocation::new("Get-User").param("Identity", req.user.as_str())).await?;
     match (user_out.errors.first(), user_out.output.first()) {
         (Some(e), _) => {
-            report.checks.push(Check::block("user", format!("account '{}': {}", req.user, e.message), source::DISCONNECTED));
+            report.checks.push(Check::block(
+                "user",
+                format!("account '{}': {}", req.user, e.message),
+                source::DISCONNECTED,
+            ));
         }
         (None, Some(v)) => {
-            let user = User::from_ps(v).map_err(|e| WorkflowError::Unexpected { cmdlet: "Get-User".into(), reason: e.to_string() })?;
+            let user = User::from_ps(v)
+                .map_err(|e| WorkflowError::Unexpected { cmdlet: "Get-User".into(), reason: e.to_string() })?;
             if matches!(user.recipient_type_details, RecipientTypeDetails::User | RecipientTypeDetails::DisabledUser) {
                 report.checks.push(Check::pass(
                     "user",
@@ -116,12 +130,17 @@ async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, rep
             } else {
                 report.checks.push(Check::block(
                     "user",
-                    format!("account '{}' already has a {}: Connect-Mailbox needs an account without a mailbox", user.identity, user.recipient_type_details),
+                    format!(
+                        "account '{}' already has a {}: Connect-Mailbox needs an account without a mailbox",
+                        user.identity, user.recipient_type_details
+                    ),
                     source::DISCONNECTED,
                 ));
             }
         }
-        (None, None) => report.checks.push(Check::block("user", format!("account '{}' not found", req.user), source::DISCONNECTED)),
+        (None, None) => {
+            report.checks.push(Check::block("user", format!("account '{}' not found", req.user), source::DISCONNECTED))
+        }
     }
     if report.checks.iter().any(|c| c.verdict == super::checks::Verdict::Block) {
         return Ok(());
@@ -148,10 +167,12 @@ async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, rep
         return Ok(());
     }
     let (after, _) = exec.run(&Invocation::new("Get-Mailbox").param("Identity", req.user.as_str())).await?;
-    let now = after.output.first().map(Mailbox::from_ps).transpose().map_err(|e| WorkflowError::Unexpected {
-        cmdlet: "Get-Mailbox".into(),
-        reason: e.to_string(),
-    })?;
+    let now = after
+        .output
+        .first()
+        .map(Mailbox::from_ps)
+        .transpose()
+        .map_err(|e| WorkflowError::Unexpected { cmdlet: "Get-Mailbox".into(), reason: e.to_string() })?;
     match now {
         Some(m) if m.recipient_type_details == RecipientTypeDetails::SharedMailbox => {
             report.after.push(MailboxState {
@@ -165,7 +186,10 @@ async fn inner(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest, rep
             report.status = ConvertStatus::Converted;
             report.next_steps = vec![
                 "Do not delete the account: it now anchors the shared mailbox.".into(),
-                format!("Give members access: mbxctl convert {} --to shared --full-access USER --send-as USER", m.primary_smtp_address),
+                format!(
+                    "Give members access: mbxctl convert {} --to shared --full-access USER --send-as USER",
+                    m.primary_smtp_address
+                ),
             ];
         }
         other => {
