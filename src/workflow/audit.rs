@@ -1102,3 +1102,434 @@ pub fn unresolved_critical(report: &AuditReport, fixes: &[FixOutcome]) -> usize 
         .filter(|f| !fixes.iter().any(|x| x.status == FixStatus::Fixed && x.kind == f.kind && x.identity == f.identity))
         .count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::psobject::{PsObject, PsValue};
+    use uuid::Uuid;
+
+    const GB: u64 = 1 << 30;
+
+    fn guid(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn remote(alias: &str, rtd: &str, rrt: &str, g: Option<Uuid>) -> RemoteMailbox {
+        let mut o = PsObject::with_types(["Deserialized.Microsoft.Exchange.Data.Directory.Management.RemoteMailbox"])
+            .note("Identity", format!("contoso.com/Users/{alias}"))
+            .note("Name", alias)
+            .note("Alias", alias)
+            .note("SamAccountName", alias)
+            .note("UserPrincipalName", format!("{alias}@contoso.com"))
+            .note("PrimarySmtpAddress", format!("{alias}@contoso.com"))
+            .note("RemoteRoutingAddress", format!("{alias}@contoso.mail.onmicrosoft.com"))
+            .note("RecipientTypeDetails", rtd)
+            .note("RemoteRecipientType", rrt);
+        if let Some(g) = g {
+            o = o.note("ExchangeGuid", g);
+        }
+        RemoteMailbox::from_ps(&PsValue::from(o)).expect("remote mailbox")
+    }
+
+    fn cloud_with(
+        alias: &str,
+        rtd: &str,
+        sku: Option<bool>,
+        g: Option<Uuid>,
+        edit: impl FnOnce(PsObject) -> PsObject,
+    ) -> CloudEntry {
+        let mut o = PsObject::with_types(["Deserialized.Microsoft.Exchange.Management.RestApiClient.EXOMailbox"])
+            .note("Identity", alias)
+            .note("Name", alias)
+            .note("Alias", alias)
+            .note("UserPrincipalName", format!("{alias}@contoso.com"))
+            .note("PrimarySmtpAddress", format!("{alias}@contoso.com"))
+            .note(
+                "EmailAddresses",
+                PsValue::list([
+                    PsValue::from(format!("SMTP:{alias}@contoso.com")),
+                    PsValue::from(format!("smtp:{alias}@contoso.mail.onmicrosoft.com")),
+                ]),
+            )
+            .note("RecipientTypeDetails", rtd);
+        if let Some(s) = sku {
+            o = o.note("SKUAssigned", s);
+        }
+        if let Some(g) = g {
+            o = o.note("ExchangeGuid", g);
+        }
+        let o = edit(o);
+        CloudEntry { mailbox: Mailbox::from_ps(&PsValue::from(o)).expect("mailbox"), total_item_size: None }
+    }
+
+    fn cloud(alias: &str, rtd: &str, sku: bool, g: Option<Uuid>) -> CloudEntry {
+        cloud_with(alias, rtd, Some(sku), g, |o| o)
+    }
+
+    fn inv(remote: Vec<RemoteMailbox>, cloud: Vec<CloudEntry>) -> Inventory {
+        Inventory { remote, cloud, cloud_read: true, remote_type_supported: true, ..Inventory::default() }
+    }
+
+    fn kinds(r: &AuditReport) -> Vec<(FindingKind, Severity, &str)> {
+        r.findings.iter().map(|f| (f.kind, f.severity, f.identity.as_str())).collect()
+    }
+
+    fn commands(f: &Finding) -> Vec<(Place, &str)> {
+        f.fix.iter().filter_map(|s| s.command.as_deref().map(|c| (s.place, c))).collect()
+    }
+
+    #[test]
+    fn will_revert_provisioned_unlicensed_is_critical_with_a_safe_on_premises_fix() {
+        let r = analyse(&inv(
+            vec![remote("wendy", "RemoteUserMailbox", "ProvisionMailbox", None)],
+            vec![cloud("wendy", "SharedMailbox", false, Some(guid(1)))],
+        ));
+        assert_eq!(kinds(&r), [(FindingKind::WillRevert, Severity::Critical, "wendy@contoso.com")]);
+        assert_eq!(r.pairs, 1);
+        let f = &r.findings[0];
+        let safe = f.safe_fix.as_ref().expect("safe fix");
+        assert_eq!(safe.side, Side::OnPremises);
+        assert_eq!(safe.command, "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'");
+        assert_eq!(
+            (safe.before, safe.expect),
+            (RecipientTypeDetails::RemoteUserMailbox, RecipientTypeDetails::RemoteSharedMailbox)
+        );
+        assert_eq!(
+            commands(f),
+            [
+                (Place::OnPremises, "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'"),
+                (Place::EntraConnect, "Start-ADSyncSyncCycle -PolicyType Delta"),
+                (
+                    Place::Microsoft365,
+                    "Set-MgUserLicense -UserId 'wendy@contoso.com' -AddLicenses @(@{SkuId = '<SkuId>'}) -RemoveLicenses @()"
+                ),
+            ]
+        );
+        assert!(f.message.contains("KB2710029") && f.message.contains("30-day"), "{}", f.message);
+        let on = f.on_premises.as_ref().unwrap();
+        assert_eq!(on.remote_recipient_type, Some(RemoteRecipientType(1)));
+        assert_eq!(f.online.as_ref().unwrap().sku_assigned, Some(false));
+    }
+
+    #[test]
+    fn will_revert_licensed_is_a_warning_without_the_licence_step() {
+        let r = analyse(&inv(
+            vec![remote("lara", "RemoteUserMailbox", "ProvisionMailbox", None)],
+            vec![cloud("lara", "SharedMailbox", true, None)],
+        ));
+        assert_eq!(kinds(&r), [(FindingKind::WillRevert, Severity::Warning, "lara@contoso.com")]);
+        assert_eq!(r.findings[0].fix.len(), 2);
+        assert!(r.findings[0].safe_fix.is_some());
+    }
+
+    #[test]
+    fn will_revert_migrated_gets_the_kb_attribute_fix_keeping_archive_bits_and_no_duplicate() {
+        let g = guid(7);
+        let r = analyse(&inv(
+            vec![remote("isaiah", "RemoteUserMailbox", "ProvisionArchive, Migrated", Some(g))],
+            vec![cloud("isaiah", "SharedMailbox", false, Some(g))],
+        ));
+        assert_eq!(kinds(&r), [(FindingKind::WillRevert, Severity::Critical, "isaiah@contoso.com")]);
+        let f = &r.findings[0];
+        assert!(f.safe_fix.is_none());
+        assert_eq!(
+            commands(f)[0],
+            (
+                Place::ActiveDirectory,
+                "Set-ADUser -Identity 'isaiah' -Replace @{msExchRemoteRecipientType=102;msExchRecipientTypeDetails=34359738368}"
+            )
+        );
+        assert_eq!(commands(f)[2], (Place::Mbxctl, "mbxctl convert 'isaiah@contoso.com' --to shared --dry-run"));
+        assert!(f.message.contains("lacks ProvisionMailbox"), "{}", f.message);
+    }
+
+    #[test]
+    fn will_revert_on_old_servers_is_not_safe_and_names_them() {
+        let mut i = inv(
+            vec![remote("old", "RemoteUserMailbox", "ProvisionMailbox", None)],
+            vec![cloud("old", "SharedMailbox", false, None)],
+        );
+        i.remote_type_supported = false;
+        i.old_servers = vec!["EX13 (Exchange 2013 CU20)".into()];
+        let r = analyse(&i);
+        let f = &r.findings[0];
+        assert_eq!(f.kind, FindingKind::WillRevert);
+        assert!(f.safe_fix.is_none());
+        assert_eq!(
+            commands(f)[0].1,
+            "Set-ADUser -Identity 'old' -Replace @{msExchRemoteRecipientType=97;msExchRecipientTypeDetails=34359738368}"
+        );
+        assert!(f.message.contains("EX13 (Exchange 2013 CU20)"), "{}", f.message);
+    }
+
+    #[test]
+    fn not_synced_has_a_safe_cloud_fix_and_is_critical_only_unlicensed() {
+        let r = analyse(&inv(
+            vec![
+                remote("nora", "RemoteSharedMailbox", "ProvisionMailbox, SharedMailbox", None),
+                remote("ned", "RemoteSharedMailbox", "ProvisionMailbox, SharedMailbox", None),
+            ],
+            vec![cloud("nora", "UserMailbox", false, None), cloud("ned", "UserMailbox", true, None)],
+        ));
+        // Unlicensed: critical, and no separate unlicensed-user finding for the same mailbox.
+        assert_eq!(
+            kinds(&r),
+            [
+                (FindingKind::NotSynced, Severity::Critical, "nora@contoso.com"),
+                (FindingKind::NotSynced, Severity::Warning, "ned@contoso.com"),
+            ]
+        );
+        let safe = r.findings[0].safe_fix.as_ref().unwrap();
+        assert_eq!(safe.side, Side::Online);
+        assert_eq!(safe.command, "Set-Mailbox -Identity 'nora@contoso.com' -Type 'Shared'");
+        assert_eq!(safe.expect, RecipientTypeDetails::SharedMailbox);
+    }
+
+    #[test]
+    fn consistent_pairs_including_migrated_shared_raise_nothing() {
+        let r = analyse(&inv(
+            vec![
+                remote("marketing", "RemoteSharedMailbox", "Migrated, SharedMailbox", Some(guid(3))),
+                remote("support", "RemoteSharedMailbox", "ProvisionMailbox, SharedMailbox", None),
+                remote("diego", "RemoteUserMailbox", "ProvisionMailbox", None),
+                remote("room", "RemoteRoomMailbox", "ProvisionMailbox, RoomMailbox", None),
+            ],
+            vec![
+                cloud("marketing", "SharedMailbox", false, Some(guid(3))),
+                cloud("support", "SharedMailbox", false, None),
+                cloud("diego", "UserMailbox", true, None),
+                cloud("room", "RoomMailbox", false, None),
+            ],
+        ));
+        assert!(r.findings.is_empty(), "{:?}", kinds(&r));
+        assert_eq!(r.pairs, 4);
+    }
+
+    #[test]
+    fn join_prefers_exchange_guid_then_primary_then_routing_address() {
+        // The GUID wins over an address that points at another mailbox.
+        let mut decoy = cloud("a", "UserMailbox", true, Some(guid(99)));
+        decoy.mailbox.primary_smtp_address = "b@contoso.com".into();
+        let by_guid = cloud_with("elsewhere", "SharedMailbox", Some(false), Some(guid(5)), |o| o);
+        let r = analyse(&inv(
+            vec![remote("b", "RemoteUserMailbox", "ProvisionMailbox", Some(guid(5)))],
+            vec![decoy, by_guid],
+        ));
+        assert_eq!(kinds(&r)[0].0, FindingKind::WillRevert);
+        assert_eq!(r.findings[0].online.as_ref().unwrap().primary_smtp_address, "elsewhere@contoso.com");
+        // No GUID on-premises: matched by the routing address among the cloud's proxies.
+        let mut moved = cloud("x", "SharedMailbox", false, None);
+        moved.mailbox.primary_smtp_address = "renamed@contoso.com".into();
+        moved.mailbox.email_addresses =
+            vec!["SMTP:renamed@contoso.com".into(), "smtp:c@contoso.mail.onmicrosoft.com".into()];
+        let r = analyse(&inv(vec![remote("c", "RemoteUserMailbox", "ProvisionMailbox", None)], vec![moved]));
+        assert_eq!(r.pairs, 1);
+        assert_eq!(kinds(&r), [(FindingKind::WillRevert, Severity::Critical, "c@contoso.com")]);
+        // A cloud mailbox left unpaired is judged on its own (its own address as identity).
+        let r = analyse(&inv(vec![], vec![cloud("lone", "UserMailbox", false, None)]));
+        assert_eq!(kinds(&r), [(FindingKind::UnlicensedUser, Severity::Critical, "lone@contoso.com")]);
+        assert!(r.findings[0].on_premises.is_none());
+    }
+
+    #[test]
+    fn a_guid_mismatch_found_by_address_is_reported_with_the_cloud_guid() {
+        let r = analyse(&inv(
+            vec![remote("m", "RemoteUserMailbox", "ProvisionMailbox", Some(guid(1)))],
+            vec![cloud("m", "UserMailbox", true, Some(guid(2)))],
+        ));
+        assert_eq!(kinds(&r), [(FindingKind::ExchangeGuidMismatch, Severity::Warning, "m@contoso.com")]);
+        assert_eq!(
+            commands(&r.findings[0])[0].1,
+            format!("Set-RemoteMailbox -Identity 'm@contoso.com' -ExchangeGuid '{}'", guid(2))
+        );
+    }
+
+    #[test]
+    fn without_a_cloud_read_only_on_premises_facts_are_judged() {
+        let mut i = inv(
+            vec![
+                remote("adele", "RemoteUserMailbox", "Migrated", Some(guid(1))),
+                remote("diego", "RemoteUserMailbox", "ProvisionMailbox", None),
+                remote("marketing", "RemoteSharedMailbox", "Migrated, SharedMailbox", None),
+            ],
+            vec![],
+        );
+        i.cloud_read = false;
+        let r = analyse(&i);
+        assert_eq!(kinds(&r), [(FindingKind::NoProvisionMailbox, Severity::Info, "adele@contoso.com")]);
+        assert_eq!(r.pairs, 0);
+        // With the cloud read but empty, a remote mailbox without a match is a finding.
+        i.cloud_read = true;
+        let r = analyse(&i);
+        assert_eq!(r.findings.iter().filter(|f| f.kind == FindingKind::NoCloudMailbox).count(), 3);
+    }
+
+    #[test]
+    fn shared_mailboxes_needing_a_licence() {
+        let mut big = cloud("big", "SharedMailbox", false, None);
+        big.total_item_size = Some(ByteSize(60 * GB));
+        let mut edge = cloud("edge", "SharedMailbox", false, None);
+        edge.total_item_size = Some(ByteSize(50 * GB));
+        let hold = cloud_with("hold", "SharedMailbox", Some(false), None, |o| o.note("LitigationHoldEnabled", true));
+        let inplace = cloud_with("inplace", "SharedMailbox", Some(false), None, |o| {
+            o.note("InPlaceHolds", PsValue::list([PsValue::from("UniH1")]))
+        });
+        let archive = cloud_with("arch", "SharedMailbox", Some(false), None, |o| o.note("ArchiveGuid", guid(4)));
+        let licensed = cloud_with("lic", "SharedMailbox", Some(true), None, |o| o.note("LitigationHoldEnabled", true));
+        let r = analyse(&inv(vec![], vec![big, edge, hold, inplace, archive, licensed]));
+        assert_eq!(
+            kinds(&r),
+            [
+                (FindingKind::SharedNeedsLicence, Severity::Warning, "arch@contoso.com"),
+                (FindingKind::SharedNeedsLicence, Severity::Warning, "big@contoso.com"),
+                (FindingKind::SharedNeedsLicence, Severity::Warning, "hold@contoso.com"),
+                (FindingKind::SharedNeedsLicence, Severity::Warning, "inplace@contoso.com"),
+            ]
+        );
+        let msg = |id: &str| r.findings.iter().find(|f| f.identity == id).unwrap().message.clone();
+        assert!(msg("big@contoso.com").contains("60 GB"), "{}", msg("big@contoso.com"));
+        assert!(msg("hold@contoso.com").contains("Litigation Hold"));
+        assert!(msg("inplace@contoso.com").contains("In-Place Hold"));
+        assert!(msg("arch@contoso.com").contains("archive"));
+        assert!(r.findings[1].fix[0].description.contains("Plan 2 (100 GB"));
+    }
+
+    #[test]
+    fn unlicensed_user_needs_a_known_false_licence_flag() {
+        let unknown = cloud_with("unknown", "UserMailbox", None, None, |o| o);
+        let r = analyse(&inv(
+            vec![remote("grady", "RemoteUserMailbox", "ProvisionMailbox", None)],
+            vec![cloud("grady", "UserMailbox", false, None), unknown],
+        ));
+        assert_eq!(kinds(&r), [(FindingKind::UnlicensedUser, Severity::Critical, "grady@contoso.com")]);
+        let f = &r.findings[0];
+        assert_eq!(f.on_premises.as_ref().unwrap().recipient_type_details, RecipientTypeDetails::RemoteUserMailbox);
+        assert_eq!(commands(f)[1], (Place::Mbxctl, "mbxctl convert 'grady@contoso.com' --to shared"));
+    }
+
+    #[test]
+    fn on_premises_shared_with_an_enabled_account() {
+        let m = |alias: &str, disabled: bool| {
+            Mailbox::from_ps(&PsValue::from(
+                PsObject::default()
+                    .note("Identity", alias)
+                    .note("PrimarySmtpAddress", format!("{alias}@contoso.com"))
+                    .note("SamAccountName", alias)
+                    .note("RecipientTypeDetails", "SharedMailbox")
+                    .note("AccountDisabled", disabled),
+            ))
+            .unwrap()
+        };
+        let mut i = inv(vec![], vec![]);
+        i.on_prem_shared = vec![m("finance", false), m("sales", true)];
+        let r = analyse(&i);
+        assert_eq!(kinds(&r), [(FindingKind::SharedAccountEnabled, Severity::Warning, "finance@contoso.com")]);
+        assert_eq!(commands(&r.findings[0]), [(Place::ActiveDirectory, "Disable-ADAccount -Identity 'finance'")]);
+    }
+
+    #[test]
+    fn attribute_values_follow_the_reference_tables() {
+        for (from, to) in [(0, 100), (4, 100), (6, 102), (20, 116), (1, 97), (3, 99), (5, 101)] {
+            assert_eq!(shared_attribute_value(RemoteRecipientType(from)), to, "{from}");
+        }
+    }
+
+    #[test]
+    fn findings_sort_by_severity_kind_identity_and_serialise_with_exchange_names() {
+        let r = analyse(&inv(
+            vec![
+                remote("z", "RemoteUserMailbox", "ProvisionMailbox", None),
+                remote("a", "RemoteUserMailbox", "Migrated", None),
+                remote("q", "RemoteUserMailbox", "ProvisionMailbox", None),
+            ],
+            vec![
+                cloud("z", "SharedMailbox", false, None),
+                cloud("a", "UserMailbox", true, None),
+                cloud("q", "UserMailbox", false, None),
+            ],
+        ));
+        assert_eq!(
+            kinds(&r),
+            [
+                (FindingKind::WillRevert, Severity::Critical, "z@contoso.com"),
+                (FindingKind::UnlicensedUser, Severity::Critical, "q@contoso.com"),
+                (FindingKind::NoProvisionMailbox, Severity::Info, "a@contoso.com"),
+            ]
+        );
+        let v = serde_json::to_value(&r.findings[0]).unwrap();
+        assert_eq!(v["kind"], "will-revert");
+        assert_eq!(v["severity"], "critical");
+        assert_eq!(v["on_premises"]["RecipientTypeDetails"], "RemoteUserMailbox");
+        assert_eq!(v["on_premises"]["RemoteRecipientType"], "ProvisionMailbox");
+        assert_eq!(v["online"]["SKUAssigned"], false);
+        assert_eq!(v["online"]["ArchiveStatus"], "None");
+        assert_eq!(v["fix"][0]["where"], "on-premises");
+        assert_eq!(v["safe_fix"]["side"], "onpremises");
+        assert_eq!(v["safe_fix"]["expect"], "RemoteSharedMailbox");
+    }
+
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(f)
+    }
+
+    #[test]
+    fn fixes_against_the_lab_are_journaled_verified_and_roll_back_as_conversions() {
+        use crate::workflow::batch::journal::{RunHeader, TargetKind, read_journal};
+        use crate::workflow::batch::runs::{RollbackAction, plan_rollback};
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("lab");
+        crate::lab::init(&dir, crate::lab::InitOptions::default()).unwrap();
+        let mut online = crate::lab::open(&dir, Side::Online).unwrap();
+        let mut onprem = crate::lab::open(&dir, Side::OnPremises).unwrap();
+        // A cloud-only conversion of a provisioned remote mailbox: will revert, safe to fix.
+        let out = block_on(online.run(&set_type("Set-Mailbox", "grady@contoso.com", "Shared"))).unwrap();
+        assert!(out.succeeded(), "{:?}", out.errors);
+        let inv = block_on(collect(&mut onprem, Some(&mut online))).unwrap();
+        assert!(inv.remote_type_supported);
+        assert_eq!(inv.old_servers.len(), 2, "{:?}", inv.old_servers);
+        let report = analyse(&inv);
+        let safe: Vec<&str> =
+            report.findings.iter().filter(|f| f.safe_fix.is_some()).map(|f| f.identity.as_str()).collect();
+        assert_eq!(safe, ["grady@contoso.com"]);
+
+        // Dry run: planned, nothing changes, nothing journaled.
+        let plan = block_on(apply_fixes(&report, &mut onprem, Some(&mut online), None, true)).unwrap();
+        assert_eq!(plan.len(), 1);
+        assert_eq!(plan[0].status, FixStatus::Planned);
+        let again = analyse(&block_on(collect(&mut onprem, Some(&mut online))).unwrap());
+        assert_eq!(again.findings, report.findings);
+
+        let header = RunHeader {
+            id: crate::workflow::batch::journal::new_run_id(),
+            started: crate::workflow::batch::journal::now_text(),
+            command: "audit hybrid --fix".into(),
+            target: TargetKind::Lab,
+            options: serde_json::Value::Null,
+            item_count: 1,
+            parent: None,
+            version: String::new(),
+        };
+        let runs = t.path().join("runs");
+        let j = Journal::create(&runs, &header).unwrap();
+        let done = block_on(apply_fixes(&report, &mut onprem, Some(&mut online), Some(&j), false)).unwrap();
+        assert_eq!(done[0].status, FixStatus::Fixed, "{:?}", done[0]);
+        assert_eq!(done[0].after, Some(RecipientTypeDetails::RemoteSharedMailbox));
+        assert_eq!(unresolved_critical(&report, &done), report.count(Severity::Critical) - 1);
+        let state = read_journal(j.dir()).unwrap();
+        assert!(state.finished.is_some());
+        let item = &state.items[&1];
+        assert_eq!(item.identity, "grady@contoso.com");
+        assert_eq!(item.state.name(), "verified");
+        assert_eq!(item.target.as_deref(), Some("Shared"));
+        assert_eq!(item.previous_type.as_deref(), Some("UserMailbox"));
+        assert_eq!(item.commands, ["Set-RemoteMailbox -Identity 'grady@contoso.com' -Type 'Shared'"]);
+        match plan_rollback(&state).as_slice() {
+            [RollbackAction::ConvertBack { identity, recheck: false, .. }] => assert_eq!(identity, "grady@contoso.com"),
+            other => panic!("{other:?}"),
+        }
+        // The fix holds: the next audit no longer finds it.
+        let after = analyse(&block_on(collect(&mut onprem, Some(&mut online))).unwrap());
+        assert!(!after.findings.iter().any(|f| f.identity == "grady@contoso.com" && f.kind == FindingKind::WillRevert));
+    }
+}
