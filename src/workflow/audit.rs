@@ -131,6 +131,7 @@ pub enum Place {
     /// The Entra Connect (directory sync) server.
     EntraConnect,
     /// The Microsoft 365 admin center or Microsoft Graph PowerShell (licences).
+    #[serde(rename = "microsoft-365")]
     Microsoft365,
     /// mbxctl itself.
     Mbxctl,
