@@ -56,7 +56,7 @@ fn inventory(n: usize) -> Inventory {
             .note("ExchangeGuid", guid)
             .note("SKUAssigned", licensed)
             .note("LitigationHoldEnabled", i % 37 == 0);
-        let size = (cloud == "SharedMailbox" && !licensed).then(|| ByteSize((i as u64 % 70) << 30));
+        let size = (cloud == "SharedMailbox" && !licensed).then_some(ByteSize((i as u64 % 70) << 30));
         inv.cloud
             .push(CloudEntry { mailbox: Mailbox::from_ps(&PsValue::from(c)).expect("cloud"), total_item_size: size });
     }

@@ -787,25 +787,33 @@ async fn read_all<T>(
 pub const CLOUD_PROPERTIES: [&str; 6] =
     ["ExchangeGuid", "SKUAssigned", "LitigationHoldEnabled", "InPlaceHolds", "ArchiveStatus", "ArchiveGuid"];
 
-/// The read-only commands [`collect`] runs, in order, for `--dry-run` style listings and docs.
+fn servers_read() -> Invocation {
+    Invocation::new("Get-ExchangeServer")
+}
+
+fn remote_read() -> Invocation {
+    Invocation::new("Get-RemoteMailbox").param("ResultSize", "Unlimited")
+}
+
+fn shared_read() -> Invocation {
+    Invocation::new("Get-Mailbox")
+        .param("RecipientTypeDetails", Value::List(vec!["SharedMailbox".into()]))
+        .param("ResultSize", "Unlimited")
+}
+
+fn cloud_read() -> Invocation {
+    Invocation::new("Get-EXOMailbox")
+        .param("ResultSize", "Unlimited")
+        .param("Properties", Value::List(CLOUD_PROPERTIES.map(String::from).to_vec()))
+}
+
+/// The bulk reads [`collect`] makes, in order (besides one `Get-MailboxStatistics` per
+/// unlicensed shared cloud mailbox), for documentation and tests.
 pub fn collect_commands(with_cloud: bool) -> Vec<(Side, Invocation)> {
-    let mut out = vec![
-        (Side::OnPremises, Invocation::new("Get-ExchangeServer")),
-        (Side::OnPremises, Invocation::new("Get-RemoteMailbox").param("ResultSize", "Unlimited")),
-        (
-            Side::OnPremises,
-            Invocation::new("Get-Mailbox")
-                .param("RecipientTypeDetails", Value::List(vec!["SharedMailbox".into()]))
-                .param("ResultSize", "Unlimited"),
-        ),
-    ];
+    let mut out =
+        vec![(Side::OnPremises, servers_read()), (Side::OnPremises, remote_read()), (Side::OnPremises, shared_read())];
     if with_cloud {
-        out.push((
-            Side::Online,
-            Invocation::new("Get-EXOMailbox")
-                .param("ResultSize", "Unlimited")
-                .param("Properties", Value::List(CLOUD_PROPERTIES.map(String::from).to_vec())),
-        ));
+        out.push((Side::Online, cloud_read()));
     }
     out
 }
@@ -819,9 +827,7 @@ pub async fn collect(
     cloud: Option<&mut (dyn Shell + 'static)>,
 ) -> Result<Inventory, WorkflowError> {
     let mut exec = Executor::new(on_prem, Target::default());
-    let mut commands = collect_commands(cloud.is_some()).into_iter().map(|(_, i)| i);
-    let mut next = move || commands.next().expect("collect_commands lists every read collect makes");
-    let servers = read_all(&mut exec, next(), ExchangeServer::from_ps).await?;
+    let servers = read_all(&mut exec, servers_read(), ExchangeServer::from_ps).await?;
     let mut inv = Inventory::default();
     for s in &servers {
         match s.admin_display_version.parse::<crate::cmdlet::ExchangeVersion>() {
@@ -830,11 +836,11 @@ pub async fn collect(
             Err(_) => inv.old_servers.push(format!("{} ({})", s.name, s.admin_display_version)),
         }
     }
-    inv.remote = read_all(&mut exec, next(), RemoteMailbox::from_ps).await?;
-    inv.on_prem_shared = read_all(&mut exec, next(), Mailbox::from_ps).await?;
+    inv.remote = read_all(&mut exec, remote_read(), RemoteMailbox::from_ps).await?;
+    inv.on_prem_shared = read_all(&mut exec, shared_read(), Mailbox::from_ps).await?;
     if let Some(cloud) = cloud {
         let mut cx = Executor::new(cloud, Target { side: Side::Online, ..Target::default() });
-        let mailboxes = read_all(&mut cx, next(), Mailbox::from_ps).await?;
+        let mailboxes = read_all(&mut cx, cloud_read(), Mailbox::from_ps).await?;
         inv.cloud_read = true;
         inv.cloud.reserve(mailboxes.len());
         for m in mailboxes {
@@ -1427,6 +1433,31 @@ mod tests {
         let r = analyse(&i);
         assert_eq!(kinds(&r), [(FindingKind::SharedAccountEnabled, Severity::Warning, "finance@contoso.com")]);
         assert_eq!(commands(&r.findings[0]), [(Place::ActiveDirectory, "Disable-ADAccount -Identity 'finance'")]);
+    }
+
+    #[test]
+    fn bulk_reads_validate_against_the_catalogue() {
+        let texts: Vec<(Side, String)> = collect_commands(true)
+            .iter()
+            .map(|(side, inv)| {
+                let v = crate::cmdlet::validate::validate(inv, &Target { side: *side, ..Target::default() });
+                assert!(v.is_ok(), "{}: {:?}", inv.cmdlet, v.diagnostics);
+                (*side, display_text(&v.invocation))
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (Side::OnPremises, "Get-ExchangeServer".to_string()),
+                (Side::OnPremises, "Get-RemoteMailbox -ResultSize 'Unlimited'".to_string()),
+                (Side::OnPremises, "Get-Mailbox -RecipientTypeDetails @('SharedMailbox') -ResultSize 'Unlimited'".to_string()),
+                (
+                    Side::Online,
+                    "Get-EXOMailbox -ResultSize 'Unlimited' -Properties 'ExchangeGuid','SKUAssigned','LitigationHoldEnabled','InPlaceHolds','ArchiveStatus','ArchiveGuid'".to_string()
+                ),
+            ]
+        );
+        assert_eq!(collect_commands(false).len(), 3);
     }
 
     #[test]
