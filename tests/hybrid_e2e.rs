@@ -749,3 +749,32 @@ fn an_expired_grace_period_disconnects_the_cloud_mailbox() {
     let doc = mbx(&dir, &["--json", "audit", "hybrid"]).json();
     assert_eq!(finding(&doc, "no-cloud-mailbox", "grady@contoso.com")["severity"], "warning");
 }
+
+#[test]
+fn a_fix_exchange_refuses_is_journaled_as_failed_and_the_others_still_run() {
+    let (_t, dir) = seeded_lab();
+    ok(&dir, &["lab", "faults", "--fail", "wendy@contoso.com"]);
+    let run = mbx(&dir, &["--json", "audit", "hybrid", "--fix"]);
+    assert_eq!(run.code, 6, "{}", run.stderr);
+    let doc = run.json();
+    let statuses: Vec<(&str, &str)> = doc["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["identity"].as_str().unwrap(), x["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [("wendy@contoso.com", "failed"), ("nora@contoso.com", "fixed"), ("lara@contoso.com", "fixed")]
+    );
+    assert!(doc["fixes"][0]["error"].as_str().unwrap().to_lowercase().contains("access"), "{}", doc["fixes"][0]);
+    assert_eq!(doc["summary"]["fix_failed"], 1);
+    // Wendy is still critical: the alert stays up.
+    assert_eq!(doc["summary"]["unresolved_critical"], 3);
+    let run_dir = PathBuf::from(doc["fix_run"]["dir"].as_str().unwrap());
+    let wendy: Vec<String> = journal_states(&run_dir).into_iter().filter(|s| s.0 == 1).map(|s| s.2).collect();
+    assert_eq!(wendy, ["planned", "apply-started", "failed"]);
+    let journal = std::fs::read_to_string(run_dir.join("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""kind":"access-denied""#), "{journal}");
+    assert_eq!(onprem(&show(&dir), "Wendy Revert")["RecipientTypeDetails"], "RemoteUserMailbox");
+}

@@ -1065,7 +1065,25 @@ pub async fn apply_fixes(
             j.append(item, &f.identity, Event::Applied { previous_type: Some(conversion_type_name(s.before)) })
                 .map_err(journal_err)?;
         }
-        let after = reread(&mut exec, s.side, &key).await?;
+        let after = match reread(&mut exec, s.side, &key).await {
+            Ok(a) => a,
+            Err(e) => {
+                // Applied but unconfirmed: journaled as failed after `applied`, so a resume
+                // re-checks it and a rollback still knows it ran.
+                let kind = if e.is_transient() { FailureKind::SessionBroken } else { FailureKind::VerifyFailed };
+                let why = format!("applied, but re-reading it to verify failed: {e}");
+                rec.status = FixStatus::VerifyFailed;
+                rec.error = Some(why.clone());
+                if let Some(j) = journal {
+                    j.append(item, &f.identity, Event::Failed { reason: why, kind }).map_err(journal_err)?;
+                }
+                if e.is_transient() {
+                    stopped = Some(format!("not run: the session failed on an earlier fix ({e})"));
+                }
+                out.push(rec);
+                continue;
+            }
+        };
         rec.after = after;
         if after == Some(s.expect) {
             rec.status = FixStatus::Fixed;
