@@ -1,12 +1,36 @@
-//! `mbxctl audit hybrid`: the report for people, runbooks and change requests, and `--fix`.
+//! `mbxctl audit hybrid`: the report for people (grouped by severity), runbooks (`--json`) and
+//! change requests (`--csv`), and `--fix`, which applies the safe fixes as a journaled run.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln, table};
 use super::{AuditHybridArgs, Cli};
 use crate::shell::ShellInfo;
-use crate::workflow::audit::{AuditReport, Severity, analyse, collect};
-use crate::workflow::exec::{Executor, WorkflowError};
+use crate::workflow::audit::{
+    AuditReport, Finding, FixOutcome, FixStatus, Severity, analyse, apply_fixes, collect, unresolved_critical,
+};
+use crate::workflow::batch::journal::{self, Journal, RunHeader, TargetKind};
 use serde::Serialize;
+use std::path::PathBuf;
+
+/// How many findings of one severity the human report details before pointing at --csv/--json.
+const DETAIL_LIMIT: usize = 50;
+
+#[derive(Serialize)]
+struct Summary {
+    critical: usize,
+    warning: usize,
+    info: usize,
+    safe_fixes: usize,
+    fixed: usize,
+    fix_failed: usize,
+    unresolved_critical: usize,
+}
+
+#[derive(Serialize)]
+struct FixRun {
+    id: String,
+    dir: PathBuf,
+}
 
 #[derive(Serialize)]
 struct AuditDocument<'a> {
@@ -14,35 +38,36 @@ struct AuditDocument<'a> {
     command: &'static str,
     target: &'a ShellInfo,
     cloud_session: bool,
+    remote_mailboxes: usize,
+    on_premises_shared: usize,
+    cloud_mailboxes: usize,
     pairs: usize,
-    critical: usize,
-    warnings: usize,
-    findings: &'a [crate::workflow::audit::Finding],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    fixes: &'a [crate::workflow::exec::CommandRecord],
+    summary: Summary,
+    findings: &'a [Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_mode: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_run: Option<FixRun>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<&'a [FixOutcome]>,
     exit_code: i32,
 }
 
-/// Applies the safe fixes of `report` (or plans them with `dry_run`).
-async fn apply_fixes(
-    report: &mut AuditReport,
-    sessions: &mut connect::Sessions,
-    dry_run: bool,
-) -> Result<(), WorkflowError> {
-    let fixes: Vec<_> = report.findings.iter().filter_map(|f| f.safe_fix.clone()).collect();
-    for fix in fixes {
-        let shell: &mut dyn crate::shell::Shell = match fix.side {
-            crate::shell::Side::OnPremises => sessions.primary.as_mut(),
-            crate::shell::Side::Online => match sessions.cloud.as_mut() {
-                Some(c) => c.as_mut(),
-                None => continue,
-            },
-        };
-        let mut exec = Executor::new(shell, crate::cmdlet::validate::Target { side: fix.side, ..Default::default() });
-        let rec = if dry_run { exec.plan(&fix.invocation)? } else { exec.run(&fix.invocation).await?.1 };
-        report.fixes.push(rec);
+fn runs_root(cli: &Cli) -> Result<PathBuf, CliError> {
+    match connect::lab_dir(cli) {
+        Some(dir) => Ok(journal::lab_runs_root(&dir)),
+        None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Failed(e.to_string())),
     }
-    Ok(())
+}
+
+fn exit_code(report: &AuditReport, fixes: &[FixOutcome]) -> ExitCode {
+    if unresolved_critical(report, fixes) > 0 {
+        ExitCode::Critical
+    } else if fixes.iter().any(|f| matches!(f.status, FixStatus::Failed | FixStatus::VerifyFailed)) {
+        ExitCode::Failed
+    } else {
+        ExitCode::Done
+    }
 }
 
 /// `mbxctl audit hybrid`.
@@ -53,78 +78,195 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
     let inventory = collect(sessions.primary.as_mut(), sessions.cloud.as_deref_mut().map(|c| c as _))
         .await
         .map_err(|e| CliError::Failed(format!("reading the organisation failed: {e}")))?;
-    let mut report = analyse(&inventory);
+    let report = analyse(&inventory);
+    drop(inventory);
+    let safe_count = report.findings.iter().filter(|f| f.safe_fix.is_some()).count();
+
+    let mut fixes: Vec<FixOutcome> = Vec::new();
+    let mut run: Option<FixRun> = None;
     if args.fix {
-        apply_fixes(&mut report, &mut sessions, args.dry_run)
-            .await
-            .map_err(|e| CliError::Failed(format!("applying fixes failed: {e}")))?;
+        let journal = if args.dry_run || safe_count == 0 {
+            None
+        } else {
+            let root = runs_root(cli)?;
+            let header = RunHeader {
+                id: journal::new_run_id(),
+                started: journal::now_text(),
+                command: "audit hybrid --fix".into(),
+                target: TargetKind::from(info.kind),
+                options: serde_json::json!({"workflow": "audit-hybrid", "cloud_session": has_cloud}),
+                item_count: safe_count,
+                parent: None,
+                version: env!("CARGO_PKG_VERSION").into(),
+            };
+            let j = Journal::create(&root, &header).map_err(|e| {
+                CliError::Failed(format!("cannot start the fix run's journal (nothing was changed): {e}"))
+            })?;
+            run = Some(FixRun { id: header.id.clone(), dir: j.dir().to_path_buf() });
+            Some(j)
+        };
+        fixes = apply_fixes(
+            &report,
+            sessions.primary.as_mut(),
+            sessions.cloud.as_deref_mut().map(|c| c as _),
+            journal.as_ref(),
+            args.dry_run,
+        )
+        .await
+        .map_err(|e| CliError::Failed(format!("applying the safe fixes stopped: {e}")))?;
     }
-    let critical = report.findings.iter().filter(|f| f.severity == Severity::Critical).count();
-    let warnings = report.findings.iter().filter(|f| f.severity == Severity::Warning).count();
-    let code = if critical > 0 && !(args.fix && !args.dry_run) { ExitCode::Critical } else { ExitCode::Done };
+    let code = exit_code(&report, &fixes);
+    let count = |s: FixStatus| fixes.iter().filter(|f| f.status == s).count();
+    let summary = Summary {
+        critical: report.count(Severity::Critical),
+        warning: report.count(Severity::Warning),
+        info: report.count(Severity::Info),
+        safe_fixes: safe_count,
+        fixed: count(FixStatus::Fixed),
+        fix_failed: count(FixStatus::Failed) + count(FixStatus::VerifyFailed),
+        unresolved_critical: unresolved_critical(&report, &fixes),
+    };
+
     if cli.json {
         print_json(&AuditDocument {
             schema_version: SCHEMA_VERSION,
             command: "audit hybrid",
             target: &info,
             cloud_session: has_cloud,
+            remote_mailboxes: report.remote_mailboxes,
+            on_premises_shared: report.on_premises_shared,
+            cloud_mailboxes: report.cloud_mailboxes,
             pairs: report.pairs,
-            critical,
-            warnings,
+            summary,
             findings: &report.findings,
-            fixes: &report.fixes,
+            fix_mode: args.fix.then_some(if args.dry_run { "dry-run" } else { "apply" }),
+            fix_run: run,
+            fixes: args.fix.then_some(fixes.as_slice()),
             exit_code: code as i32,
         })?;
         return Ok(code);
     }
     if args.csv {
-        let mut w = csv::Writer::from_writer(std::io::stdout());
-        let err = |e: csv::Error| CliError::Failed(format!("cannot write CSV: {e}"));
-        w.write_record(["Severity", "Finding", "Identity", "Message", "OnPremisesType", "OnlineType", "Fix"])
-            .map_err(err)?;
-        for f in &report.findings {
-            w.write_record([
-                format!("{:?}", f.severity),
-                serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                f.identity.clone(),
-                f.message.clone(),
-                f.on_premises.as_ref().map(|e| e.recipient_type_details.to_string()).unwrap_or_default(),
-                f.online.as_ref().map(|e| e.recipient_type_details.to_string()).unwrap_or_default(),
-                f.fix.join(" ; "),
-            ])
-            .map_err(err)?;
-        }
-        w.flush().map_err(|e| CliError::Failed(format!("cannot write CSV: {e}")))?;
+        write_csv(&report, &fixes)?;
         return Ok(code);
     }
-    print!("{}", banner(&info));
-    if !has_cloud {
-        println!("(no Exchange Online session: cloud-side findings need --cloud-profile)");
+    print_human(&info, has_cloud, &report, &summary, args, &fixes, run.as_ref());
+    Ok(code)
+}
+
+fn fix_status_of<'a>(f: &Finding, fixes: &'a [FixOutcome]) -> Option<&'a FixOutcome> {
+    fixes.iter().find(|x| x.kind == f.kind && x.identity == f.identity)
+}
+
+fn status_name(s: FixStatus) -> &'static str {
+    match s {
+        FixStatus::Planned => "planned",
+        FixStatus::Fixed => "fixed",
+        FixStatus::Failed => "failed",
+        FixStatus::VerifyFailed => "verify-failed",
+        FixStatus::Skipped => "skipped",
     }
-    println!(
-        "{} remote mailbox(es) paired with their cloud mailbox; {critical} critical, {warnings} warning(s)\n",
-        report.pairs
+}
+
+fn write_csv(report: &AuditReport, fixes: &[FixOutcome]) -> Result<(), CliError> {
+    let err = |e: csv::Error| CliError::Failed(format!("cannot write CSV: {e}"));
+    let mut w = csv::Writer::from_writer(std::io::stdout());
+    w.write_record([
+        "Severity",
+        "Finding",
+        "Identity",
+        "Message",
+        "OnPremisesType",
+        "RemoteRecipientType",
+        "OnlineType",
+        "SKUAssigned",
+        "TotalItemSize",
+        "SafeFix",
+        "FixStatus",
+        "Fix",
+    ])
+    .map_err(err)?;
+    for f in &report.findings {
+        let on = f.on_premises.as_ref();
+        let cloud = f.online.as_ref();
+        let steps: Vec<String> = f
+            .fix
+            .iter()
+            .map(|s| match &s.command {
+                Some(c) => format!("[{}] {c}  # {}", s.place.label(), s.description),
+                None => format!("[{}] {}", s.place.label(), s.description),
+            })
+            .collect();
+        w.write_record([
+            f.severity.name(),
+            f.kind.id(),
+            &f.identity,
+            &f.message,
+            &on.map(|e| e.recipient_type_details.to_string()).unwrap_or_default(),
+            &on.and_then(|e| e.remote_recipient_type).map(|t| t.to_string()).unwrap_or_default(),
+            &cloud.map(|e| e.recipient_type_details.to_string()).unwrap_or_default(),
+            &cloud.and_then(|e| e.sku_assigned).map(|b| b.to_string()).unwrap_or_default(),
+            &cloud.and_then(|e| e.total_item_size).map(|s| s.0.to_string()).unwrap_or_default(),
+            f.safe_fix.as_ref().map_or("", |s| s.command.as_str()),
+            fix_status_of(f, fixes).map_or("", |x| status_name(x.status)),
+            &steps.join("\n"),
+        ])
+        .map_err(err)?;
+    }
+    w.flush().map_err(|e| CliError::Failed(format!("cannot write CSV: {e}")))
+}
+
+fn print_human(
+    info: &ShellInfo,
+    has_cloud: bool,
+    report: &AuditReport,
+    summary: &Summary,
+    args: &AuditHybridArgs,
+    fixes: &[FixOutcome],
+    run: Option<&FixRun>,
+) {
+    say!("{}", banner(info));
+    if !has_cloud {
+        sayln!(
+            "(no Exchange Online session: only on-premises findings; add --cloud-profile for the hybrid comparison)"
+        );
+    }
+    sayln!(
+        "{} remote mailbox(es), {} paired with their Exchange Online mailbox; {} Exchange Online mailbox(es), {} on-premises shared",
+        report.remote_mailboxes, report.pairs, report.cloud_mailboxes, report.on_premises_shared
     );
+    sayln!(
+        "{} critical, {} warning(s), {} info; {} can be fixed safely with --fix\n",
+        summary.critical, summary.warning, summary.info, summary.safe_fixes
+    );
+    if report.findings.is_empty() {
+        sayln!("Nothing at risk.");
+    }
     for sev in [Severity::Critical, Severity::Warning, Severity::Info] {
-        let group: Vec<_> = report.findings.iter().filter(|f| f.severity == sev).collect();
+        let group: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }
-        println!(
-            "{}",
-            match sev {
-                Severity::Critical => "CRITICAL",
-                Severity::Warning => "WARNING",
-                Severity::Info => "INFO",
-            }
-        );
+        sayln!("{} ({})", sev.name().to_ascii_uppercase(), group.len());
         let rows: Vec<Vec<String>> = group
             .iter()
+            .take(DETAIL_LIMIT)
             .map(|f| {
+                let fix = match (fix_status_of(f, fixes), &f.safe_fix) {
+                    (Some(x), _) => status_name(x.status).to_string(),
+                    (None, Some(_)) => "safe".into(),
+                    (None, None) => "plan".into(),
+                };
                 vec![
                     f.identity.clone(),
-                    serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                    f.on_premises.as_ref().map(|e| e.recipient_type_details.to_string()).unwrap_or_else(|| "-".into()),
+                    f.kind.id().into(),
+                    f.on_premises
+                        .as_ref()
+                        .map(|e| match e.remote_recipient_type {
+                            Some(t) => format!("{} ({t})", e.recipient_type_details),
+                            None => e.recipient_type_details.to_string(),
+                        })
+                        .unwrap_or_else(|| "-".into()),
                     f.online
                         .as_ref()
                         .map(|e| {
@@ -139,23 +281,68 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
                             )
                         })
                         .unwrap_or_else(|| "-".into()),
+                    fix,
                 ]
             })
             .collect();
-        print!("{}", table(&["IDENTITY", "FINDING", "ON-PREMISES", "EXCHANGE ONLINE"], &rows));
-        for f in group {
-            println!("  {}: {}", f.identity, f.message);
-            for c in &f.fix {
-                println!("      fix: {c}");
+        say!("{}", table(&["IDENTITY", "FINDING", "ON-PREMISES", "EXCHANGE ONLINE", "FIX"], &rows));
+        for f in group.iter().take(DETAIL_LIMIT) {
+            sayln!("  {} [{}]: {}", f.identity, f.kind.id(), f.message);
+            for (n, s) in f.fix.iter().enumerate() {
+                match &s.command {
+                    Some(c) => sayln!("      {}. [{}] {c}\n         {}", n + 1, s.place.label(), s.description),
+                    None => sayln!("      {}. [{}] {}", n + 1, s.place.label(), s.description),
+                }
             }
         }
-        println!();
+        if group.len() > DETAIL_LIMIT {
+            sayln!(
+                "  ... and {} more {} finding(s): --csv or --json lists them all",
+                group.len() - DETAIL_LIMIT,
+                sev.name()
+            );
+        }
+        sayln!();
     }
-    if !report.fixes.is_empty() {
-        println!("{}", if args.dry_run { "Would fix:" } else { "Fixed:" });
-        for r in &report.fixes {
-            println!("  [{:?}] {:?}  {}", r.side, r.status, r.text);
+    if args.fix {
+        if fixes.is_empty() {
+            sayln!("No finding has a safe fix; the plans above need an administrator.");
+        } else {
+            sayln!("{}", if args.dry_run { "Would apply (dry run, nothing changed):" } else { "Safe fixes:" });
+            for x in fixes {
+                sayln!(
+                    "  {:>2}. {:<14} {}  [{}] {}{}",
+                    x.item,
+                    status_name(x.status),
+                    x.identity,
+                    match x.side {
+                        crate::shell::Side::OnPremises => "on-premises",
+                        crate::shell::Side::Online => "exchange-online",
+                    },
+                    x.command,
+                    x.error.as_deref().map(|e| format!("\n      {e}")).unwrap_or_default()
+                );
+            }
+        }
+        if let Some(r) = run {
+            sayln!(
+                "Journal: run {} in {} (`mbxctl runs show {}`; `mbxctl rollback {}` undoes it)",
+                r.id,
+                r.dir.display(),
+                r.id,
+                r.id
+            );
+        }
+        let left = report.findings.iter().filter(|f| f.safe_fix.is_none()).count();
+        if left > 0 {
+            sayln!(
+                "{left} finding(s) have no safe fix: their plans above need an administrator (docs/hybrid.md says why)."
+            );
+        }
+        if !args.dry_run && summary.fixed > 0 {
+            sayln!(
+                "Run directory sync (Start-ADSyncSyncCycle -PolicyType Delta) and then `mbxctl audit hybrid` again."
+            );
         }
     }
-    Ok(code)
 }
