@@ -784,9 +784,13 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
         return Ok(ExitCode::Done);
     }
     let needs_password = actions.iter().any(|a| matches!(a, RollbackAction::ConvertBack { to: Target::Regular, .. }));
-    let password =
-        if needs_password && !args.dry_run { read_password(args.password_stdin, "the mailboxes converted back")? } else { None };
-    if needs_password && !args.dry_run && password.is_none() {
+    // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
+    let password = if needs_password && (!args.dry_run || args.password_stdin) {
+        read_password(args.password_stdin, "the mailboxes converted back")?
+    } else {
+        None
+    };
+    if needs_password && password.is_none() {
         eprintln!("note: no password given (--password-stdin): mailboxes that must become regular again are reported blocked");
     }
     let work = group_actions(actions);
