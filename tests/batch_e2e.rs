@@ -134,7 +134,8 @@ fn thousand_rows_with_bad_rows_strict_refuses_and_lenient_converts_the_good_ones
     let o = mbx(&dir, &["--json", "convert", "--from", file, "--strict"]);
     assert_eq!(code(&o), 2, "{}", text(&o));
     let lines = json_lines(&o);
-    let codes: Vec<&str> = lines[0]["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        lines[0]["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"empty-identity") && codes.contains(&"invalid-target"), "{codes:?}");
     assert!(audit(&dir).is_empty(), "strict mode changed something");
     assert!(runs(&dir).is_empty());
@@ -151,7 +152,9 @@ fn thousand_rows_with_bad_rows_strict_refuses_and_lenient_converts_the_good_ones
         .unwrap()
         .iter()
         .filter(|p| p["severity"] == "error")
-        .map(|p| (p["row"].as_u64().unwrap(), (p["code"].as_str().unwrap().into(), p["column"].as_str().unwrap().into())))
+        .map(|p| {
+            (p["row"].as_u64().unwrap(), (p["code"].as_str().unwrap().into(), p["column"].as_str().unwrap().into()))
+        })
         .collect();
     // Data rows: good row i is i+1 plus the bad rows inserted before it.
     let expect = [
@@ -273,8 +276,19 @@ fn rollback_restores_types_accounts_and_exact_permissions_and_is_a_run() {
     let file = write(t.path(), "b.csv", "Identity,FullAccess\nkim,\nlee,megan\n");
     let o = mbx(
         &dir,
-        &["convert", "--from", file.to_str().unwrap(), "--to", "shared", "--full-access", "alex", "--send-as", "alex",
-          "--send-on-behalf", "alex"],
+        &[
+            "convert",
+            "--from",
+            file.to_str().unwrap(),
+            "--to",
+            "shared",
+            "--full-access",
+            "alex",
+            "--send-as",
+            "alex",
+            "--send-on-behalf",
+            "alex",
+        ],
     );
     assert_eq!(code(&o), 0, "{}", text(&o));
     let mid = recipients(&dir);
@@ -316,10 +330,20 @@ fn rollback_restores_types_accounts_and_exact_permissions_and_is_a_run() {
         assert_eq!(after[who]["AccountDisabled"], false);
     }
     let listed = runs(&dir);
-    let rb = listed.iter().find(|r| r["command"].as_str().unwrap().starts_with("rollback") && !r["command"].as_str().unwrap().contains("dry")).unwrap();
+    let rb = listed
+        .iter()
+        .find(|r| {
+            r["command"].as_str().unwrap().starts_with("rollback") && !r["command"].as_str().unwrap().contains("dry")
+        })
+        .unwrap();
     assert_eq!(rb["parent"], id.as_str());
     assert_eq!(rb["counts"]["verified"], 2, "{rb}");
-    assert!(!String::from_utf8_lossy(&std::fs::read(dir.join("runs").join(rb["id"].as_str().unwrap()).join("journal.jsonl")).unwrap()).contains("N3w-Passw0rd"));
+    assert!(
+        !String::from_utf8_lossy(
+            &std::fs::read(dir.join("runs").join(rb["id"].as_str().unwrap()).join("journal.jsonl")).unwrap()
+        )
+        .contains("N3w-Passw0rd")
+    );
 }
 
 #[test]
@@ -342,7 +366,9 @@ fn json_lines_and_run_reports() {
     let s = &lines[3];
     assert_eq!(s["type"], "summary");
     assert_eq!(s["schema_version"], 1);
-    for (k, v) in [("total", 3), ("converted", 1), ("nothing_to_do", 1), ("skipped", 1), ("failed", 0), ("exit_code", 4)] {
+    for (k, v) in
+        [("total", 3), ("converted", 1), ("nothing_to_do", 1), ("skipped", 1), ("failed", 0), ("exit_code", 4)]
+    {
         assert_eq!(s[k], v, "{k}: {s}");
     }
     assert_eq!(s["problems"][0]["code"], "unknown-mailbox");

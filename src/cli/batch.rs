@@ -11,9 +11,12 @@ use crate::workflow::batch::journal::{
 };
 use crate::workflow::batch::pool::{PoolOptions, PoolReport, WorkItem, clamp_sessions, run_pool};
 use crate::workflow::batch::progress::{FinalOutcome, FinishedItem, Progress};
-use crate::workflow::batch::rollback::{RollbackItemReport, RollbackJob, RollbackStatus, RollbackWorker, group_actions};
+use crate::workflow::batch::rollback::{
+    RollbackItemReport, RollbackJob, RollbackStatus, RollbackWorker, group_actions,
+};
 use crate::workflow::batch::runs::{
-    ResumeKind, RollbackAction, children_of, export_csv, list_runs, plan_resume, plan_rollback, resolve_run_id, show_run,
+    ResumeKind, RollbackAction, children_of, export_csv, list_runs, plan_resume, plan_rollback, resolve_run_id,
+    show_run,
 };
 use crate::workflow::batch::worker::{
     BatchWorker, ConvertJob, Session, apply_grant_defaults, join_all, resolution_problems, resolve_all,
@@ -249,22 +252,35 @@ struct ConvertBatch {
     notes: Vec<String>,
 }
 
-async fn execute_convert(cli: &Cli, root: &Path, batch: ConvertBatch, sessions: Vec<Session>, info: ShellInfo) -> CliResult {
+async fn execute_convert(
+    cli: &Cli,
+    root: &Path,
+    batch: ConvertBatch,
+    sessions: Vec<Session>,
+    info: ShellInfo,
+) -> CliResult {
     let ConvertBatch { header, items, recheck, skipped, problems, job, notes } = batch;
     let run_id = header.id.clone();
     let journal = Journal::create(root, &header).map_err(journal_err)?;
-    let items_json = serde_json::to_vec_pretty(&items).map_err(|e| CliError::Failed(format!("cannot encode items: {e}")))?;
+    let items_json =
+        serde_json::to_vec_pretty(&items).map_err(|e| CliError::Failed(format!("cannot encode items: {e}")))?;
     write_atomic(&journal.dir().join(ITEMS_FILE), &items_json).map_err(journal_err)?;
     let mut planned: Vec<(usize, String, Event)> = items
         .iter()
         .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.as_str().to_string() }))
         .collect();
-    planned.extend(skipped.iter().map(|(row, id, reason)| (*row, id.clone(), Event::Skipped { reason: reason.clone() })));
+    planned
+        .extend(skipped.iter().map(|(row, id, reason)| (*row, id.clone(), Event::Skipped { reason: reason.clone() })));
     journal.append_items(&planned).map_err(journal_err)?;
 
     if !cli.json {
         print!("{}", banner(&info));
-        eprintln!("run {run_id}: {} item(s), {} skipped; journal in {}", items.len(), skipped.len(), journal.dir().display());
+        eprintln!(
+            "run {run_id}: {} item(s), {} skipped; journal in {}",
+            items.len(),
+            skipped.len(),
+            journal.dir().display()
+        );
     }
     for n in &notes {
         eprintln!("note: {n}");
@@ -421,7 +437,9 @@ fn command_text(args: &ConvertArgs, from: &str) -> String {
     if let Some(to) = args.to {
         c.push_str(if to == ToType::Shared { " --to shared" } else { " --to regular" });
     }
-    for (flag, list) in [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)] {
+    for (flag, list) in
+        [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
+    {
         if !list.is_empty() {
             c.push_str(&format!(" {flag} {}", list.join(",")));
         }
@@ -449,7 +467,9 @@ fn refuse(cli: &Cli, problems: &[RowProblem], why: &str) -> CliResult {
         }));
     } else {
         print!("{}", problems_table(problems));
-        eprintln!("error: {why}: {errors} bad row(s); nothing was run. Fix the rows above or drop --strict to skip them.");
+        eprintln!(
+            "error: {why}: {errors} bad row(s); nothing was run. Fix the rows above or drop --strict to skip them."
+        );
     }
     Ok(ExitCode::Usage)
 }
@@ -462,14 +482,18 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
                 .into(),
         ));
     }
-    for (flag, users) in [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)] {
+    for (flag, users) in
+        [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
+    {
         if let Some(bad) = users.iter().find(|u| u.trim().is_empty()) {
             return Err(CliError::Usage(format!("{flag}: empty user name in '{bad}'")));
         }
     }
     let bytes = if from == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
         b
     } else {
         std::fs::read(from).map_err(|e| CliError::Usage(format!("cannot read {from}: {e}")))?
@@ -600,13 +624,20 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                 let stdout = std::io::stdout();
                 export_csv(&detail, stdout.lock()).map_err(|e| CliError::Failed(format!("cannot write CSV: {e}")))?;
             } else if cli.json {
-                print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "command": "runs show", "run": detail}))?;
+                print_json(
+                    &serde_json::json!({"schema_version": SCHEMA_VERSION, "command": "runs show", "run": detail}),
+                )?;
             } else {
                 let h = &detail.header;
-                println!("Run {}  started {}  ({})", h.id, h.started, match h.target {
-                    journal::TargetKind::Lab => "LAB",
-                    journal::TargetKind::Psrp => "Exchange",
-                });
+                println!(
+                    "Run {}  started {}  ({})",
+                    h.id,
+                    h.started,
+                    match h.target {
+                        journal::TargetKind::Lab => "LAB",
+                        journal::TargetKind::Psrp => "Exchange",
+                    }
+                );
                 println!("  command: {}", h.command);
                 if let Some(p) = &h.parent {
                     println!("  parent:  {p}");
@@ -623,7 +654,8 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                     .items
                     .iter()
                     .map(|i| {
-                        let granted: Vec<String> = i.grants.iter().map(|g| format!("{:?}:{}", g.grant, g.trustee)).collect();
+                        let granted: Vec<String> =
+                            i.grants.iter().map(|g| format!("{:?}:{}", g.grant, g.trustee)).collect();
                         vec![
                             i.item.to_string(),
                             i.identity.clone(),
@@ -652,7 +684,9 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
     let dir = root.join(&id);
     let state = journal::read_journal(&dir).map_err(journal_err)?;
     if state.header.options.get("dry_run").and_then(|v| v.as_bool()) == Some(true) {
-        return Err(CliError::Usage(format!("run {id} was a dry run: nothing to resume; run the batch without --dry-run")));
+        return Err(CliError::Usage(format!(
+            "run {id} was a dry run: nothing to resume; run the batch without --dry-run"
+        )));
     }
     let items_path = dir.join(ITEMS_FILE);
     let all: Vec<BatchItem> = match std::fs::read(&items_path) {
@@ -791,7 +825,9 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
         None
     };
     if needs_password && password.is_none() {
-        eprintln!("note: no password given (--password-stdin): mailboxes that must become regular again are reported blocked");
+        eprintln!(
+            "note: no password given (--password-stdin): mailboxes that must become regular again are reported blocked"
+        );
     }
     let work = group_actions(actions);
     let n = clamp_sessions(args.sessions).0.min(work.len());

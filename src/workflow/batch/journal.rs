@@ -432,7 +432,8 @@ impl Journal {
         let ts = now_text();
         let mut bytes = Vec::new();
         for (item, identity, event) in records {
-            let record = Record { ts: ts.clone(), item: Some(*item), identity: Some(identity.clone()), event: event.clone() };
+            let record =
+                Record { ts: ts.clone(), item: Some(*item), identity: Some(identity.clone()), event: event.clone() };
             bytes.extend(serde_json::to_vec(&record).map_err(enc)?);
             bytes.push(b'\n');
         }

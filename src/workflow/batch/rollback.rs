@@ -149,7 +149,9 @@ impl<'j> RollbackWorker<'j> {
         };
         let outcome = self.undo(session, &item, &mut report).await;
         match &outcome {
-            ItemOutcome::Failed(f) if report.status != RollbackStatus::Blocked && report.status != RollbackStatus::Manual => {
+            ItemOutcome::Failed(f)
+                if report.status != RollbackStatus::Blocked && report.status != RollbackStatus::Manual =>
+            {
                 report.status = RollbackStatus::Failed;
                 report.error = Some(f.reason.clone());
             }
@@ -216,7 +218,8 @@ impl<'j> RollbackWorker<'j> {
         // Where the grants live: convert makes them in Exchange Online for a remote mailbox.
         let primary_side = session.primary.describe().side;
         let (key, remote) = {
-            let mut exec = Executor::new(session.primary.as_mut(), CatalogueTarget { side: primary_side, ..Default::default() });
+            let mut exec =
+                Executor::new(session.primary.as_mut(), CatalogueTarget { side: primary_side, ..Default::default() });
             match exec.run(&Invocation::new("Get-Recipient").param("Identity", item.identity.as_str())).await {
                 Err(e) => return shell_outcome(e, false),
                 Ok((o, _)) if !o.errors.is_empty() => {
@@ -239,8 +242,9 @@ impl<'j> RollbackWorker<'j> {
             (true, Some(cloud)) => (cloud, Side::Online),
             (true, None) => {
                 return Step::Stop(ItemOutcome::Failed(Failure {
-                    reason: "the permissions were granted in Exchange Online: connect with --cloud-profile to remove them"
-                        .into(),
+                    reason:
+                        "the permissions were granted in Exchange Online: connect with --cloud-profile to remove them"
+                            .into(),
                     kind: FailureKind::Other,
                 }));
             }
@@ -258,7 +262,8 @@ impl<'j> RollbackWorker<'j> {
             }
             return Step::Continue;
         }
-        if let Err(e) = self.journal.append(item.key, &item.identity, Event::apply_started(&invocations, display_text)) {
+        if let Err(e) = self.journal.append(item.key, &item.identity, Event::apply_started(&invocations, display_text))
+        {
             return Step::Stop(ItemOutcome::Failed(Failure { reason: e.to_string(), kind: FailureKind::Other }));
         }
         for inv in &invocations {
@@ -268,7 +273,9 @@ impl<'j> RollbackWorker<'j> {
             };
             let failed = rec.status == CommandStatus::Failed;
             let throttled = rec.errors.iter().find_map(|e| match e.kind {
-                ErrorKind::Throttled { retry_after } => Some(retry_after.unwrap_or(super::worker::DEFAULT_THROTTLE_WAIT)),
+                ErrorKind::Throttled { retry_after } => {
+                    Some(retry_after.unwrap_or(super::worker::DEFAULT_THROTTLE_WAIT))
+                }
                 _ => None,
             });
             let reason = rec.errors.first().map(|e| format!("{}: {}", rec.text, e.message));
@@ -350,14 +357,19 @@ mod tests {
         }
         assert_eq!(
             display_text(&removal(GrantKind::SendAs, "kim@contoso.com", "ben", Side::OnPremises)),
-            "Remove-ADPermission -Identity 'kim@contoso.com' -User 'ben' -AccessRights 'ExtendedRight' -ExtendedRights 'Send As' -Confirm:$false"
+            "Remove-ADPermission -Identity 'kim@contoso.com' -User 'ben' -AccessRights @('ExtendedRight') -ExtendedRights @('Send As') -Confirm:$false"
         );
     }
 
     #[test]
     fn actions_group_by_item_in_plan_order() {
         let actions = vec![
-            RollbackAction::RemoveGrant { item: 2, identity: "b".into(), grant: GrantKind::FullAccess, trustee: "t".into() },
+            RollbackAction::RemoveGrant {
+                item: 2,
+                identity: "b".into(),
+                grant: GrantKind::FullAccess,
+                trustee: "t".into(),
+            },
             RollbackAction::ConvertBack { item: 2, identity: "b".into(), to: Target::Regular, recheck: false },
             RollbackAction::ConvertBack { item: 1, identity: "a".into(), to: Target::Regular, recheck: true },
         ];

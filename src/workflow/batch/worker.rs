@@ -106,7 +106,12 @@ pub fn convert_options(item: &BatchItem, job: &ConvertJob) -> ConvertOptions {
 }
 
 /// Applies command-line defaults to rows that leave a grant column empty.
-pub fn apply_grant_defaults(items: &mut [BatchItem], full_access: &[String], send_as: &[String], send_on_behalf: &[String]) {
+pub fn apply_grant_defaults(
+    items: &mut [BatchItem],
+    full_access: &[String],
+    send_as: &[String],
+    send_on_behalf: &[String],
+) {
     for item in items {
         if item.full_access.is_empty() {
             item.full_access = full_access.to_vec();
@@ -339,7 +344,9 @@ pub async fn resolve_identity(shell: &mut (dyn Shell + 'static), identity: &str)
         let code = match crate::exchange::classify::classify_error(e) {
             ErrorKind::NotFound => "unknown-mailbox",
             ErrorKind::Ambiguous => "ambiguous-identity",
-            ErrorKind::Throttled { .. } => return Err(ShellError::Timeout { what: "a throttled Get-Recipient".into(), seconds: 0 }),
+            ErrorKind::Throttled { .. } => {
+                return Err(ShellError::Timeout { what: "a throttled Get-Recipient".into(), seconds: 0 });
+            }
             _ => "unreadable-identity",
         };
         return Ok(Resolution::Problem(code, e.message.clone()));
@@ -391,7 +398,11 @@ pub fn resolution_problems(items: &[BatchItem], resolved: &HashMap<usize, Resolu
 /// reopening a session that breaks with `reopen`. Returns the sessions (for the pool to reuse)
 /// and a resolution per row. A row that cannot be resolved after three session failures is
 /// an `unreadable-identity` problem.
-pub async fn resolve_all<O, OF>(sessions: Vec<Session>, items: &[BatchItem], reopen: O) -> (Vec<Session>, HashMap<usize, Resolution>)
+pub async fn resolve_all<O, OF>(
+    sessions: Vec<Session>,
+    items: &[BatchItem],
+    reopen: O,
+) -> (Vec<Session>, HashMap<usize, Resolution>)
 where
     O: Fn() -> OF,
     OF: std::future::Future<Output = Result<Session, ShellError>>,
