@@ -1,28 +1,933 @@
-//! Batches: `convert --from`, `runs`, `resume`, `rollback` (being written on branch `batchcli`).
+//! Batches: `convert --from FILE`, `runs list|show`, `resume ID`, `rollback ID` (docs/batches.md).
 
-use super::output::{CliError, CliResult};
-use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs, RunsCommand};
+use super::connect;
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, table};
+use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs, RunsCommand, ToType};
+use crate::cmdlet::Severity;
+use crate::secret::Secret;
+use crate::shell::{ShellError, ShellInfo};
+use crate::workflow::batch::journal::{
+    self, Event, Journal, JournalError, RunHeader, RunState, now_text, write_atomic,
+};
+use crate::workflow::batch::pool::{PoolOptions, PoolReport, WorkItem, clamp_sessions, run_pool};
+use crate::workflow::batch::progress::{FinalOutcome, FinishedItem, Progress};
+use crate::workflow::batch::rollback::{
+    RollbackItemReport, RollbackJob, RollbackStatus, RollbackWorker, group_actions,
+};
+use crate::workflow::batch::runs::{
+    ResumeKind, RollbackAction, children_of, export_csv, list_runs, plan_resume, plan_rollback, resolve_run_id,
+    show_run,
+};
+use crate::workflow::batch::worker::{
+    BatchWorker, ConvertJob, Session, apply_grant_defaults, join_all, resolution_problems, resolve_all,
+};
+use crate::workflow::batch::{BatchItem, RowDefaults, RowProblem, Target, read_batch};
+use crate::workflow::convert::{ConvertReport, ConvertStatus};
+use std::collections::{BTreeSet, HashMap};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-fn pending() -> CliError {
-    CliError::Failed("batches are not available in this build".into())
+/// The file in a run directory that holds the items a convert run works on (for resume).
+pub const ITEMS_FILE: &str = "items.json";
+
+fn runs_root(cli: &Cli) -> Result<PathBuf, CliError> {
+    match connect::lab_dir(cli) {
+        Some(dir) => Ok(journal::lab_runs_root(&dir)),
+        None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string())),
+    }
+}
+
+fn journal_err(e: JournalError) -> CliError {
+    match e {
+        JournalError::RunId(m) => CliError::Usage(m),
+        other => CliError::Failed(other.to_string()),
+    }
+}
+
+/// How a command line addresses the same target again (for "resume with ..." hints).
+fn invocation_prefix(cli: &Cli) -> String {
+    match (&cli.lab_dir, cli.lab) {
+        (Some(d), _) => format!("mbxctl --lab-dir {}", d.display()),
+        (None, true) => "mbxctl --lab".into(),
+        (None, false) => {
+            let mut s = String::from("mbxctl");
+            if let Some(p) = &cli.profile {
+                s.push_str(&format!(" --profile {p}"));
+            }
+            if let Some(p) = &cli.cloud_profile {
+                s.push_str(&format!(" --cloud-profile {p}"));
+            }
+            s
+        }
+    }
+}
+
+async fn open_session(cli: &Cli) -> Result<Session, ShellError> {
+    let primary = connect::open_primary(cli).await.map_err(|e| ShellError::Start(e.to_string()))?;
+    let cloud = connect::open_cloud(cli).await.map_err(|e| ShellError::Start(e.to_string()))?;
+    Ok(Session { primary, cloud })
+}
+
+/// Opens `n` sessions: the first alone (it may create the LAB), the rest in parallel.
+async fn open_sessions(cli: &Cli, n: usize) -> Result<Vec<Session>, CliError> {
+    let first = open_session(cli).await.map_err(|e| CliError::Session(e.to_string()))?;
+    let rest = join_all((1..n).map(|_| open_session(cli)).collect()).await;
+    let mut out = vec![first];
+    for s in rest {
+        out.push(s.map_err(|e| CliError::Session(e.to_string()))?);
+    }
+    Ok(out)
+}
+
+async fn close_all(sessions: Vec<Session>) {
+    for mut s in sessions {
+        let _ = crate::shell::Shell::close(&mut s).await;
+    }
+}
+
+/// Reads one password for every mailbox converted back: the first line of standard input with
+/// `--password-stdin`, a prompt on a terminal, else none (those items are then blocked).
+fn read_password(password_stdin: bool, what: &str) -> Result<Option<Secret>, CliError> {
+    if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| CliError::Usage(format!("--password-stdin: cannot read standard input: {e}")))?;
+        let pw = line.trim_end_matches(['\r', '\n']).to_string();
+        if pw.is_empty() {
+            return Err(CliError::Usage("--password-stdin: the first line of standard input is empty".into()));
+        }
+        return Ok(Some(Secret::new(pw)));
+    }
+    if std::io::stdin().is_terminal() {
+        let pw = rpassword::prompt_password(format!("New password for {what} (not shown, one for all): "))
+            .map_err(|e| CliError::Usage(format!("cannot read the password: {e}")))?;
+        return Ok(if pw.is_empty() { None } else { Some(Secret::new(pw)) });
+    }
+    Ok(None)
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        _ => "note",
+    }
+}
+
+fn problems_table(problems: &[RowProblem]) -> String {
+    let rows: Vec<Vec<String>> = problems
+        .iter()
+        .map(|p| {
+            vec![
+                if p.row == 0 { "-".into() } else { p.row.to_string() },
+                if p.line == 0 { "-".into() } else { p.line.to_string() },
+                p.column.clone().unwrap_or_default(),
+                severity_name(p.severity).into(),
+                p.code.into(),
+                p.message.clone(),
+            ]
+        })
+        .collect();
+    table(&["ROW", "LINE", "COLUMN", "SEVERITY", "CODE", "PROBLEM"], &rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results and summaries
+
+/// One finished item, as the table and the summary show it.
+#[derive(Debug, Clone)]
+struct ItemResult {
+    row: usize,
+    identity: String,
+    status: &'static str,
+    reason: String,
+}
+
+fn status_name(s: ConvertStatus) -> &'static str {
+    match s {
+        ConvertStatus::Converted => "converted",
+        ConvertStatus::NothingToDo => "nothing-to-do",
+        ConvertStatus::Planned => "planned",
+        ConvertStatus::Blocked => "blocked",
+        ConvertStatus::Failed => "failed",
+        ConvertStatus::Partial => "partial",
+    }
+}
+
+/// The status of a finished convert item: the report's, except that an item this run had
+/// started and found done on re-read is `converted`, and a pool failure is `failed`.
+fn convert_status(item: &FinishedItem, report: Option<&ConvertReport>) -> &'static str {
+    match (&item.outcome, report) {
+        (FinalOutcome::Done(Event::Verified { .. }), _) => "converted",
+        (FinalOutcome::Done(_), Some(r)) => status_name(r.status),
+        (FinalOutcome::Done(_), None) => "skipped",
+        (FinalOutcome::Failed { .. }, Some(r)) if r.status == ConvertStatus::Blocked => "blocked",
+        (FinalOutcome::Failed { .. }, Some(r)) if r.status == ConvertStatus::Partial => "partial",
+        (FinalOutcome::Failed { .. }, _) => "failed",
+    }
+}
+
+fn reason_of(item: &FinishedItem) -> String {
+    match &item.outcome {
+        FinalOutcome::Failed { reason, .. } => reason.clone(),
+        FinalOutcome::Done(Event::Skipped { reason }) => reason.clone(),
+        FinalOutcome::Done(Event::Verified { detail }) => {
+            detail.get("note").and_then(|n| n.as_str()).unwrap_or_default().to_string()
+        }
+        FinalOutcome::Done(_) => String::new(),
+    }
+}
+
+/// Counts by status and the exit code: 0 all good, 3 nothing changed and nothing failed (all
+/// blocked or skipped), 1 all failed, 4 mixed.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+struct Counts {
+    total: usize,
+    converted: usize,
+    nothing_to_do: usize,
+    planned: usize,
+    blocked: usize,
+    failed: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    fn of(results: &[ItemResult]) -> Counts {
+        let mut c = Counts { total: results.len(), ..Default::default() };
+        for r in results {
+            match r.status {
+                "converted" | "undone" => c.converted += 1,
+                "nothing-to-do" => c.nothing_to_do += 1,
+                "planned" => c.planned += 1,
+                "blocked" => c.blocked += 1,
+                "skipped" => c.skipped += 1,
+                _ => c.failed += 1,
+            }
+        }
+        c
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        let good = self.converted + self.nothing_to_do + self.planned;
+        let bad = self.blocked + self.failed + self.skipped;
+        match (good, bad) {
+            (_, 0) => ExitCode::Done,
+            (0, _) if self.failed == 0 => ExitCode::Blocked,
+            (0, _) if self.blocked + self.skipped == 0 => ExitCode::Failed,
+            _ => ExitCode::Partial,
+        }
+    }
+}
+
+fn print_line(value: &serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    // A closed stdout (a runbook that stopped reading) must not stop the batch.
+    let _ = writeln!(out, "{value}");
+    let _ = out.flush();
+}
+
+fn items_table(results: &[ItemResult]) -> String {
+    let rows: Vec<Vec<String>> = results
+        .iter()
+        .map(|r| vec![r.row.to_string(), r.identity.clone(), r.status.to_string(), r.reason.clone()])
+        .collect();
+    table(&["ROW", "IDENTITY", "STATUS", "REASON"], &rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a convert batch (new or resumed)
+
+/// A convert batch ready to run.
+struct ConvertBatch {
+    header: RunHeader,
+    items: Vec<BatchItem>,
+    /// Items to recheck (their commands started in the run being resumed).
+    recheck: BTreeSet<usize>,
+    /// Rows skipped before running: (row, identity, reason).
+    skipped: Vec<(usize, String, String)>,
+    problems: Vec<RowProblem>,
+    job: ConvertJob,
+    notes: Vec<String>,
+}
+
+async fn execute_convert(
+    cli: &Cli,
+    root: &Path,
+    batch: ConvertBatch,
+    sessions: Vec<Session>,
+    info: ShellInfo,
+) -> CliResult {
+    let ConvertBatch { header, items, recheck, skipped, problems, job, notes } = batch;
+    let run_id = header.id.clone();
+    let journal = Journal::create(root, &header).map_err(journal_err)?;
+    let items_json =
+        serde_json::to_vec_pretty(&items).map_err(|e| CliError::Failed(format!("cannot encode items: {e}")))?;
+    write_atomic(&journal.dir().join(ITEMS_FILE), &items_json).map_err(journal_err)?;
+    let mut planned: Vec<(usize, String, Event)> = items
+        .iter()
+        .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.as_str().to_string() }))
+        .collect();
+    planned
+        .extend(skipped.iter().map(|(row, id, reason)| (*row, id.clone(), Event::Skipped { reason: reason.clone() })));
+    journal.append_items(&planned).map_err(journal_err)?;
+
+    if !cli.json {
+        print!("{}", banner(&info));
+        eprintln!(
+            "run {run_id}: {} item(s), {} skipped; journal in {}",
+            items.len(),
+            skipped.len(),
+            journal.dir().display()
+        );
+    }
+    for n in &notes {
+        eprintln!("note: {n}");
+    }
+
+    let mut results: Vec<ItemResult> = Vec::new();
+    for (row, identity, reason) in &skipped {
+        results.push(ItemResult { row: *row, identity: identity.clone(), status: "skipped", reason: reason.clone() });
+        if cli.json {
+            print_line(&serde_json::json!({"type": "item", "run_id": run_id, "row": row, "identity": identity,
+                "status": "skipped", "reason": reason}));
+        }
+    }
+
+    let worker = BatchWorker::new(&journal, job);
+    worker.inherit_started(recheck.iter().copied());
+    let reports = worker.reports();
+    let collected: Arc<Mutex<Vec<ItemResult>>> = Arc::default();
+    let progress = {
+        let collected = Arc::clone(&collected);
+        let json = cli.json;
+        let run_id = run_id.clone();
+        Progress::auto(run_id.clone(), items.len(), false).on_item_finished(move |f| {
+            let report = reports.lock().unwrap_or_else(|p| p.into_inner()).remove(&f.key);
+            let status = convert_status(f, report.as_ref());
+            let reason = reason_of(f);
+            if json {
+                let mut line = serde_json::Map::new();
+                line.insert("type".into(), "item".into());
+                line.insert("run_id".into(), run_id.clone().into());
+                line.insert("row".into(), f.key.into());
+                match report.as_ref().map(serde_json::to_value) {
+                    Some(Ok(serde_json::Value::Object(m))) => line.extend(m),
+                    _ => {
+                        line.insert("identity".into(), f.identity.clone().into());
+                    }
+                }
+                line.insert("status".into(), status.into());
+                if !reason.is_empty() {
+                    line.insert("reason".into(), reason.clone().into());
+                }
+                print_line(&serde_json::Value::Object(line));
+            }
+            collected.lock().unwrap_or_else(|p| p.into_inner()).push(ItemResult {
+                row: f.key,
+                identity: f.identity.clone(),
+                status,
+                reason,
+            });
+        })
+    };
+    let work: Vec<WorkItem<BatchItem>> = items
+        .into_iter()
+        .map(|i| {
+            let mut w = WorkItem::new(i.row, i.identity.clone(), i);
+            w.recheck = recheck.contains(&w.key);
+            w
+        })
+        .collect();
+    let stash = std::cell::RefCell::new(sessions.into_iter().map(Some).collect::<Vec<_>>());
+    let requested = header.options.get("sessions").and_then(|v| v.as_u64()).unwrap_or(4) as usize;
+    let report = run_pool(
+        work,
+        requested,
+        &PoolOptions::default(),
+        |slot| {
+            let pre = stash.borrow_mut().get_mut(slot).and_then(Option::take);
+            async move {
+                match pre {
+                    Some(s) => Ok(s),
+                    None => open_session(cli).await,
+                }
+            }
+        },
+        async |session: &mut Session, item: WorkItem<BatchItem>| worker.run(session, item).await,
+        &journal,
+        progress,
+    )
+    .await;
+    close_all(stash.into_inner().into_iter().flatten().collect()).await;
+    results.extend(collected.lock().unwrap_or_else(|p| p.into_inner()).drain(..));
+    results.sort_by_key(|r| r.row);
+    finish_run(cli, &journal, &run_id, &report, &results, &problems, "convert")
+}
+
+fn finish_run(
+    cli: &Cli,
+    journal: &Journal,
+    run_id: &str,
+    pool: &PoolReport,
+    results: &[ItemResult],
+    problems: &[RowProblem],
+    what: &str,
+) -> CliResult {
+    let counts = Counts::of(results);
+    let mut code = counts.exit_code();
+    if let Some(e) = &pool.journal_error {
+        code = ExitCode::Failed;
+        eprintln!("error: the journal could not be written, so the run stopped: {e}");
+    }
+    let summary = format!(
+        "{} converted, {} nothing to do, {} planned, {} blocked, {} failed, {} skipped",
+        counts.converted, counts.nothing_to_do, counts.planned, counts.blocked, counts.failed, counts.skipped
+    );
+    // Best effort: a run without this record lists as interrupted, which is still accurate enough.
+    let _ = journal.append_run(Event::RunFinished { summary: summary.clone() });
+    for n in &pool.notes {
+        eprintln!("note: {n}");
+    }
+    let prefix = invocation_prefix(cli);
+    if cli.json {
+        let mut s = serde_json::json!({
+            "type": "summary",
+            "schema_version": SCHEMA_VERSION,
+            "run_id": run_id,
+            "total": counts.total,
+            "converted": counts.converted,
+            "nothing_to_do": counts.nothing_to_do,
+            "planned": counts.planned,
+            "blocked": counts.blocked,
+            "failed": counts.failed,
+            "skipped": counts.skipped,
+            "problems": problems,
+            "exit_code": code as i32,
+        });
+        if what == "rollback"
+            && let Some(o) = s.as_object_mut()
+        {
+            // Rollback counts undone items as `converted` (converted back); say so explicitly.
+            o.insert("undone".into(), counts.converted.into());
+        }
+        print_line(&s);
+    } else {
+        if !problems.is_empty() {
+            println!("\nProblems in the input");
+            print!("{}", problems_table(problems));
+        }
+        println!();
+        print!("{}", items_table(results));
+        println!("\nRun {run_id}: {summary} ({} session(s), {:.1} s)", pool.sessions, pool.elapsed.as_secs_f64());
+        println!("  details:  {prefix} runs show {run_id}   (--csv for a change report)");
+        if counts.failed > 0 || pool.journal_error.is_some() {
+            println!("  finish:   {prefix} resume {run_id}");
+        }
+        if what == "convert" && counts.converted > 0 {
+            println!("  undo:     {prefix} rollback {run_id} --dry-run");
+        }
+    }
+    Ok(code)
+}
+
+fn command_text(args: &ConvertArgs, from: &str) -> String {
+    let mut c = format!("convert --from {from}");
+    if let Some(to) = args.to {
+        c.push_str(if to == ToType::Shared { " --to shared" } else { " --to regular" });
+    }
+    for (flag, list) in
+        [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
+    {
+        if !list.is_empty() {
+            c.push_str(&format!(" {flag} {}", list.join(",")));
+        }
+    }
+    if args.copy_sent_items {
+        c.push_str(" --copy-sent-items");
+    }
+    if args.strict {
+        c.push_str(" --strict");
+    }
+    if args.dry_run {
+        c.push_str(" --dry-run");
+    }
+    c.push_str(&format!(" --sessions {}", args.sessions));
+    c
+}
+
+fn refuse(cli: &Cli, problems: &[RowProblem], why: &str) -> CliResult {
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    if cli.json {
+        print_line(&serde_json::json!({
+            "type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null, "total": 0, "converted": 0,
+            "nothing_to_do": 0, "planned": 0, "blocked": 0, "failed": 0, "skipped": 0, "problems": problems,
+            "exit_code": ExitCode::Usage as i32, "error": why,
+        }));
+    } else {
+        print!("{}", problems_table(problems));
+        eprintln!(
+            "error: {why}: {errors} bad row(s); nothing was run. Fix the rows above or drop --strict to skip them."
+        );
+    }
+    Ok(ExitCode::Usage)
 }
 
 /// `convert --from FILE`.
-pub async fn convert_from(_cli: &Cli, _args: &ConvertArgs, _from: &str) -> CliResult {
-    Err(pending())
+pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResult {
+    if from == "-" && args.password_stdin {
+        return Err(CliError::Usage(
+            "--from - reads the batch from standard input, so --password-stdin cannot use it too; put the batch in a file"
+                .into(),
+        ));
+    }
+    for (flag, users) in
+        [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
+    {
+        if let Some(bad) = users.iter().find(|u| u.trim().is_empty()) {
+            return Err(CliError::Usage(format!("{flag}: empty user name in '{bad}'")));
+        }
+    }
+    let bytes = if from == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+        b
+    } else {
+        std::fs::read(from).map_err(|e| CliError::Usage(format!("cannot read {from}: {e}")))?
+    };
+    let source = if from == "-" { "standard input" } else { from };
+    let defaults = RowDefaults {
+        target: args.to.map(|t| if t == ToType::Shared { Target::Shared } else { Target::Regular }),
+        auto_mapping: args.auto_mapping,
+        reset_password_on_next_logon: args.reset_password_on_next_logon.then_some(true),
+    };
+    let input = read_batch(&bytes, source, &defaults);
+    if let Some(p) = input.problems.iter().find(|p| p.row == 0 && p.severity == Severity::Error) {
+        return Err(CliError::Usage(format!("{source}: {}", p.message)));
+    }
+    let mut problems = input.problems.clone();
+    if args.strict && input.has_errors() {
+        return refuse(cli, &problems, "--strict: the batch has bad rows");
+    }
+    let had_errors = input.has_errors();
+    let mut items = input.items;
+    if items.is_empty() && !had_errors {
+        return Err(CliError::Usage(format!("{source}: no mailboxes in the batch")));
+    }
+    apply_grant_defaults(&mut items, &args.full_access, &args.send_as, &args.send_on_behalf);
+
+    let (n, note) = clamp_sessions(args.sessions);
+    let n = n.min(items.len().max(1));
+    let sessions = open_sessions(cli, n).await?;
+    let info = sessions[0].primary.describe();
+    let (sessions, resolved) = resolve_all(sessions, &items, || open_session(cli)).await;
+    let resolution = resolution_problems(&items, &resolved);
+    problems.extend(resolution);
+    problems.sort_by_key(|p| (p.row, p.line));
+    if args.strict && problems.iter().any(|p| p.severity == Severity::Error) {
+        close_all(sessions).await;
+        return refuse(cli, &problems, "--strict: the batch has bad rows");
+    }
+
+    // Rows with an error are skipped, once each, with every reason.
+    let mut bad: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
+    for p in problems.iter().filter(|p| p.severity == Severity::Error && p.row > 0) {
+        bad.entry(p.row).or_default().push(match &p.column {
+            Some(c) => format!("{c}: {}", p.message),
+            None => p.message.clone(),
+        });
+    }
+    let identities: HashMap<usize, String> = items.iter().map(|i| (i.row, i.identity.clone())).collect();
+    let skipped: Vec<(usize, String, String)> = bad
+        .iter()
+        .map(|(row, reasons)| (*row, identities.get(row).cloned().unwrap_or_default(), reasons.join("; ")))
+        .collect();
+    items.retain(|i| !bad.contains_key(&i.row));
+
+    let password = if !args.dry_run && items.iter().any(|i| i.target == Target::Regular) {
+        read_password(args.password_stdin, "the mailboxes converted back to regular")?
+    } else {
+        None
+    };
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: now_text(),
+        command: command_text(args, from),
+        target: info.kind.into(),
+        options: serde_json::json!({
+            "source": source, "to": args.to.map(|t| format!("{t:?}")), "dry_run": args.dry_run,
+            "copy_sent_items": args.copy_sent_items, "sessions": n, "strict": args.strict,
+        }),
+        item_count: items.len() + skipped.len(),
+        parent: None,
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    let batch = ConvertBatch {
+        header,
+        items,
+        recheck: BTreeSet::new(),
+        skipped,
+        problems,
+        job: ConvertJob { dry_run: args.dry_run, copy_sent_items: args.copy_sent_items, password },
+        notes: note.into_iter().collect(),
+    };
+    let root = runs_root(cli)?;
+    execute_convert(cli, &root, batch, sessions, info).await
 }
+
+// ---------------------------------------------------------------------------------------------
+// runs
 
 /// `runs list|show`.
-pub fn runs(_cli: &Cli, _cmd: &RunsCommand) -> CliResult {
-    Err(pending())
+pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
+    let root = runs_root(cli)?;
+    match cmd {
+        RunsCommand::List => {
+            let runs = list_runs(&root);
+            if cli.json {
+                print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "command": "runs list",
+                    "root": root, "runs": runs}))?;
+                return Ok(ExitCode::Done);
+            }
+            if runs.is_empty() {
+                println!("No runs in {} yet (convert --from FILE starts one).", root.display());
+                return Ok(ExitCode::Done);
+            }
+            let rows: Vec<Vec<String>> = runs
+                .iter()
+                .rev()
+                .map(|r| {
+                    let counts: Vec<String> = r.counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+                    vec![
+                        r.id.clone(),
+                        r.started.clone(),
+                        r.command.clone(),
+                        r.item_count.to_string(),
+                        match (&r.error, r.finished) {
+                            (Some(e), _) => format!("unreadable: {e}"),
+                            (None, true) => counts.join(", "),
+                            (None, false) => format!("interrupted ({})", counts.join(", ")),
+                        },
+                        r.parent.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            println!("Runs in {}", root.display());
+            print!("{}", table(&["ID", "STARTED", "COMMAND", "ITEMS", "STATE", "PARENT"], &rows));
+        }
+        RunsCommand::Show { id, csv } => {
+            let detail = show_run(&root, id).map_err(journal_err)?;
+            if *csv {
+                let stdout = std::io::stdout();
+                export_csv(&detail, stdout.lock()).map_err(|e| CliError::Failed(format!("cannot write CSV: {e}")))?;
+            } else if cli.json {
+                print_json(
+                    &serde_json::json!({"schema_version": SCHEMA_VERSION, "command": "runs show", "run": detail}),
+                )?;
+            } else {
+                let h = &detail.header;
+                println!(
+                    "Run {}  started {}  ({})",
+                    h.id,
+                    h.started,
+                    match h.target {
+                        journal::TargetKind::Lab => "LAB",
+                        journal::TargetKind::Psrp => "Exchange",
+                    }
+                );
+                println!("  command: {}", h.command);
+                if let Some(p) = &h.parent {
+                    println!("  parent:  {p}");
+                }
+                println!(
+                    "  state:   {}{}",
+                    match &detail.finished {
+                        Some(t) => format!("finished {t}"),
+                        None => "interrupted (resume it to finish)".into(),
+                    },
+                    if detail.torn_tail { "; a torn last journal line was ignored" } else { "" }
+                );
+                let rows: Vec<Vec<String>> = detail
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let granted: Vec<String> =
+                            i.grants.iter().map(|g| format!("{:?}:{}", g.grant, g.trustee)).collect();
+                        vec![
+                            i.item.to_string(),
+                            i.identity.clone(),
+                            i.target.clone().unwrap_or_default(),
+                            i.state.name().into(),
+                            i.reason.clone().unwrap_or_default(),
+                            granted.join(" "),
+                        ]
+                    })
+                    .collect();
+                println!();
+                print!("{}", table(&["ROW", "IDENTITY", "TARGET", "STATE", "REASON", "GRANTED"], &rows));
+            }
+        }
+    }
+    Ok(ExitCode::Done)
 }
 
+// ---------------------------------------------------------------------------------------------
+// resume
+
 /// `resume ID`.
-pub async fn resume(_cli: &Cli, _args: &ResumeArgs) -> CliResult {
-    Err(pending())
+pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
+    let root = runs_root(cli)?;
+    let id = resolve_run_id(&root, &args.id).map_err(journal_err)?;
+    let dir = root.join(&id);
+    let state = journal::read_journal(&dir).map_err(journal_err)?;
+    if state.header.options.get("dry_run").and_then(|v| v.as_bool()) == Some(true) {
+        return Err(CliError::Usage(format!(
+            "run {id} was a dry run: nothing to resume; run the batch without --dry-run"
+        )));
+    }
+    let items_path = dir.join(ITEMS_FILE);
+    let all: Vec<BatchItem> = match std::fs::read(&items_path) {
+        Ok(b) => serde_json::from_slice(&b).map_err(|e| CliError::Failed(format!("{}: {e}", items_path.display())))?,
+        Err(_) => {
+            return Err(CliError::Usage(format!(
+                "run {id} has no {ITEMS_FILE}: only convert batches can be resumed (run `rollback {id}` again to finish a rollback)"
+            )));
+        }
+    };
+    let plan: HashMap<usize, ResumeKind> = plan_resume(&state, false).into_iter().map(|a| (a.item, a.kind)).collect();
+    let mut items = Vec::new();
+    let mut recheck = BTreeSet::new();
+    let (mut done, mut kept) = (0usize, 0usize);
+    for item in all {
+        match plan.get(&item.row) {
+            Some(ResumeKind::Skip { .. }) => done += 1,
+            Some(ResumeKind::KeepFailed { .. }) => kept += 1,
+            Some(ResumeKind::Recheck) | Some(ResumeKind::Retry { recheck: true }) => {
+                recheck.insert(item.row);
+                items.push(item);
+            }
+            Some(ResumeKind::Run) | Some(ResumeKind::Retry { recheck: false }) | None => items.push(item),
+        }
+    }
+    if !cli.json {
+        eprintln!(
+            "resuming run {id}: {} item(s) to run ({} to re-check first), {done} already finished, {kept} failed for a lasting reason (left as they are)",
+            items.len(),
+            recheck.len()
+        );
+    }
+    if items.is_empty() {
+        if cli.json {
+            print_line(&serde_json::json!({"type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null,
+                "parent": id, "total": 0, "converted": 0, "nothing_to_do": 0, "planned": 0, "blocked": 0,
+                "failed": 0, "skipped": 0, "problems": [], "exit_code": 0}));
+        } else {
+            println!("Run {id} has nothing left to do.");
+        }
+        return Ok(ExitCode::Done);
+    }
+    let password = if items.iter().any(|i| i.target == Target::Regular) {
+        read_password(args.password_stdin, "the mailboxes converted back to regular")?
+    } else {
+        None
+    };
+    let (n, note) = clamp_sessions(args.sessions);
+    let n = n.min(items.len());
+    let sessions = open_sessions(cli, n).await?;
+    let info = sessions[0].primary.describe();
+    let mut options = state.header.options.clone();
+    if let Some(o) = options.as_object_mut() {
+        o.insert("sessions".into(), n.into());
+    }
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: now_text(),
+        command: format!("resume {id}"),
+        target: info.kind.into(),
+        options,
+        item_count: items.len(),
+        parent: Some(id),
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    let copy_sent_items = state.header.options.get("copy_sent_items").and_then(|v| v.as_bool()).unwrap_or(false);
+    let batch = ConvertBatch {
+        header,
+        items,
+        recheck,
+        skipped: Vec::new(),
+        problems: Vec::new(),
+        job: ConvertJob { dry_run: false, copy_sent_items, password },
+        notes: note.into_iter().collect(),
+    };
+    execute_convert(cli, &root, batch, sessions, info).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// rollback
+
+/// Folds the journals of resumes of a run into the run's own state, so rolling back a run also
+/// undoes what its resumes finished.
+fn merge_resumes(root: &Path, state: &mut RunState) {
+    let mut queue = vec![state.header.id.clone()];
+    while let Some(id) = queue.pop() {
+        for child in children_of(root, &id) {
+            if !child.header.command.starts_with("resume") {
+                continue;
+            }
+            queue.push(child.header.id.clone());
+            for (key, it) in child.items {
+                match state.items.get_mut(&key) {
+                    Some(mine) => {
+                        mine.grants.extend(it.grants);
+                        mine.apply_started |= it.apply_started;
+                        mine.applied |= it.applied;
+                        if mine.previous_type.is_none() {
+                            mine.previous_type = it.previous_type;
+                        }
+                        if mine.target.is_none() {
+                            mine.target = it.target;
+                        }
+                        mine.state = it.state;
+                    }
+                    None => {
+                        state.items.insert(key, it);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// `rollback ID`.
-pub async fn rollback(_cli: &Cli, _args: &RollbackArgs) -> CliResult {
-    Err(pending())
+pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
+    let root = runs_root(cli)?;
+    let id = resolve_run_id(&root, &args.id).map_err(journal_err)?;
+    let mut state = journal::read_journal(&root.join(&id)).map_err(journal_err)?;
+    merge_resumes(&root, &mut state);
+    let actions = plan_rollback(&state);
+    if actions.is_empty() {
+        if cli.json {
+            print_line(&serde_json::json!({"type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null,
+                "parent": id, "total": 0, "undone": 0, "blocked": 0, "failed": 0, "exit_code": 0}));
+        } else {
+            println!("Run {id} changed nothing that mbxctl can undo (no conversions or grants in its journal).");
+        }
+        return Ok(ExitCode::Done);
+    }
+    let needs_password = actions.iter().any(|a| matches!(a, RollbackAction::ConvertBack { to: Target::Regular, .. }));
+    // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
+    let password = if needs_password && (!args.dry_run || args.password_stdin) {
+        read_password(args.password_stdin, "the mailboxes converted back")?
+    } else {
+        None
+    };
+    if needs_password && password.is_none() {
+        eprintln!(
+            "note: no password given (--password-stdin): mailboxes that must become regular again are reported blocked"
+        );
+    }
+    let work = group_actions(actions);
+    let n = clamp_sessions(args.sessions).0.min(work.len());
+    let sessions = open_sessions(cli, n).await?;
+    let info = sessions[0].primary.describe();
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: now_text(),
+        command: format!("rollback {id}{}", if args.dry_run { " --dry-run" } else { "" }),
+        target: info.kind.into(),
+        options: serde_json::json!({"dry_run": args.dry_run, "sessions": n}),
+        item_count: work.len(),
+        parent: Some(id.clone()),
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    let run_id = header.id.clone();
+    let journal = Journal::create(&root, &header).map_err(journal_err)?;
+    let planned: Vec<(usize, String, Event)> = work
+        .iter()
+        .map(|w| {
+            let target = w
+                .data
+                .iter()
+                .find_map(|a| if let RollbackAction::ConvertBack { to, .. } = a { Some(to.as_str()) } else { None })
+                .unwrap_or("permissions");
+            (w.key, w.identity.clone(), Event::Planned { target: target.to_string() })
+        })
+        .collect();
+    journal.append_items(&planned).map_err(journal_err)?;
+    if !cli.json {
+        print!("{}", banner(&info));
+        eprintln!("rollback {run_id} of run {id}: {} item(s)", work.len());
+    }
+    let worker = RollbackWorker::new(&journal, RollbackJob { dry_run: args.dry_run, password });
+    let reports = worker.reports();
+    let collected: Arc<Mutex<Vec<ItemResult>>> = Arc::default();
+    let progress = {
+        let collected = Arc::clone(&collected);
+        let json = cli.json;
+        let run_id = run_id.clone();
+        let total = work.len();
+        Progress::auto(run_id.clone(), total, false).on_item_finished(move |f| {
+            let report: Option<RollbackItemReport> = reports.lock().unwrap_or_else(|p| p.into_inner()).remove(&f.key);
+            let status = match (&report, &f.outcome) {
+                (Some(r), _) => match r.status {
+                    RollbackStatus::Undone => "undone",
+                    RollbackStatus::Planned => "planned",
+                    RollbackStatus::Blocked => "blocked",
+                    RollbackStatus::Failed => "failed",
+                    RollbackStatus::Manual => "manual",
+                },
+                (None, _) => "failed",
+            };
+            let reason = reason_of(f);
+            if json {
+                let mut line = serde_json::Map::new();
+                line.insert("type".into(), "item".into());
+                line.insert("run_id".into(), run_id.clone().into());
+                match report.as_ref().map(serde_json::to_value) {
+                    Some(Ok(serde_json::Value::Object(m))) => line.extend(m),
+                    _ => {
+                        line.insert("row".into(), f.key.into());
+                        line.insert("identity".into(), f.identity.clone().into());
+                    }
+                }
+                line.insert("status".into(), status.into());
+                if !reason.is_empty() {
+                    line.insert("reason".into(), reason.clone().into());
+                }
+                print_line(&serde_json::Value::Object(line));
+            }
+            collected.lock().unwrap_or_else(|p| p.into_inner()).push(ItemResult {
+                row: f.key,
+                identity: f.identity.clone(),
+                status,
+                reason,
+            });
+        })
+    };
+    let stash = std::cell::RefCell::new(sessions.into_iter().map(Some).collect::<Vec<_>>());
+    let report = run_pool(
+        work,
+        n,
+        &PoolOptions::default(),
+        |slot| {
+            let pre = stash.borrow_mut().get_mut(slot).and_then(Option::take);
+            async move {
+                match pre {
+                    Some(s) => Ok(s),
+                    None => open_session(cli).await,
+                }
+            }
+        },
+        async |session: &mut Session, item| worker.run(session, item).await,
+        &journal,
+        progress,
+    )
+    .await;
+    close_all(stash.into_inner().into_iter().flatten().collect()).await;
+    let mut results: Vec<ItemResult> = collected.lock().unwrap_or_else(|p| p.into_inner()).drain(..).collect();
+    results.sort_by_key(|r| r.row);
+    finish_run(cli, &journal, &run_id, &report, &results, &[], "rollback")
 }

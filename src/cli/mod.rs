@@ -281,6 +281,9 @@ pub struct ResumeArgs {
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// Items converted back to regular need a password: read it from the first line of standard input (one for all).
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 /// Arguments of `rollback`.
@@ -294,6 +297,9 @@ pub struct RollbackArgs {
     /// Converting back needs a password: read it from the first line of standard input (one for all).
     #[arg(long)]
     pub password_stdin: bool,
+    /// How many Exchange sessions work in parallel (1-18).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub sessions: usize,
 }
 
 /// `session` subcommands.

@@ -77,7 +77,7 @@ pub struct RowDefaults {
 }
 
 /// One mailbox to convert, as read from the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct BatchItem {
     /// 1-based data row (the header and comment lines are not counted).
     pub row: usize,
@@ -99,6 +99,10 @@ pub struct BatchItem {
     pub reset_password_on_next_logon: Option<bool>,
     /// Free text carried into the journal and reports.
     pub comment: Option<String>,
+    /// The column the identity came from, as spelled in the file (for problems found later,
+    /// such as a mailbox that does not exist).
+    #[serde(default)]
+    pub identity_column: Option<String>,
 }
 
 /// A row (or the file) that could not be used as is.
@@ -531,6 +535,7 @@ impl<'d> Rows<'d> {
             auto_mapping,
             reset_password_on_next_logon: reset,
             comment,
+            identity_column,
         });
     }
 

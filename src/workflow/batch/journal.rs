@@ -422,6 +422,24 @@ impl Journal {
         self.append_record(&Record { ts: now_text(), item: Some(item), identity: Some(identity.to_string()), event })
     }
 
+    /// Appends several item records with one write and one sync (the `planned` records of a
+    /// large batch): a crash leaves a prefix of them, which a reader takes as the items not yet
+    /// recorded.
+    pub fn append_items(&self, records: &[(usize, String, Event)]) -> Result<(), JournalError> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let ts = now_text();
+        let mut bytes = Vec::new();
+        for (item, identity, event) in records {
+            let record =
+                Record { ts: ts.clone(), item: Some(*item), identity: Some(identity.clone()), event: event.clone() };
+            bytes.extend(serde_json::to_vec(&record).map_err(enc)?);
+            bytes.push(b'\n');
+        }
+        self.write_line(&bytes)
+    }
+
     /// Appends a record for the run as a whole.
     pub fn append_run(&self, event: Event) -> Result<(), JournalError> {
         self.append_record(&Record { ts: now_text(), item: None, identity: None, event })

@@ -9,7 +9,9 @@ pub mod input;
 pub mod journal;
 pub mod pool;
 pub mod progress;
+pub mod rollback;
 pub mod runs;
+pub mod worker;
 
 pub use input::{
     BatchInput, BatchItem, InputFormat, ResolvedKey, RowDefaults, RowProblem, Target, find_duplicates_resolved,

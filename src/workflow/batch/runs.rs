@@ -47,6 +47,15 @@ pub struct RunDetail {
     pub torn_tail: bool,
 }
 
+/// Reads every run under `root` whose header names `parent` as its parent, oldest first.
+pub fn children_of(root: &Path, parent: &str) -> Vec<RunState> {
+    list_runs(root)
+        .into_iter()
+        .filter(|r| r.parent.as_deref() == Some(parent))
+        .filter_map(|r| read_journal(&root.join(&r.id)).ok())
+        .collect()
+}
+
 fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
     let mut c = BTreeMap::new();
     for item in state.items.values() {
@@ -332,8 +341,9 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
 
 fn previous_to_target(t: &str) -> Option<Target> {
     match t.to_ascii_lowercase().as_str() {
-        "usermailbox" | "regular" => Some(Target::Regular),
-        "sharedmailbox" | "shared" => Some(Target::Shared),
+        // A hybrid conversion records the on-premises remote mailbox's type.
+        "usermailbox" | "regular" | "remoteusermailbox" => Some(Target::Regular),
+        "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(Target::Shared),
         _ => None,
     }
 }
