@@ -233,11 +233,17 @@ fn print_human(
     }
     sayln!(
         "{} remote mailbox(es), {} paired with their Exchange Online mailbox; {} Exchange Online mailbox(es), {} on-premises shared",
-        report.remote_mailboxes, report.pairs, report.cloud_mailboxes, report.on_premises_shared
+        report.remote_mailboxes,
+        report.pairs,
+        report.cloud_mailboxes,
+        report.on_premises_shared
     );
     sayln!(
         "{} critical, {} warning(s), {} info; {} can be fixed safely with --fix\n",
-        summary.critical, summary.warning, summary.info, summary.safe_fixes
+        summary.critical,
+        summary.warning,
+        summary.info,
+        summary.safe_fixes
     );
     if report.findings.is_empty() {
         sayln!("Nothing at risk.");

@@ -1,7 +1,7 @@
 //! Batches: `convert --from FILE`, `runs list|show`, `resume ID`, `rollback ID` (docs/batches.md).
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln, table};
 use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs, RunsCommand, ToType};
 use crate::cmdlet::Severity;
 use crate::secret::Secret;
@@ -274,7 +274,7 @@ async fn execute_convert(
     journal.append_items(&planned).map_err(journal_err)?;
 
     if !cli.json {
-        print!("{}", banner(&info));
+        say!("{}", banner(&info));
         eprintln!(
             "run {run_id}: {} item(s), {} skipped; journal in {}",
             items.len(),
@@ -415,18 +415,18 @@ fn finish_run(
         print_line(&s);
     } else {
         if !problems.is_empty() {
-            println!("\nProblems in the input");
-            print!("{}", problems_table(problems));
+            sayln!("\nProblems in the input");
+            say!("{}", problems_table(problems));
         }
-        println!();
-        print!("{}", items_table(results));
-        println!("\nRun {run_id}: {summary} ({} session(s), {:.1} s)", pool.sessions, pool.elapsed.as_secs_f64());
-        println!("  details:  {prefix} runs show {run_id}   (--csv for a change report)");
+        sayln!();
+        say!("{}", items_table(results));
+        sayln!("\nRun {run_id}: {summary} ({} session(s), {:.1} s)", pool.sessions, pool.elapsed.as_secs_f64());
+        sayln!("  details:  {prefix} runs show {run_id}   (--csv for a change report)");
         if counts.failed > 0 || pool.journal_error.is_some() {
-            println!("  finish:   {prefix} resume {run_id}");
+            sayln!("  finish:   {prefix} resume {run_id}");
         }
         if what == "convert" && counts.converted > 0 {
-            println!("  undo:     {prefix} rollback {run_id} --dry-run");
+            sayln!("  undo:     {prefix} rollback {run_id} --dry-run");
         }
     }
     Ok(code)
@@ -466,7 +466,7 @@ fn refuse(cli: &Cli, problems: &[RowProblem], why: &str) -> CliResult {
             "exit_code": ExitCode::Usage as i32, "error": why,
         }));
     } else {
-        print!("{}", problems_table(problems));
+        say!("{}", problems_table(problems));
         eprintln!(
             "error: {why}: {errors} bad row(s); nothing was run. Fix the rows above or drop --strict to skip them."
         );
@@ -593,7 +593,7 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                 return Ok(ExitCode::Done);
             }
             if runs.is_empty() {
-                println!("No runs in {} yet (convert --from FILE starts one).", root.display());
+                sayln!("No runs in {} yet (convert --from FILE starts one).", root.display());
                 return Ok(ExitCode::Done);
             }
             let rows: Vec<Vec<String>> = runs
@@ -615,8 +615,8 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                     ]
                 })
                 .collect();
-            println!("Runs in {}", root.display());
-            print!("{}", table(&["ID", "STARTED", "COMMAND", "ITEMS", "STATE", "PARENT"], &rows));
+            sayln!("Runs in {}", root.display());
+            say!("{}", table(&["ID", "STARTED", "COMMAND", "ITEMS", "STATE", "PARENT"], &rows));
         }
         RunsCommand::Show { id, csv } => {
             let detail = show_run(&root, id).map_err(journal_err)?;
@@ -629,7 +629,7 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                 )?;
             } else {
                 let h = &detail.header;
-                println!(
+                sayln!(
                     "Run {}  started {}  ({})",
                     h.id,
                     h.started,
@@ -638,11 +638,11 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                         journal::TargetKind::Psrp => "Exchange",
                     }
                 );
-                println!("  command: {}", h.command);
+                sayln!("  command: {}", h.command);
                 if let Some(p) = &h.parent {
-                    println!("  parent:  {p}");
+                    sayln!("  parent:  {p}");
                 }
-                println!(
+                sayln!(
                     "  state:   {}{}",
                     match &detail.finished {
                         Some(t) => format!("finished {t}"),
@@ -666,8 +666,8 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                         ]
                     })
                     .collect();
-                println!();
-                print!("{}", table(&["ROW", "IDENTITY", "TARGET", "STATE", "REASON", "GRANTED"], &rows));
+                sayln!();
+                say!("{}", table(&["ROW", "IDENTITY", "TARGET", "STATE", "REASON", "GRANTED"], &rows));
             }
         }
     }
@@ -725,7 +725,7 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
                 "parent": id, "total": 0, "converted": 0, "nothing_to_do": 0, "planned": 0, "blocked": 0,
                 "failed": 0, "skipped": 0, "problems": [], "exit_code": 0}));
         } else {
-            println!("Run {id} has nothing left to do.");
+            sayln!("Run {id} has nothing left to do.");
         }
         return Ok(ExitCode::Done);
     }
@@ -813,7 +813,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             print_line(&serde_json::json!({"type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null,
                 "parent": id, "total": 0, "undone": 0, "blocked": 0, "failed": 0, "exit_code": 0}));
         } else {
-            println!("Run {id} changed nothing that mbxctl can undo (no conversions or grants in its journal).");
+            sayln!("Run {id} changed nothing that mbxctl can undo (no conversions or grants in its journal).");
         }
         return Ok(ExitCode::Done);
     }
@@ -858,7 +858,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
         .collect();
     journal.append_items(&planned).map_err(journal_err)?;
     if !cli.json {
-        print!("{}", banner(&info));
+        say!("{}", banner(&info));
         eprintln!("rollback {run_id} of run {id}: {} item(s)", work.len());
     }
     let worker = RollbackWorker::new(&journal, RollbackJob { dry_run: args.dry_run, password });
