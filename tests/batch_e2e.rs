@@ -254,7 +254,7 @@ fn throttling_and_broken_sessions_slow_but_do_not_fail() {
     let (t, dir) = lab(12);
     let users = generated(&dir);
     let file = write(t.path(), "list.txt", &(users.join("\n") + "\n"));
-    let o = mbx(&dir, &["lab", "faults", "--throttle-every", "7", "--break-after", "25"]);
+    let o = mbx(&dir, &["lab", "faults", "--throttle-every", "7", "--throttle-wait", "1", "--break-after", "25"]);
     assert_eq!(code(&o), 0, "{}", text(&o));
     let o = mbx(&dir, &["--json", "convert", "--from", file.to_str().unwrap(), "--to", "shared", "--sessions", "4"]);
     assert_eq!(code(&o), 0, "{}", text(&o));

@@ -138,7 +138,11 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
 
 fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
     let err = lab_err(dir);
-    let nothing = a.latency.is_none() && a.throttle_every.is_none() && a.break_after.is_none() && a.fail.is_empty();
+    let nothing = a.latency.is_none()
+        && a.throttle_every.is_none()
+        && a.throttle_wait.is_none()
+        && a.break_after.is_none()
+        && a.fail.is_empty();
     if a.clear {
         if !nothing {
             return Err(CliError::Usage("--clear removes every fault; give it alone".into()));
@@ -154,6 +158,9 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
                 return Err(CliError::Usage("--throttle-every must be at least 1".into()));
             }
             f.throttle_every = Some(n);
+        }
+        if let Some(n) = a.throttle_wait {
+            f.throttle_wait_seconds = Some(n);
         }
         if let Some(n) = a.break_after {
             f.break_after = Some(n);
@@ -176,7 +183,10 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
             sayln!("  latency per cmdlet: {} ms", l.as_millis());
         }
         if let Some(n) = f.throttle_every {
-            sayln!("  every {n}th cmdlet is throttled");
+            sayln!(
+                "  every {n}th cmdlet is throttled (asks to wait {} s)",
+                f.throttle_wait_seconds.unwrap_or(lab::THROTTLE_WAIT_SECONDS)
+            );
         }
         if let Some(n) = f.break_after {
             sayln!("  a session breaks after {n} cmdlets");

@@ -247,6 +247,9 @@ pub struct FaultArgs {
     /// Every Nth cmdlet fails with Exchange's throttling-budget error.
     #[arg(long, value_name = "N")]
     pub throttle_every: Option<u32>,
+    /// The wait (seconds) the throttling error asks for (default 5).
+    #[arg(long, value_name = "SECONDS")]
+    pub throttle_wait: Option<u32>,
     /// A session breaks after N cmdlets.
     #[arg(long, value_name = "N")]
     pub break_after: Option<u32>,

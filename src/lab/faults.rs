@@ -14,6 +14,10 @@ pub struct Faults {
     /// PowerShellMaxCmdlets budget error (reference §5.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub throttle_every: Option<u32>,
+    /// The wait, in seconds, the throttling error asks for (default [`THROTTLE_WAIT_SECONDS`]);
+    /// shorter waits keep fault tests fast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throttle_wait_seconds: Option<u32>,
     /// A `LabShell` returns `ShellError::Broken` once it has run this many cmdlets, as a session
     /// whose runspace died would.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +63,7 @@ mod tests {
         let f = Faults {
             latency: Some(Duration::from_millis(250)),
             throttle_every: Some(3),
+            throttle_wait_seconds: None,
             break_after: None,
             fail: vec!["kim".into()],
         };

@@ -490,7 +490,8 @@ impl LabShell {
                     Side::OnPremises => org.connected().name.clone(),
                     Side::Online => ONLINE_SERVER.into(),
                 };
-                return Ok(failed(records::throttled(&Origin { side, server: &server, now }, THROTTLE_WAIT_SECONDS)));
+                let wait = faults.throttle_wait_seconds.unwrap_or(THROTTLE_WAIT_SECONDS);
+                return Ok(failed(records::throttled(&Origin { side, server: &server, now }, wait)));
             }
         }
         let version = ServerVersion::parse(&org.connected().admin_display_version);

@@ -86,6 +86,9 @@ pub struct ConvertOptions {
     pub reset_password_on_next_logon: bool,
     /// Only check and plan.
     pub dry_run: bool,
+    /// How often a throttled command is retried inside the conversion (default 3). A batch sets
+    /// 0 so that its pool sees the throttling answer and slows every session down instead.
+    pub throttle_retries: Option<u32>,
 }
 
 impl ConvertOptions {
@@ -101,6 +104,7 @@ impl ConvertOptions {
             password: None,
             reset_password_on_next_logon: false,
             dry_run: false,
+            throttle_retries: None,
         }
     }
 }
@@ -173,6 +177,9 @@ pub struct ConvertReport {
     /// The session failed (broken, timed out) rather than Exchange refusing: worth a recheck.
     #[serde(skip)]
     pub session_failure: bool,
+    /// Exchange throttled a command past the allowed retries: the wait it asked for.
+    #[serde(skip)]
+    pub throttled: Option<std::time::Duration>,
 }
 
 /// One step of a documented alternative path.
@@ -202,6 +209,7 @@ impl ConvertReport {
             alternative: Vec::new(),
             error: None,
             session_failure: false,
+            throttled: None,
         }
     }
 
@@ -392,6 +400,9 @@ pub async fn convert_observed(
     if let Err(e) = convert_inner(shells, identity, opts, &mut report, obs).await {
         report.status = ConvertStatus::Failed;
         report.session_failure = e.is_transient();
+        if let WorkflowError::Throttled { retry_after, .. } = &e {
+            report.throttled = Some(*retry_after);
+        }
         report.error = Some(e.to_string());
     }
     report
@@ -406,6 +417,9 @@ async fn convert_inner(
 ) -> Result<(), WorkflowError> {
     let primary_side = shells.primary.describe().side;
     let mut exec = Executor::new(&mut *shells.primary, Target { side: primary_side, ..Target::default() });
+    if let Some(n) = opts.throttle_retries {
+        exec.throttle_retries = n;
+    }
 
     let Some(found) = read_one(
         &mut exec,
@@ -1009,7 +1023,11 @@ async fn convert_remote(
     }
 
     // The cloud side, when a session is there.
-    let mut cloud_exec = cloud.map(|c| Executor::new(c, Target { side: Side::Online, ..Target::default() }));
+    let mut cloud_exec = cloud.map(|c| {
+        let mut x = Executor::new(c, Target { side: Side::Online, ..Target::default() });
+        x.throttle_retries = exec.throttle_retries;
+        x
+    });
     let mut cloud_mailbox = None;
     if let Some(cx) = cloud_exec.as_mut() {
         if let Some(raw) = read_one(

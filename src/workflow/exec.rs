@@ -90,6 +90,14 @@ pub enum WorkflowError {
     /// The shell failed (broken session, timeout).
     #[error(transparent)]
     Shell(#[from] ShellError),
+    /// Exchange kept throttling a command after the retries this executor allows.
+    #[error("Exchange throttled {cmdlet}: it asks to wait {} s before trying again", .retry_after.as_secs())]
+    Throttled {
+        /// The cmdlet.
+        cmdlet: String,
+        /// The wait Exchange asked for.
+        retry_after: Duration,
+    },
     /// The observer (a batch journal) could not record a state change; nothing further runs.
     #[error("the journal could not be written: {0}")]
     Journal(String),
@@ -168,13 +176,15 @@ impl<'a> Executor<'a> {
                 ErrorKind::Throttled { retry_after } => Some(retry_after.unwrap_or(Duration::from_secs(5))),
                 _ => None,
             });
-            if let Some(wait) = wait
-                && attempt < self.throttle_retries
-                && wait <= self.max_throttle_wait
-            {
-                attempt += 1;
-                tokio::time::sleep(wait).await;
-                continue;
+            if let Some(wait) = wait {
+                if attempt < self.throttle_retries && wait <= self.max_throttle_wait {
+                    attempt += 1;
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                // Never read a throttling answer as "not found" or "no data": the caller (a
+                // batch pool) slows down and retries the whole item.
+                return Err(WorkflowError::Throttled { cmdlet: inv.cmdlet.clone(), retry_after: wait });
             }
             let record = CommandRecord {
                 side: self.target.side,

@@ -91,7 +91,7 @@ pub struct PoolOptions {
     pub open_backoff: Duration,
     /// Ceiling of open backoff and of the shared pace.
     pub max_backoff: Duration,
-    /// The pace after the first throttle; it doubles on each further throttle.
+    /// The pace after the first throttle; it grows by half on each further throttle.
     pub throttle_pace: Duration,
 }
 
@@ -300,7 +300,10 @@ async fn session_loop<S, T, O, OF, F>(
                     shared.pause_until.set(until);
                 }
                 let pace = shared.pace.get();
-                let next = if pace.is_zero() { options.throttle_pace } else { pace * 2 };
+                // Grow by half on each throttle and halve on each success: a steady rhythm of
+                // throttling (a cmdlet budget) settles at a small pace instead of climbing to the
+                // ceiling, while throttling that keeps coming still slows the pool down fast.
+                let next = if pace.is_zero() { options.throttle_pace } else { pace * 3 / 2 };
                 shared.pace.set(next.min(options.max_backoff));
                 current = Some(item);
             }
@@ -347,11 +350,11 @@ where
     }
 }
 
-/// Each success takes a quarter off the shared pace; below 10 ms it is gone.
+/// Each success halves the shared pace; below 10 ms it is gone.
 fn decay_pace<T>(shared: &Shared<T>) {
     let pace = shared.pace.get();
     if !pace.is_zero() {
-        let next = pace * 3 / 4;
+        let next = pace / 2;
         shared.pace.set(if next < Duration::from_millis(10) { Duration::ZERO } else { next });
     }
 }

@@ -60,6 +60,8 @@ pub struct Progress {
     failed: usize,
     started: Instant,
     last_line: Option<Instant>,
+    /// How many items had finished when the last line was written, so `finish` does not repeat it.
+    last_written: Option<usize>,
     mode: ProgressMode,
     bar: Option<indicatif::ProgressBar>,
     on_item_finished: Option<ItemCallback>,
@@ -89,6 +91,7 @@ impl Progress {
             failed: 0,
             started: Instant::now(),
             last_line: None,
+            last_written: None,
             mode,
             bar,
             on_item_finished: None,
@@ -168,6 +171,7 @@ impl Progress {
     }
 
     fn write_line(&mut self, now: Instant) {
+        self.last_written = Some(self.done + self.failed);
         let line = self.line(now);
         if let ProgressMode::Lines { out, .. } = &mut self.mode {
             // Progress is best effort: a closed stderr must not stop the batch.
@@ -181,7 +185,7 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish();
         }
-        if matches!(self.mode, ProgressMode::Lines { .. }) {
+        if matches!(self.mode, ProgressMode::Lines { .. }) && self.last_written != Some(self.done + self.failed) {
             self.write_line(Instant::now());
         }
     }

@@ -98,6 +98,8 @@ pub fn convert_options(item: &BatchItem, job: &ConvertJob) -> ConvertOptions {
     o.auto_mapping = item.auto_mapping;
     o.copy_sent_items = job.copy_sent_items;
     o.dry_run = job.dry_run;
+    // The pool handles throttling for the whole batch (it slows every session down).
+    o.throttle_retries = Some(0);
     if item.target == Target::Regular {
         o.password = job.password.clone();
         o.reset_password_on_next_logon = item.reset_password_on_next_logon.unwrap_or(false);
@@ -209,6 +211,9 @@ pub fn blocked_reason(report: &ConvertReport) -> String {
 /// resumes) journaled `apply-started` for the item, so "already converted" means this batch did
 /// it; `started_in_attempt`: this attempt did, so a broken session may have applied it.
 pub fn outcome_of(report: &ConvertReport, started_in_run: bool, started_in_attempt: bool) -> ItemOutcome {
+    if let Some(wait) = report.throttled {
+        return ItemOutcome::Throttled { retry_after: wait };
+    }
     match report.status {
         ConvertStatus::Converted => ItemOutcome::Done(Event::Verified {
             detail: serde_json::json!({"status": "converted", "after": report.after}),
@@ -490,6 +495,7 @@ mod tests {
             alternative: Vec::new(),
             error: None,
             session_failure: false,
+            throttled: None,
         }
     }
 
