@@ -865,9 +865,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Prim::I32 => PsValue::I32(self.number("I32", text, at)?),
             Prim::U64 => PsValue::U64(self.number("U64", text, at)?),
             Prim::I64 => PsValue::I64(self.number("I64", text, at)?),
-            Prim::Sg => {
-                PsValue::Single(parse_float(trimmed).ok_or_else(|| self.invalid("Sg", text, at, "a float"))? as f32)
-            }
+            Prim::Sg => PsValue::Single(parse_float(trimmed).ok_or_else(|| self.invalid("Sg", text, at, "a float"))?),
             Prim::Db => PsValue::Double(parse_float(trimmed).ok_or_else(|| self.invalid("Db", text, at, "a double"))?),
             Prim::BA => PsValue::Bytes(self.base64("BA", text, at)?),
             Prim::G => {
@@ -993,11 +991,12 @@ impl<'a, 'c> Parser<'a, 'c> {
 }
 
 /// `XmlConvert.ToDouble`: `INF`, `-INF`, `NaN`, or a decimal/scientific number.
-fn parse_float(s: &str) -> Option<f64> {
+/// Parsed directly as the target width, so single-precision values round-trip exactly.
+fn parse_float<F: std::str::FromStr + From<f32>>(s: &str) -> Option<F> {
     match s {
-        "INF" => Some(f64::INFINITY),
-        "-INF" => Some(f64::NEG_INFINITY),
-        "NaN" => Some(f64::NAN),
+        "INF" => Some(F::from(f32::INFINITY)),
+        "-INF" => Some(F::from(f32::NEG_INFINITY)),
+        "NaN" => Some(F::from(f32::NAN)),
         _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) => s.parse().ok(),
         _ => None,
     }
