@@ -243,7 +243,8 @@ def run_canon(path):
 
 
 def run_bench(path, runs):
-    with open(path, encoding="utf-8-sig") as f:
+    # newline="" keeps the CRLF bytes the Rust benchmark reads.
+    with open(path, encoding="utf-8-sig", newline="") as f:
         xml = f.read()
     best = None
     count = 0

@@ -810,11 +810,13 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     fn set_progress_field(&mut self, i: usize, value: PsValue, at: usize) -> Result<(), ClixmlError> {
-        let pos = self.pos(at);
+        // Computing a position scans the input: only do it for an error.
+        let (input, base) = (self.input, self.base);
+        let pos = move || Position::locate(input, base + at);
         if let Some(Frame::Pr(p)) = self.stack.last_mut() {
             if p.fields[i].is_some() {
                 return Err(ClixmlError::UnexpectedElement {
-                    at: pos,
+                    at: pos(),
                     found: PROGRESS_RECORD_FIELDS[i].1.into(),
                     context: "inside <PR>".into(),
                     expected: "each progress record field once",
@@ -875,7 +877,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Prim::XD => PsValue::Xml(lossy(text)?),
             Prim::SBK => PsValue::ScriptBlock(lossy(text)?),
             Prim::SS => {
-                let cipher = self.cipher.ok_or(ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
+                let cipher = self.cipher.ok_or_else(|| ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
                 let data = self.base64("SS", text, at)?;
                 PsValue::SecureString(Secret::new(cipher.decrypt(&data)?))
             }
@@ -900,12 +902,14 @@ impl<'a, 'c> Parser<'a, 'c> {
         stream: Option<String>,
         at: usize,
     ) -> Result<(), ClixmlError> {
-        let pos = self.pos(at);
+        // Computing a position scans the input: only do it for an error.
+        let (input, base) = (self.input, self.base);
+        let pos = move || Position::locate(input, base + at);
         match self.stack.last_mut() {
             None => {
                 if self.single.is_some() {
                     return Err(ClixmlError::UnexpectedElement {
-                        at: pos,
+                        at: pos(),
                         found: "a second value".into(),
                         context: "at the top level of a message body".into(),
                         expected: "exactly one element (use from_document for <Objs> files)",
@@ -924,7 +928,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                     Some("Value") => slot,
                     _ => {
                         return Err(ClixmlError::UnexpectedElement {
-                            at: pos,
+                            at: pos(),
                             found: format!("a value named {:?}", name.unwrap_or_default()),
                             context: "inside <En>".into(),
                             expected: "one child with N=\"Key\" and one with N=\"Value\"",
@@ -933,7 +937,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 };
                 if target.is_some() {
                     return Err(ClixmlError::UnexpectedElement {
-                        at: pos,
+                        at: pos(),
                         found: format!("a second {:?}", name.unwrap_or_default()),
                         context: "inside <En>".into(),
                         expected: "one child with N=\"Key\" and one with N=\"Value\"",
@@ -946,7 +950,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 let i = PROGRESS_RECORD_FIELDS.iter().position(|(t, _)| t.is_empty()).unwrap_or(2);
                 if !matches!(value, PsValue::Null | PsValue::String(_)) {
                     return Err(ClixmlError::InvalidValue {
-                        at: pos,
+                        at: pos(),
                         element: "PR".into(),
                         text: String::new(),
                         expected: "a CurrentOperation that is <S> or <Nil/>",
