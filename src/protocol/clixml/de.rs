@@ -810,11 +810,13 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     fn set_progress_field(&mut self, i: usize, value: PsValue, at: usize) -> Result<(), ClixmlError> {
-        let pos = self.pos(at);
+        // Computing a position scans the input: only do it for an error.
+        let (input, base) = (self.input, self.base);
+        let pos = move || Position::locate(input, base + at);
         if let Some(Frame::Pr(p)) = self.stack.last_mut() {
             if p.fields[i].is_some() {
                 return Err(ClixmlError::UnexpectedElement {
-                    at: pos,
+                    at: pos(),
                     found: PROGRESS_RECORD_FIELDS[i].1.into(),
                     context: "inside <PR>".into(),
                     expected: "each progress record field once",
@@ -865,9 +867,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Prim::I32 => PsValue::I32(self.number("I32", text, at)?),
             Prim::U64 => PsValue::U64(self.number("U64", text, at)?),
             Prim::I64 => PsValue::I64(self.number("I64", text, at)?),
-            Prim::Sg => {
-                PsValue::Single(parse_float(trimmed).ok_or_else(|| self.invalid("Sg", text, at, "a float"))? as f32)
-            }
+            Prim::Sg => PsValue::Single(parse_float(trimmed).ok_or_else(|| self.invalid("Sg", text, at, "a float"))?),
             Prim::Db => PsValue::Double(parse_float(trimmed).ok_or_else(|| self.invalid("Db", text, at, "a double"))?),
             Prim::BA => PsValue::Bytes(self.base64("BA", text, at)?),
             Prim::G => {
@@ -877,7 +877,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Prim::XD => PsValue::Xml(lossy(text)?),
             Prim::SBK => PsValue::ScriptBlock(lossy(text)?),
             Prim::SS => {
-                let cipher = self.cipher.ok_or(ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
+                let cipher = self.cipher.ok_or_else(|| ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
                 let data = self.base64("SS", text, at)?;
                 PsValue::SecureString(Secret::new(cipher.decrypt(&data)?))
             }
@@ -902,12 +902,14 @@ impl<'a, 'c> Parser<'a, 'c> {
         stream: Option<String>,
         at: usize,
     ) -> Result<(), ClixmlError> {
-        let pos = self.pos(at);
+        // Computing a position scans the input: only do it for an error.
+        let (input, base) = (self.input, self.base);
+        let pos = move || Position::locate(input, base + at);
         match self.stack.last_mut() {
             None => {
                 if self.single.is_some() {
                     return Err(ClixmlError::UnexpectedElement {
-                        at: pos,
+                        at: pos(),
                         found: "a second value".into(),
                         context: "at the top level of a message body".into(),
                         expected: "exactly one element (use from_document for <Objs> files)",
@@ -926,7 +928,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                     Some("Value") => slot,
                     _ => {
                         return Err(ClixmlError::UnexpectedElement {
-                            at: pos,
+                            at: pos(),
                             found: format!("a value named {:?}", name.unwrap_or_default()),
                             context: "inside <En>".into(),
                             expected: "one child with N=\"Key\" and one with N=\"Value\"",
@@ -935,7 +937,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 };
                 if target.is_some() {
                     return Err(ClixmlError::UnexpectedElement {
-                        at: pos,
+                        at: pos(),
                         found: format!("a second {:?}", name.unwrap_or_default()),
                         context: "inside <En>".into(),
                         expected: "one child with N=\"Key\" and one with N=\"Value\"",
@@ -948,7 +950,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 let i = PROGRESS_RECORD_FIELDS.iter().position(|(t, _)| t.is_empty()).unwrap_or(2);
                 if !matches!(value, PsValue::Null | PsValue::String(_)) {
                     return Err(ClixmlError::InvalidValue {
-                        at: pos,
+                        at: pos(),
                         element: "PR".into(),
                         text: String::new(),
                         expected: "a CurrentOperation that is <S> or <Nil/>",
@@ -993,11 +995,12 @@ impl<'a, 'c> Parser<'a, 'c> {
 }
 
 /// `XmlConvert.ToDouble`: `INF`, `-INF`, `NaN`, or a decimal/scientific number.
-fn parse_float(s: &str) -> Option<f64> {
+/// Parsed directly as the target width, so single-precision values round-trip exactly.
+fn parse_float<F: std::str::FromStr + From<f32>>(s: &str) -> Option<F> {
     match s {
-        "INF" => Some(f64::INFINITY),
-        "-INF" => Some(f64::NEG_INFINITY),
-        "NaN" => Some(f64::NAN),
+        "INF" => Some(F::from(f32::INFINITY)),
+        "-INF" => Some(F::from(f32::NEG_INFINITY)),
+        "NaN" => Some(F::from(f32::NAN)),
         _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) => s.parse().ok(),
         _ => None,
     }

@@ -514,4 +514,176 @@ mod tests {
         let PsValue::SecureString(s) = back else { panic!() };
         assert_eq!(s.expose(), "P@ss");
     }
+
+    #[test]
+    fn hostile_inputs_fail_fast_without_overflowing_the_stack() {
+        // 200,000 nested objects: refused at the depth limit, read with an explicit stack.
+        let deep = "<Obj N=\"x\"><MS>".repeat(200_000);
+        let e = parse(&deep).unwrap_err();
+        assert!(matches!(e, ClixmlError::LimitExceeded { field: "max_depth", .. }), "{e}");
+        // Deep lists with no objects in between are impossible: every container lives in an <Obj>.
+        let e = parse(&"<LST>".repeat(10)).unwrap_err();
+        assert!(matches!(e, ClixmlError::UnexpectedElement { .. }), "{e}");
+        // A huge number, a huge RefId, an entity, a text child inside a primitive.
+        let big = format!("<I64>{}</I64>", "9".repeat(100_000));
+        assert!(matches!(parse(&big).unwrap_err(), ClixmlError::InvalidValue { .. }));
+        let e = parse(&format!("<Ref RefId=\"{}\" />", "1".repeat(10_000))).unwrap_err();
+        assert!(matches!(e, ClixmlError::UnknownReference { .. }), "{e}");
+        assert!(matches!(parse("<S>&bogus;</S>").unwrap_err(), ClixmlError::Xml { .. }));
+        assert!(matches!(parse("<S><S>x</S></S>").unwrap_err(), ClixmlError::UnexpectedElement { .. }));
+        assert!(matches!(parse("<S>x</T>").unwrap_err(), ClixmlError::Xml { .. }));
+        assert!(matches!(parse("text").unwrap_err(), ClixmlError::UnexpectedText { .. }));
+        assert!(matches!(parse("").unwrap_err(), ClixmlError::Missing { .. }));
+        // The TNRef copy budget: one large type-name list referenced many times.
+        let names = format!("<T>{}</T>", "N".repeat(10_000));
+        let mut xml = format!("<Obj RefId=\"r\"><TN RefId=\"0\">{names}</TN><LST>");
+        for _ in 0..200 {
+            xml.push_str("<Obj><TNRef RefId=\"0\" /></Obj>");
+        }
+        xml.push_str("</LST></Obj>");
+        let e = from_str(&xml, &Limits { max_bytes: 1 << 20, ..Limits::default() }).unwrap_err();
+        assert!(matches!(e, ClixmlError::LimitExceeded { field: "max_bytes", .. }), "{e}");
+        // Dictionary entries need both halves.
+        let e = parse("<Obj><DCT><En><S N=\"Key\">k</S></En></DCT></Obj>").unwrap_err();
+        assert!(matches!(e, ClixmlError::Missing { .. }), "{e}");
+        // Two RefIds alike.
+        let e = parse("<Obj RefId=\"0\"><LST><Obj RefId=\"1\" /><Obj RefId=\"1\" /></LST></Obj>").unwrap_err();
+        assert!(matches!(e, ClixmlError::DuplicateRefId { element: "Obj", .. }), "{e}");
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::psobject::{Container, Property, PsObject};
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "\\PC{0,12}",
+                any::<String>(),
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just("_x".to_string()),
+                        Just("_X0041_".into()),
+                        Just("\r\n".into()),
+                        Just("&<>\"".into()),
+                        Just("\u{1F600}".into()),
+                        Just("\u{FFFE}".into()),
+                        Just("\u{85}".into()),
+                        "[a-z_ ]{0,3}"
+                    ],
+                    0..6
+                )
+                .prop_map(|parts| parts.concat()),
+            ]
+        }
+
+        fn raw_text() -> impl Strategy<Value = String> {
+            "[0-9A-Za-z:.+ -]{0,24}"
+        }
+
+        fn primitive() -> impl Strategy<Value = PsValue> {
+            prop_oneof![
+                Just(PsValue::Null),
+                text().prop_map(PsValue::String),
+                proptest::collection::vec(any::<u16>(), 1..8)
+                    .prop_filter("a lone surrogate", |u| String::from_utf16(u).is_err())
+                    .prop_map(PsValue::Utf16),
+                any::<u16>().prop_map(PsValue::Char),
+                any::<bool>().prop_map(PsValue::Bool),
+                raw_text().prop_map(PsValue::DateTime),
+                raw_text().prop_map(PsValue::Duration),
+                any::<u8>().prop_map(PsValue::U8),
+                any::<i8>().prop_map(PsValue::I8),
+                any::<u16>().prop_map(PsValue::U16),
+                any::<i16>().prop_map(PsValue::I16),
+                any::<u32>().prop_map(PsValue::U32),
+                any::<i32>().prop_map(PsValue::I32),
+                any::<u64>().prop_map(PsValue::U64),
+                any::<i64>().prop_map(PsValue::I64),
+                any::<f32>().prop_filter("NaN is not equal to itself", |f| !f.is_nan()).prop_map(PsValue::Single),
+                any::<f64>().prop_filter("NaN is not equal to itself", |f| !f.is_nan()).prop_map(PsValue::Double),
+                raw_text().prop_map(PsValue::Decimal),
+                proptest::collection::vec(any::<u8>(), 0..24).prop_map(PsValue::Bytes),
+                any::<u128>().prop_map(|n| PsValue::Guid(uuid::Uuid::from_u128(n))),
+                text().prop_map(PsValue::Uri),
+                raw_text().prop_map(PsValue::Version),
+                text().prop_map(PsValue::Xml),
+                text().prop_map(PsValue::ScriptBlock),
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = PsValue> {
+            primitive().prop_recursive(4, 48, 6, |inner| {
+                let inner_props = inner.clone();
+                let props = move || {
+                    proptest::collection::vec(
+                        (text(), inner_props.clone()).prop_map(|(name, value)| Property { name, value }),
+                        0..4,
+                    )
+                };
+                let container = prop_oneof![
+                    Just(None),
+                    proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| Some(Container::List(v))),
+                    proptest::collection::vec(inner.clone(), 0..3).prop_map(|v| Some(Container::Enumerable(v))),
+                    proptest::collection::vec(inner.clone(), 0..3).prop_map(|v| Some(Container::Stack(v))),
+                    proptest::collection::vec(inner.clone(), 0..3).prop_map(|v| Some(Container::Queue(v))),
+                    proptest::collection::vec((inner.clone(), inner.clone()), 0..3)
+                        .prop_map(|v| Some(Container::Dictionary(v))),
+                ];
+                (
+                    proptest::collection::vec(text(), 0..3),
+                    proptest::option::of(text()),
+                    proptest::option::of(primitive()),
+                    props(),
+                    props(),
+                    container,
+                )
+                    .prop_map(|(type_names, to_string, base, adapted, extended, container)| {
+                        PsValue::from(PsObject { type_names, to_string, base, adapted, extended, container })
+                    })
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+            #[test]
+            fn any_value_round_trips(v in value()) {
+                let xml = to_string(&v).unwrap();
+                prop_assert_eq!(from_str(&xml, &Limits::default()).unwrap(), v.clone());
+                let doc = to_document(std::slice::from_ref(&v)).unwrap();
+                prop_assert_eq!(from_document(&doc, &Limits::default()).unwrap(), vec![v]);
+            }
+
+            #[test]
+            fn arbitrary_text_never_panics(s in any::<String>()) {
+                let _ = from_str(&s, &Limits::default());
+                let _ = from_document(&s, &Limits::default());
+            }
+
+            #[test]
+            fn arbitrary_bytes_never_panic(b in proptest::collection::vec(any::<u8>(), 0..256)) {
+                let s = String::from_utf8_lossy(&b);
+                let _ = from_str(&s, &Limits::default());
+            }
+
+            #[test]
+            fn clixml_shaped_noise_never_panics(parts in proptest::collection::vec(prop_oneof![
+                Just("<Obj RefId=\"0\">"), Just("<Obj N=\"a\" RefId=\"1\">"), Just("</Obj>"), Just("<MS>"), Just("</MS>"),
+                Just("<Props>"), Just("</Props>"), Just("<LST>"), Just("</LST>"), Just("<DCT>"), Just("</DCT>"),
+                Just("<En>"), Just("</En>"), Just("<S N=\"Key\">k</S>"), Just("<I32 N=\"Value\">1</I32>"),
+                Just("<TN RefId=\"0\"><T>x</T></TN>"), Just("<TNRef RefId=\"0\" />"), Just("<Ref RefId=\"0\" />"),
+                Just("<Ref N=\"r\" RefId=\"1\" />"), Just("<Nil />"), Just("<ToString>t</ToString>"), Just("<I32>5</I32>"),
+                Just("<PR><AV>a</AV><AI>1</AI><Nil /><PI>-1</PI><PC>5</PC><T>Processing</T><SR>-1</SR><SD>s</SD></PR>"),
+                Just("<PR>"), Just("</PR>"), Just("<BA>AQ=</BA>"), Just("<S>_xD800_</S>"), Just("&amp;"), Just(" "),
+            ], 0..40)) {
+                let xml = parts.concat();
+                if let Ok(v) = from_str(&xml, &Limits::default()) {
+                    // Whatever reads must write and read back to the same value.
+                    let again = to_string(&v).unwrap();
+                    prop_assert_eq!(from_str(&again, &Limits::default()).unwrap(), v);
+                }
+            }
+        }
+    }
 }
