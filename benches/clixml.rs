@@ -51,7 +51,7 @@ fn mailbox(i: usize, rng: &mut Lcg) -> PsValue {
     let first = rng.pick(&["Alice", "Bob", "Chloé", "Dmitri", "Eve", "Fatima", "Gunnar", "Hiro"]);
     let last = rng.pick(&["Smith", "Müller", "O'Brien", "Nakamura", "Garcia", "Ivanova"]);
     let alias = format!("{}.{}{i}", first.to_lowercase(), last.to_lowercase().replace('\'', ""));
-    let shared = rng.next() % 4 == 0;
+    let shared = rng.next().is_multiple_of(4);
     let (rtd, rtd_name) = if shared { (4, "SharedMailbox") } else { (1, "UserMailbox") };
     let guid = |rng: &mut Lcg| PsValue::Guid(uuid::Uuid::from_u64_pair(rng.next() << 31 | rng.next(), rng.next()));
     let mut addresses = vec![PsValue::from(format!("SMTP:{alias}@contoso.com"))];
@@ -91,9 +91,9 @@ fn mailbox(i: usize, rng: &mut Lcg) -> PsValue {
     .note("IssueWarningQuota", size(quota - (1 << 30)))
     .note("MaxSendSize", "35 MB (36,700,160 bytes)")
     .note("MaxReceiveSize", "36 MB (37,748,736 bytes)")
-    .note("UseDatabaseQuotaDefaults", rng.next() % 2 == 0)
+    .note("UseDatabaseQuotaDefaults", rng.next().is_multiple_of(2))
     .note("HiddenFromAddressListsEnabled", shared)
-    .note("LitigationHoldEnabled", rng.next() % 10 == 0)
+    .note("LitigationHoldEnabled", rng.next().is_multiple_of(10))
     .note("SingleItemRecoveryEnabled", true)
     .note("RetainDeletedItemsFor", "14.00:00:00")
     .note("ArchiveStatus", enum_value("Microsoft.Exchange.Data.Directory.Recipient.ArchiveStatusFlags", 0, "None"))

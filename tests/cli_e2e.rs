@@ -384,7 +384,7 @@ fn lab_faults_round_trip() {
     set.code(0);
     assert_eq!(
         set.stdout,
-        "LAB faults in force:\n  latency per cmdlet: 200 ms\n  every 7th cmdlet is throttled\n  a session breaks after 50 cmdlets\n  changes to 'kim' fail (access denied)\n  changes to 'lee' fail (access denied)\n"
+        "LAB faults in force:\n  latency per cmdlet: 200 ms\n  every 7th cmdlet is throttled (asks to wait 5 s)\n  a session breaks after 50 cmdlets\n  changes to 'kim' fail (access denied)\n  changes to 'lee' fail (access denied)\n"
     );
     let j = lab.mbx(&["--json", "lab", "faults"]).run();
     j.code(0);
