@@ -19,16 +19,7 @@ pub enum DecodeError {
 /// Decodes a text file, detecting the encoding from its BOM; the BOM is removed, line endings
 /// are kept as they are.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let utf16 = |rest: &[u8], le: bool| -> Result<String, DecodeError> {
-        if !rest.len().is_multiple_of(2) {
-            return Err(DecodeError::Utf16("odd number of bytes"));
-        }
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
-            .collect();
-        String::from_utf16(&units).map_err(|_| DecodeError::Utf16("unpaired surrogate"))
-    };
+    let utf16 = decode_utf16;
     match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => {
             String::from_utf8(rest.to_vec()).map_err(|e| DecodeError::Utf8 { offset: e.utf8_error().valid_up_to() + 3 })
@@ -37,6 +28,23 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
         _ => String::from_utf8(bytes.to_vec()).map_err(|e| DecodeError::Utf8 { offset: e.utf8_error().valid_up_to() }),
     }
+}
+
+/// Decodes UTF-16 without a BOM, little- or big-endian.
+pub fn decode_utf16(bytes: &[u8], little_endian: bool) -> Result<String, DecodeError> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(DecodeError::Utf16("odd number of bytes"));
+    }
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| if little_endian { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+        .collect();
+    String::from_utf16(&units).map_err(|_| DecodeError::Utf16("unpaired surrogate"))
+}
+
+/// Whether `bytes` start with a UTF-8 or UTF-16 byte-order mark.
+pub fn has_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
 }
 
 #[cfg(test)]

@@ -23,45 +23,9 @@
 use super::classify::exo_message_parts;
 use crate::shell::ErrorRecord;
 
-/// `System.Management.Automation.ErrorCategory` names in value order (0 = NotSpecified).
-const CATEGORIES: [&str; 32] = [
-    "NotSpecified",
-    "OpenError",
-    "CloseError",
-    "DeviceError",
-    "DeadlockDetected",
-    "InvalidArgument",
-    "InvalidData",
-    "InvalidOperation",
-    "InvalidResult",
-    "InvalidType",
-    "MetadataError",
-    "NotImplemented",
-    "NotInstalled",
-    "ObjectNotFound",
-    "OperationStopped",
-    "OperationTimeout",
-    "SyntaxError",
-    "ParserError",
-    "PermissionDenied",
-    "ResourceBusy",
-    "ResourceExists",
-    "ResourceUnavailable",
-    "ReadError",
-    "WriteError",
-    "FromStdErr",
-    "SecurityError",
-    "ProtocolError",
-    "ConnectionError",
-    "AuthenticationError",
-    "LimitsExceeded",
-    "QuotaExceeded",
-    "NotEnabled",
-];
-
 /// The numeric `ErrorCategory` for its name; 0 (NotSpecified) for an unknown name.
 pub fn category_value(name: &str) -> i32 {
-    CATEGORIES.iter().position(|c| c.eq_ignore_ascii_case(name.trim())).map_or(0, |i| i as i32)
+    crate::shell::ERROR_CATEGORIES.iter().position(|c| c.eq_ignore_ascii_case(name.trim())).map_or(0, |i| i as i32)
 }
 
 /// Reads one error record from console text. `None` when the text has neither a

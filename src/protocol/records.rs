@@ -12,45 +12,9 @@ use crate::shell::ErrorRecord;
 
 const DESERIALIZED: &str = "Deserialized.";
 
-/// The names of `System.Management.Automation.ErrorCategory`, by value.
-const CATEGORY_NAMES: [&str; 32] = [
-    "NotSpecified",
-    "OpenError",
-    "CloseError",
-    "DeviceError",
-    "DeadlockDetected",
-    "InvalidArgument",
-    "InvalidData",
-    "InvalidOperation",
-    "InvalidResult",
-    "InvalidType",
-    "MetadataError",
-    "NotImplemented",
-    "NotInstalled",
-    "ObjectNotFound",
-    "OperationStopped",
-    "OperationTimeout",
-    "SyntaxError",
-    "ParserError",
-    "PermissionDenied",
-    "ResourceBusy",
-    "ResourceExists",
-    "ResourceUnavailable",
-    "ReadError",
-    "WriteError",
-    "FromStdErr",
-    "SecurityError",
-    "ProtocolError",
-    "ConnectionError",
-    "AuthenticationError",
-    "LimitsExceeded",
-    "QuotaExceeded",
-    "NotEnabled",
-];
-
 /// The name of an `ErrorCategory` value (`13` → `ObjectNotFound`); `NotSpecified` if unknown.
 pub fn category_name(category: i32) -> &'static str {
-    usize::try_from(category).ok().and_then(|i| CATEGORY_NAMES.get(i)).copied().unwrap_or("NotSpecified")
+    crate::shell::error_category_name(category)
 }
 
 /// Text of a property that holds a string (or anything with a display form); `None` when the

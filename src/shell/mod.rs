@@ -127,6 +127,47 @@ pub struct ErrorRecord {
     pub raw: Option<PsValue>,
 }
 
+/// The names of `System.Management.Automation.ErrorCategory`, by value (0 = NotSpecified).
+pub const ERROR_CATEGORIES: [&str; 32] = [
+    "NotSpecified",
+    "OpenError",
+    "CloseError",
+    "DeviceError",
+    "DeadlockDetected",
+    "InvalidArgument",
+    "InvalidData",
+    "InvalidOperation",
+    "InvalidResult",
+    "InvalidType",
+    "MetadataError",
+    "NotImplemented",
+    "NotInstalled",
+    "ObjectNotFound",
+    "OperationStopped",
+    "OperationTimeout",
+    "SyntaxError",
+    "ParserError",
+    "PermissionDenied",
+    "ResourceBusy",
+    "ResourceExists",
+    "ResourceUnavailable",
+    "ReadError",
+    "WriteError",
+    "FromStdErr",
+    "SecurityError",
+    "ProtocolError",
+    "ConnectionError",
+    "AuthenticationError",
+    "LimitsExceeded",
+    "QuotaExceeded",
+    "NotEnabled",
+];
+
+/// The name of an `ErrorCategory` value (`NotSpecified` for values this table does not know).
+pub fn error_category_name(category: i32) -> &'static str {
+    usize::try_from(category).ok().and_then(|i| ERROR_CATEGORIES.get(i)).copied().unwrap_or("NotSpecified")
+}
+
 /// A failure of the session itself, not of a cmdlet.
 #[derive(Debug, thiserror::Error)]
 pub enum ShellError {

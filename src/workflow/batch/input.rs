@@ -239,16 +239,8 @@ fn file_problem(severity: Severity, code: &'static str, message: String) -> RowP
 /// Decodes by BOM (UTF-8, UTF-16 LE/BE); without one, UTF-8, then UTF-16 guessed from NUL
 /// bytes, then Windows-1252 (what Excel's "CSV (Comma delimited)" writes on western systems).
 fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest)
-            .map(|s| (s.to_string(), None))
-            .map_err(|e| format!("has a UTF-8 BOM but invalid UTF-8 at byte {}", e.valid_up_to() + 3));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_utf16(rest, u16::from_le_bytes).map(|s| (s, None));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_utf16(rest, u16::from_be_bytes).map(|s| (s, None));
+    if crate::textio::has_bom(bytes) {
+        return crate::textio::decode(bytes).map(|s| (s, None)).map_err(|e| e.to_string());
     }
     if let Ok(s) = std::str::from_utf8(bytes)
         && !s.contains('\0')
@@ -261,12 +253,14 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         let nul_even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
         let half = bytes.len() / 2;
         if nul_odd * 2 > half && nul_even == 0 {
-            return decode_utf16(bytes, u16::from_le_bytes)
-                .map(|s| (s, Some("no byte-order mark; read as UTF-16 LE".to_string())));
+            return crate::textio::decode_utf16(bytes, true)
+                .map(|s| (s, Some("no byte-order mark; read as UTF-16 LE".to_string())))
+                .map_err(|e| e.to_string());
         }
         if nul_even * 2 > half && nul_odd == 0 {
-            return decode_utf16(bytes, u16::from_be_bytes)
-                .map(|s| (s, Some("no byte-order mark; read as UTF-16 BE".to_string())));
+            return crate::textio::decode_utf16(bytes, false)
+                .map(|s| (s, Some("no byte-order mark; read as UTF-16 BE".to_string())))
+                .map_err(|e| e.to_string());
         }
     }
     if bytes.contains(&0) {
@@ -279,17 +273,6 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
                 .into(),
         ),
     ))
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err("UTF-16 text with an odd number of bytes (truncated file?)".into());
-    }
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units)
-        .enumerate()
-        .map(|(i, r)| r.map_err(|_| format!("invalid UTF-16 (lone surrogate) at byte {}", i * 2 + 2)))
-        .collect()
 }
 
 fn windows_1252(b: u8) -> char {
