@@ -308,21 +308,7 @@ async fn execute_convert(
             let status = convert_status(f, report.as_ref());
             let reason = reason_of(f);
             if json {
-                let mut line = serde_json::Map::new();
-                line.insert("type".into(), "item".into());
-                line.insert("run_id".into(), run_id.clone().into());
-                line.insert("row".into(), f.key.into());
-                match report.as_ref().map(serde_json::to_value) {
-                    Some(Ok(serde_json::Value::Object(m))) => line.extend(m),
-                    _ => {
-                        line.insert("identity".into(), f.identity.clone().into());
-                    }
-                }
-                line.insert("status".into(), status.into());
-                if !reason.is_empty() {
-                    line.insert("reason".into(), reason.clone().into());
-                }
-                print_line(&serde_json::Value::Object(line));
+                print_line(&item_line(&run_id, f.key, &f.identity, report.as_ref(), status, &reason));
             }
             collected.lock().unwrap_or_else(|p| p.into_inner()).push(ItemResult {
                 row: f.key,
@@ -883,21 +869,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             };
             let reason = reason_of(f);
             if json {
-                let mut line = serde_json::Map::new();
-                line.insert("type".into(), "item".into());
-                line.insert("run_id".into(), run_id.clone().into());
-                match report.as_ref().map(serde_json::to_value) {
-                    Some(Ok(serde_json::Value::Object(m))) => line.extend(m),
-                    _ => {
-                        line.insert("row".into(), f.key.into());
-                        line.insert("identity".into(), f.identity.clone().into());
-                    }
-                }
-                line.insert("status".into(), status.into());
-                if !reason.is_empty() {
-                    line.insert("reason".into(), reason.clone().into());
-                }
-                print_line(&serde_json::Value::Object(line));
+                print_line(&item_line(&run_id, f.key, &f.identity, report.as_ref(), status, &reason));
             }
             collected.lock().unwrap_or_else(|p| p.into_inner()).push(ItemResult {
                 row: f.key,
@@ -930,4 +902,29 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
     let mut results: Vec<ItemResult> = collected.lock().unwrap_or_else(|p| p.into_inner()).drain(..).collect();
     results.sort_by_key(|r| r.row);
     finish_run(cli, &journal, &run_id, &report, &results, &[], "rollback")
+}
+
+/// One JSON Lines item of a batch (docs/json-output.md, "Batches"): the item's row and identity,
+/// the conversion report's fields when there is one, and its final status and reason.
+fn item_line<R: serde::Serialize>(
+    run_id: &str,
+    row: usize,
+    identity: &str,
+    report: Option<&R>,
+    status: &str,
+    reason: &str,
+) -> serde_json::Value {
+    let mut line = serde_json::Map::new();
+    line.insert("type".into(), "item".into());
+    line.insert("run_id".into(), run_id.into());
+    line.insert("row".into(), row.into());
+    line.insert("identity".into(), identity.into());
+    if let Some(Ok(serde_json::Value::Object(m))) = report.map(serde_json::to_value) {
+        line.extend(m);
+    }
+    line.insert("status".into(), status.into());
+    if !reason.is_empty() {
+        line.insert("reason".into(), reason.into());
+    }
+    serde_json::Value::Object(line)
 }
