@@ -64,16 +64,25 @@ fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
     c
 }
 
-/// Every run under `root`, oldest first. A missing root is an empty list; an unreadable run is
-/// listed with its `error` so one damaged directory does not hide the others.
-pub fn list_runs(root: &Path) -> Vec<RunSummary> {
-    let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
-    let mut ids: Vec<String> = entries
+/// The run ids under `root`, oldest first: by the start time in each header (milliseconds), then
+/// by id, because two runs started in the same second (a resume right after a crash) have ids
+/// that sort by their random suffix.
+fn ids_oldest_first(root: &Path) -> Result<Vec<String>, JournalError> {
+    let entries = std::fs::read_dir(root).map_err(|source| JournalError::Io { path: root.to_path_buf(), source })?;
+    let mut runs: Vec<(String, String)> = entries
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|n| is_run_id(n))
+        .map(|id| (super::journal::read_header(&root.join(&id)).map(|h| h.started).unwrap_or_default(), id))
         .collect();
-    ids.sort();
+    runs.sort();
+    Ok(runs.into_iter().map(|(_, id)| id).collect())
+}
+
+/// Every run under `root`, oldest first. A missing root is an empty list; an unreadable run is
+/// listed with its `error` so one damaged directory does not hide the others.
+pub fn list_runs(root: &Path) -> Vec<RunSummary> {
+    let Ok(ids) = ids_oldest_first(root) else { return Vec::new() };
     ids.into_iter()
         .map(|id| match read_journal(&root.join(&id)) {
             Ok(state) => RunSummary {
@@ -104,13 +113,7 @@ pub fn list_runs(root: &Path) -> Vec<RunSummary> {
 
 /// Finds a run by id, unique id prefix, or `last` (the newest).
 pub fn resolve_run_id(root: &Path, wanted: &str) -> Result<String, JournalError> {
-    let entries = std::fs::read_dir(root).map_err(|source| JournalError::Io { path: root.to_path_buf(), source })?;
-    let mut ids: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| is_run_id(n))
-        .collect();
-    ids.sort();
+    let mut ids = ids_oldest_first(root)?;
     if wanted.eq_ignore_ascii_case("last") {
         return ids.pop().ok_or_else(|| JournalError::RunId(format!("no runs in {}", root.display())));
     }
