@@ -14,6 +14,14 @@ impl Secret {
         Secret(plain.into())
     }
 
+    /// A secret read as a line of text: the line ending is cut off in place, so the buffer that
+    /// held the password is the one wiped on drop (no trimmed copy is left behind).
+    pub fn from_line(mut line: String) -> Self {
+        let keep = line.trim_end_matches(['\r', '\n']).len();
+        line.truncate(keep);
+        Secret(line)
+    }
+
     /// The plain text. Call only where the secret is encrypted or handed to the target system.
     pub fn expose(&self) -> &str {
         &self.0

@@ -376,6 +376,8 @@ fn json_lines_and_run_reports() {
     let o = mbx(&dir, &["runs", "show", &run_id[..10], "--csv"]);
     assert_eq!(code(&o), 0, "{}", text(&o));
     let csv = String::from_utf8_lossy(&o.stdout).to_string();
+    let csv = csv.strip_prefix('\u{FEFF}').expect("a BOM, so Excel reads UTF-8").to_string();
+    assert!(csv.contains("\r\n"), "CRLF line ends for Excel");
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows[0], "RunId,Item,Identity,Target,State,Reason,FailureKind,PreviousType,Granted,Updated");
     assert!(rows[1].starts_with(&format!("{run_id},1,kim,Shared,verified,,,UserMailbox,,")), "{}", rows[1]);
@@ -386,4 +388,23 @@ fn json_lines_and_run_reports() {
     assert_eq!(listed["runs"][0]["finished"], true);
     let o = mbx(&dir, &["runs", "show", "nope"]);
     assert_eq!(code(&o), 2, "{}", text(&o));
+}
+
+#[test]
+fn last_skips_dry_runs_so_a_rollback_preview_does_not_hide_the_batch() {
+    let (t, dir) = lab(4);
+    let users = generated(&dir);
+    assert_eq!(users.len(), 4);
+    let file = write(t.path(), "list.txt", &(users.join("\n") + "\n"));
+    let o = mbx(&dir, &["convert", "--from", file.to_str().unwrap(), "--to", "shared", "--sessions", "2"]);
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    let now = recipients(&dir);
+    assert!(users.iter().all(|u| now[u]["RecipientTypeDetails"] == "SharedMailbox"), "{now:?}");
+    // A dry-run preview of the rollback, then the real one: `last` must still mean the batch.
+    let o = mbx_stdin(&dir, &["rollback", "last", "--dry-run", "--password-stdin"], "Pr3view-Passw0rd!\n");
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    let o = mbx_stdin(&dir, &["rollback", "last", "--password-stdin"], "R0llback-Passw0rd!\n");
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    let now = recipients(&dir);
+    assert!(users.iter().all(|u| now[u]["RecipientTypeDetails"] == "UserMailbox"), "{now:?}");
 }

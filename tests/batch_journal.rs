@@ -168,6 +168,7 @@ fn run_store_lists_shows_and_resolves_prefixes() {
     let mut csv = Vec::new();
     export_csv(&detail, &mut csv).unwrap();
     let csv = String::from_utf8(csv).unwrap();
+    let csv = csv.strip_prefix('\u{FEFF}').expect("a BOM, so Excel reads UTF-8");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "RunId,Item,Identity,Target,State,Reason,FailureKind,PreviousType,Granted,Updated");
     assert!(

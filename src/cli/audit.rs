@@ -170,7 +170,8 @@ fn status_name(s: FixStatus) -> &'static str {
 
 fn write_csv(report: &AuditReport, fixes: &[FixOutcome]) -> Result<(), CliError> {
     let err = |e: csv::Error| CliError::Failed(format!("cannot write CSV: {e}"));
-    let mut w = csv::Writer::from_writer(std::io::stdout());
+    let mut w = crate::workflow::batch::runs::csv_writer(std::io::stdout())
+        .map_err(|e| CliError::Failed(format!("cannot write CSV: {e}")))?;
     w.write_record([
         "Severity",
         "Finding",

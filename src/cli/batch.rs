@@ -94,11 +94,13 @@ fn read_password(password_stdin: bool, what: &str) -> Result<Option<Secret>, Cli
         std::io::stdin()
             .read_line(&mut line)
             .map_err(|e| CliError::Usage(format!("--password-stdin: cannot read standard input: {e}")))?;
-        let pw = line.trim_end_matches(['\r', '\n']).to_string();
-        if pw.is_empty() {
+        // Trim in place and move the buffer into the Secret, so no copy of the password is left
+        // behind un-wiped.
+        let secret = Secret::from_line(line);
+        if secret.expose().is_empty() {
             return Err(CliError::Usage("--password-stdin: the first line of standard input is empty".into()));
         }
-        return Ok(Some(Secret::new(pw)));
+        return Ok(Some(secret));
     }
     if std::io::stdin().is_terminal() {
         let pw = rpassword::prompt_password(format!("New password for {what} (not shown, one for all): "))
@@ -533,7 +535,8 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
         .collect();
     items.retain(|i| !bad.contains_key(&i.row));
 
-    let password = if !args.dry_run && items.iter().any(|i| i.target == Target::Regular) {
+    // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
+    let password = if (!args.dry_run || args.password_stdin) && items.iter().any(|i| i.target == Target::Regular) {
         read_password(args.password_stdin, "the mailboxes converted back to regular")?
     } else {
         None

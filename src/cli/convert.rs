@@ -86,7 +86,7 @@ fn read_password(
 ) -> Result<Option<Secret>, CliError> {
     if args.password_stdin {
         return match stdin_lines.next() {
-            Some(line) if !line.is_empty() => Ok(Some(Secret::new(line))),
+            Some(line) if !line.trim_end_matches(['\r', '\n']).is_empty() => Ok(Some(Secret::from_line(line))),
             _ => Err(CliError::Usage(format!(
                 "--password-stdin: no password line on standard input for '{identity}' (one line per mailbox, in order)"
             ))),
@@ -109,6 +109,11 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         return Err(CliError::Usage(
             "convert needs at least one mailbox: mbxctl convert IDENTITY... --to shared|regular (or --disconnected NAME --database DB --user USER)".into(),
         ));
+    }
+    for (i, id) in args.identities.iter().enumerate() {
+        if let Err(e) = id.parse::<crate::exchange::identity::MailboxIdentity>() {
+            return Err(CliError::Usage(format!("mailbox #{} ('{}'): {e}", i + 1, id.escape_debug())));
+        }
     }
     let to = match (args.to, &args.disconnected) {
         (Some(ToType::Shared), _) | (None, Some(_)) => TargetType::Shared,
@@ -181,8 +186,7 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
     } else {
         let stdin = std::io::stdin();
-        let mut lines =
-            stdin.lock().lines().map_while(Result::ok).map(|l| l.trim_end_matches(['\r', '\n']).to_string());
+        let mut lines = stdin.lock().lines().map_while(Result::ok);
         for identity in &args.identities {
             let mut opts = ConvertOptions::new(to);
             opts.full_access = args.full_access.clone();

@@ -279,7 +279,7 @@ pub enum RunsCommand {
 /// Arguments of `resume`.
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
-    /// The run id (or an unambiguous prefix).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
     pub id: String,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -292,7 +292,7 @@ pub struct ResumeArgs {
 /// Arguments of `rollback`.
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
-    /// The run id (or an unambiguous prefix).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
     pub id: String,
     /// Only print what would be undone.
     #[arg(long, visible_alias = "what-if")]

@@ -106,9 +106,12 @@ impl FromStr for ByteSize {
         let int: u128 = if int.is_empty() { 0 } else { int.parse().map_err(|_| err())? };
         let mut bytes = int.checked_mul(mult as u128).ok_or_else(err)?;
         if !frac.is_empty() {
+            // Digits beyond the 18th cannot change a byte count below 2^64 bytes × 1 TB.
+            let frac = &frac[..frac.len().min(18)];
             let f: u128 = frac.parse().map_err(|_| err())?;
-            let scale = 10u128.checked_pow(frac.len() as u32).ok_or_else(err)?;
-            bytes += f * mult as u128 / scale;
+            let scale = 10u128.pow(frac.len() as u32);
+            let part = f.checked_mul(mult as u128).ok_or_else(err)? / scale;
+            bytes = bytes.checked_add(part).ok_or_else(err)?;
         }
         u64::try_from(bytes).map(ByteSize).map_err(|_| err())
     }
@@ -193,6 +196,12 @@ mod tests {
         assert_eq!("Unlimited".parse::<Quota>().unwrap(), Quota::Unlimited);
         assert!("lots".parse::<ByteSize>().is_err());
         assert!("GB".parse::<ByteSize>().is_err());
+        // Long fractions neither overflow nor panic.
+        assert_eq!(
+            "1.99999999999999999999999999999999999 TB".parse::<ByteSize>().unwrap(),
+            ByteSize(2 * (1 << 40) - 1)
+        );
+        assert!("99999999999999999999999 TB".parse::<ByteSize>().is_err());
     }
 
     #[test]

@@ -304,6 +304,9 @@ impl<'j> RollbackWorker<'j> {
         opts.dry_run = self.job.dry_run;
         if to == Target::Regular {
             opts.password = self.job.password.clone();
+            // One password serves every mailbox of the rollback and the operator knows it: each
+            // user must replace it at next logon.
+            opts.reset_password_on_next_logon = true;
         }
         let mut obs = JournalObserver {
             journal: self.journal,

@@ -111,11 +111,23 @@ pub fn list_runs(root: &Path) -> Vec<RunSummary> {
         .collect()
 }
 
-/// Finds a run by id, unique id prefix, or `last` (the newest).
+/// Finds a run by id, unique id prefix, or `last` (the newest run that was not a dry run).
 pub fn resolve_run_id(root: &Path, wanted: &str) -> Result<String, JournalError> {
-    let mut ids = ids_oldest_first(root)?;
+    let ids = ids_oldest_first(root)?;
     if wanted.eq_ignore_ascii_case("last") {
-        return ids.pop().ok_or_else(|| JournalError::RunId(format!("no runs in {}", root.display())));
+        // `last` means the newest run that changed something: a dry run (of a batch or of a
+        // rollback) changes nothing, so `rollback last --dry-run` then `rollback last` undoes
+        // the batch the admin just looked at, not the dry run.
+        let is_dry = |id: &String| {
+            super::journal::read_header(&root.join(id))
+                .is_ok_and(|h| h.options.get("dry_run").and_then(serde_json::Value::as_bool) == Some(true))
+        };
+        return ids
+            .iter()
+            .rev()
+            .find(|id| !is_dry(id))
+            .cloned()
+            .ok_or_else(|| JournalError::RunId(format!("no runs that changed anything in {}", root.display())));
     }
     if ids.iter().any(|i| i == wanted) {
         return Ok(wanted.to_string());
@@ -150,7 +162,7 @@ pub fn show_run(root: &Path, id: &str) -> Result<RunDetail, JournalError> {
 
 /// Writes a run as CSV for a change-management report: one row per item.
 pub fn export_csv<W: std::io::Write>(detail: &RunDetail, out: W) -> Result<(), csv::Error> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = csv_writer(out)?;
     w.write_record([
         "RunId",
         "Item",
@@ -349,4 +361,11 @@ fn previous_to_target(t: &str) -> Option<Target> {
         "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(Target::Shared),
         _ => None,
     }
+}
+
+/// A CSV writer for reports that open cleanly in Excel on Windows: a UTF-8 byte-order mark (else
+/// Excel reads accented names as ANSI) and CRLF line ends.
+pub fn csv_writer<W: std::io::Write>(mut out: W) -> Result<csv::Writer<W>, csv::Error> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    Ok(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out))
 }

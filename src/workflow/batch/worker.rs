@@ -102,7 +102,9 @@ pub fn convert_options(item: &BatchItem, job: &ConvertJob) -> ConvertOptions {
     o.throttle_retries = Some(0);
     if item.target == Target::Regular {
         o.password = job.password.clone();
-        o.reset_password_on_next_logon = item.reset_password_on_next_logon.unwrap_or(false);
+        // A batch gives every account the same password, known to the operator: unless the row
+        // says otherwise, each user must replace it at next logon.
+        o.reset_password_on_next_logon = item.reset_password_on_next_logon.unwrap_or(true);
     }
     o
 }
