@@ -5,7 +5,7 @@ use super::Cli;
 use super::output::CliError;
 use crate::shell::{Shell, Side};
 use crate::transport::profile::find_profile;
-use crate::transport::{ConnectOptions, Profile, PsrpShell, config_path, find_pwsh, load_profiles};
+use crate::transport::{ConnectOptions, Profile, PsrpShell, config_path, load_profiles};
 use std::path::PathBuf;
 
 /// The shells of one command.
@@ -85,7 +85,10 @@ fn named_profile(name: &str) -> Result<Profile, CliError> {
 
 /// Starts PowerShell and prepares it with `profile` (or runs cmdlets directly when `None`).
 pub async fn open_psrp(cli: &Cli, profile: Option<Profile>) -> Result<PsrpShell, CliError> {
-    let pwsh = find_pwsh(cli.pwsh.as_deref()).map_err(|e| CliError::Session(e.to_string()))?;
+    let local_ems =
+        profile.as_ref().is_some_and(|p| matches!(p.kind, crate::transport::ProfileKind::ExchangeLocal { .. }));
+    let pwsh = crate::transport::process::find_pwsh_preferring(cli.pwsh.as_deref(), local_ems)
+        .map_err(|e| CliError::Session(e.to_string()))?;
     let mut options = ConnectOptions::new(pwsh);
     options.profile = profile;
     PsrpShell::connect(options).await.map_err(|e| CliError::Session(e.to_string()))

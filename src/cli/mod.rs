@@ -343,6 +343,9 @@ pub struct ProfileAddArgs {
     /// exchange-remote: a credential file made with `Get-Credential | Export-Clixml`.
     #[arg(long, value_name = "FILE")]
     pub credential_file: Option<PathBuf>,
+    /// exchange-remote: connect with https (needed for Basic authentication).
+    #[arg(long)]
+    pub use_ssl: bool,
     /// exchange-online: the app id.
     #[arg(long)]
     pub app_id: Option<String>,

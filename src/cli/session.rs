@@ -223,6 +223,27 @@ fn summary(k: &ProfileKind) -> String {
     }
 }
 
+/// A credential file path as later runs need it: `~` expanded, made absolute (runs start in
+/// other folders), and checked to exist now rather than at the next connection.
+fn absolute_existing(p: &std::path::Path) -> Result<std::path::PathBuf, CliError> {
+    let mut path = p.to_path_buf();
+    if let Ok(rest) = p.strip_prefix("~")
+        && let Some(home) = std::env::var_os("USERPROFILE").or_else(|| std::env::var_os("HOME"))
+    {
+        path = std::path::PathBuf::from(home).join(rest);
+    }
+    let path =
+        std::path::absolute(&path).map_err(|e| CliError::Usage(format!("--credential-file {}: {e}", p.display())))?;
+    if !path.is_file() {
+        return Err(CliError::Usage(format!(
+            "--credential-file {}: no such file; create it on this machine with: Get-Credential | Export-Clixml -Path {}",
+            p.display(),
+            crate::cmdlet::literal::quote(&path.display().to_string())
+        )));
+    }
+    Ok(path)
+}
+
 fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
     let need = |v: &Option<String>, flag: &str| {
         v.clone().ok_or_else(|| CliError::Usage(format!("--kind {:?} needs {flag}", a.kind).to_lowercase()))
@@ -241,8 +262,8 @@ fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
                     )));
                 }
             },
-            credential_file: a.credential_file.clone(),
-            use_ssl: false,
+            credential_file: a.credential_file.as_deref().map(absolute_existing).transpose()?,
+            use_ssl: a.use_ssl,
         },
         CliKind::ExchangeLocal => ProfileKind::ExchangeLocal { install_path: None },
         CliKind::ExchangeOnline => ProfileKind::ExchangeOnline {

@@ -57,8 +57,20 @@ pub enum Incoming {
 /// Finds the PowerShell executable: an explicit path (`--pwsh`), then `MBXCTL_PWSH`, then `pwsh` on `PATH`,
 /// then (on Windows) `powershell.exe`.
 pub fn find_pwsh(explicit: Option<&Path>) -> Result<PathBuf, ProcessError> {
+    find_pwsh_preferring(explicit, false)
+}
+
+/// [`find_pwsh`], looking for Windows PowerShell (`powershell.exe`) before `pwsh` when
+/// `windows_powershell_first`: the Exchange Management Shell set-up (RemoteExchange.ps1 and the
+/// Exchange snap-in) loads only in Windows PowerShell 5.1.
+pub fn find_pwsh_preferring(explicit: Option<&Path>, windows_powershell_first: bool) -> Result<PathBuf, ProcessError> {
     let env = std::env::var_os(PWSH_ENV).filter(|v| !v.is_empty()).map(PathBuf::from);
-    find_pwsh_in(explicit, env.as_deref(), std::env::var_os("PATH").as_deref())
+    let names: &[&str] = match (cfg!(windows), windows_powershell_first) {
+        (true, true) => &["powershell", "pwsh"],
+        (true, false) => &["pwsh", "powershell"],
+        (false, _) => &["pwsh"],
+    };
+    find_in(explicit, env.as_deref(), std::env::var_os("PATH").as_deref(), names)
 }
 
 /// [`find_pwsh`] with the environment passed in, so it can be tested.
@@ -66,6 +78,16 @@ pub fn find_pwsh_in(
     explicit: Option<&Path>,
     env: Option<&Path>,
     path_var: Option<&std::ffi::OsStr>,
+) -> Result<PathBuf, ProcessError> {
+    let names: &[&str] = if cfg!(windows) { &["pwsh", "powershell"] } else { &["pwsh"] };
+    find_in(explicit, env, path_var, names)
+}
+
+fn find_in(
+    explicit: Option<&Path>,
+    env: Option<&Path>,
+    path_var: Option<&std::ffi::OsStr>,
+    names: &[&str],
 ) -> Result<PathBuf, ProcessError> {
     for (given, origin) in [(explicit, "--pwsh"), (env, PWSH_ENV)] {
         if let Some(p) = given {
@@ -83,11 +105,7 @@ pub fn find_pwsh_in(
             });
         }
     }
-    let mut names = vec!["pwsh"];
-    if cfg!(windows) {
-        names.push("powershell");
-    }
-    for name in &names {
+    for name in names {
         if let Some(found) = search_path(std::ffi::OsStr::new(name), path_var) {
             return Ok(found);
         }
@@ -96,7 +114,9 @@ pub fn find_pwsh_in(
 }
 
 fn search_path(name: &std::ffi::OsStr, path_var: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
-    let exts: &[&str] = if cfg!(windows) { &[".exe", ".cmd", ".bat", ""] } else { &[""] };
+    // Only real executables: a .cmd/.bat shim runs under cmd.exe, and killing cmd.exe on drop
+    // would leave the PowerShell behind it running. A shim can still be named with --pwsh.
+    let exts: &[&str] = if cfg!(windows) { &[".exe", ""] } else { &[""] };
     std::env::split_paths(path_var?).find_map(|dir| {
         exts.iter()
             .map(|ext| {
