@@ -99,6 +99,7 @@ pub async fn run(args: &DemoArgs) -> CliResult {
     ] {
         sayln!("   {command}\n       {what}");
     }
+    sayln!("\nThe demo LAB stays at {} for you to explore; delete that folder when you are done.", dir.display());
     let ok = converted.status == ConvertStatus::Converted && returned.status == ConvertStatus::Converted;
     Ok(if ok { ExitCode::Done } else { ExitCode::Failed })
 }
