@@ -51,6 +51,23 @@ fn lab() -> (tempfile::TempDir, PathBuf) {
     (t, dir)
 }
 
+/// The default LAB with every Exchange server on a build that has `Set-RemoteMailbox -Type
+/// Shared`: with the default mix (2013 CU19, 2016 CU9 beside 2016 CU23 and 2019) mbxctl cannot
+/// tell which server runs the cmdlet, so it blocks.
+fn upgraded_lab() -> (tempfile::TempDir, PathBuf) {
+    let (t, dir) = lab();
+    let mut o = mbxctl::lab::show(&dir).expect("lab show");
+    for s in o["OnPremises"]["Servers"].as_array_mut().expect("servers") {
+        match s["Name"].as_str() {
+            Some("EX13") => s["AdminDisplayVersion"] = json!("Version 15.0 (Build 1497.2)"),
+            Some("EX16A") => s["AdminDisplayVersion"] = json!("Version 15.1 (Build 2507.18)"),
+            _ => {}
+        }
+    }
+    mbxctl::lab::import(&dir, &o.to_string()).expect("lab import");
+    (t, dir)
+}
+
 fn show(dir: &Path) -> Value {
     ok(dir, &["--json", "lab", "show"]).json()
 }
@@ -226,7 +243,7 @@ fn converting_only_in_the_cloud_is_reverted_by_the_next_sync_and_starts_the_grac
 
 #[test]
 fn mbxctl_convert_of_a_remote_mailbox_stays_shared_on_both_sides_after_sync() {
-    let (_t, dir) = lab();
+    let (_t, dir) = upgraded_lab();
     let run = ok(&dir, &["--json", "convert", "diego", "--to", "shared"]);
     let doc = run.json();
     let result = &doc["results"][0];
@@ -258,7 +275,7 @@ fn mbxctl_convert_of_a_remote_mailbox_stays_shared_on_both_sides_after_sync() {
 
 #[test]
 fn convert_without_a_cloud_session_converts_on_premises_and_sync_brings_the_cloud_along() {
-    let (_t, dir) = lab();
+    let (_t, dir) = upgraded_lab();
     let doc = ok(&dir, &["--cloud-profile", "none", "--json", "convert", "grady", "--to", "shared"]).json();
     let result = &doc["results"][0];
     assert_eq!(result["status"], "converted", "{result:#}");

@@ -545,10 +545,7 @@ fn wants_grants(opts: &ConvertOptions) -> bool {
 /// is, in hybrid, a user whose mailbox is on premises. `None` for recipients with no mailbox.
 fn trustee_mailbox_side(kind: RecipientTypeDetails, view: Side) -> Option<Side> {
     use RecipientTypeDetails as R;
-    let mailbox = matches!(
-        kind,
-        R::UserMailbox | R::SharedMailbox | R::RoomMailbox | R::EquipmentMailbox | R::LinkedMailbox | R::TeamMailbox
-    );
+    let mailbox = is_mailbox(kind);
     match view {
         Side::OnPremises if kind.is_remote_mailbox() => Some(Side::Online),
         Side::OnPremises if mailbox => Some(Side::OnPremises),
@@ -558,13 +555,18 @@ fn trustee_mailbox_side(kind: RecipientTypeDetails, view: Side) -> Option<Side> 
     }
 }
 
+/// Whether `kind` is a mailbox on the side that reads it.
+fn is_mailbox(kind: RecipientTypeDetails) -> bool {
+    use RecipientTypeDetails as R;
+    kind.is_convertible_mailbox()
+        || matches!(kind, R::LinkedMailbox | R::LinkedRoomMailbox | R::TeamMailbox | R::DiscoveryMailbox)
+}
+
 /// Whether Exchange accepts `kind` in `-GrantSendOnBehalfTo`: a mailbox, a mail user or a
 /// mail-enabled security group (reference §7).
 fn send_on_behalf_allowed(kind: RecipientTypeDetails) -> bool {
     use RecipientTypeDetails as R;
-    kind.is_convertible_mailbox()
-        || kind.is_remote_mailbox()
-        || matches!(kind, R::LinkedMailbox | R::TeamMailbox | R::MailUser | R::MailUniversalSecurityGroup)
+    is_mailbox(kind) || kind.is_remote_mailbox() || matches!(kind, R::MailUser | R::MailUniversalSecurityGroup)
 }
 
 /// Checks that every trustee exists before anything changes, so a typo does not leave a
@@ -633,9 +635,10 @@ async fn check_trustees(
             && !sends.is_empty()
         {
             let (theirs, ours) = match trustee_side {
-                Side::OnPremises if view == Side::Online => {
-                    ("on premises (a mail user in Exchange Online is, in hybrid, a user whose mailbox is on premises)", "in Exchange Online")
-                }
+                Side::OnPremises if view == Side::Online => (
+                    "on premises (a mail user in Exchange Online is, in hybrid, a user whose mailbox is on premises)",
+                    "in Exchange Online",
+                ),
                 Side::OnPremises => ("on premises", "in Exchange Online"),
                 Side::Online => ("in Exchange Online", "on premises"),
             };
@@ -943,9 +946,9 @@ async fn run_commands(
     previous: Option<RecipientTypeDetails>,
 ) -> Result<bool, WorkflowError> {
     if !dry_run
-        && let Some(inv) = commands.iter().find(|inv| {
-            inv.params.iter().any(|p| matches!(&p.value, Value::Secure(s) if s.expose().is_empty()))
-        })
+        && let Some(inv) = commands
+            .iter()
+            .find(|inv| inv.params.iter().any(|p| matches!(&p.value, Value::Secure(s) if s.expose().is_empty())))
     {
         // Only a dry run plans with the empty placeholder password; it must never be sent.
         return Err(unexpected(&inv.cmdlet, "an empty password was about to be sent; nothing ran"));
@@ -1092,7 +1095,8 @@ async fn convert_remote(
     }
     if !on_prem_done {
         report.checks.push(version_check(&servers));
-        if !remote.remote_recipient_type.has_provision_mailbox() {            report.checks.push(Check::block(
+        if !remote.remote_recipient_type.has_provision_mailbox() {
+            report.checks.push(Check::block(
                 "provision-mailbox",
                 format!(
                     "RemoteRecipientType is '{}' (no ProvisionMailbox): a migrated mailbox cannot be converted in place; see the supported alternatives (mbxctl convert {} --to {} --dry-run lists them step by step)",
@@ -1267,8 +1271,7 @@ pub fn version_check(servers: &[ExchangeServer]) -> Check {
             Err(_) => old.push(format!("{} (version unreadable: '{}')", s.name, s.admin_display_version)),
         }
     }
-    const PREPARE_AD: &str =
-        "on Exchange 2013/2016 `setup.exe /PrepareAD` must have been run with that CU (KB4133605)";
+    const PREPARE_AD: &str = "on Exchange 2013/2016 `setup.exe /PrepareAD` must have been run with that CU (KB4133605)";
     if good.is_empty() {
         Check::block(
             "version",
@@ -1291,10 +1294,7 @@ pub fn version_check(servers: &[ExchangeServer]) -> Check {
     } else {
         Check::pass(
             "version",
-            format!(
-                "every Exchange server supports Set-RemoteMailbox -Type ({}); {PREPARE_AD}",
-                good.join(", ")
-            ),
+            format!("every Exchange server supports Set-RemoteMailbox -Type ({}); {PREPARE_AD}", good.join(", ")),
             source::REMOTE_TYPE,
         )
     }
@@ -1384,7 +1384,79 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
 #[cfg(test)]
 mod tests {
     use super::kb2710029_remote_recipient_type as kb;
+    use super::{Verdict, cli_arg, send_on_behalf_allowed, trustee_mailbox_side, version_check};
+    use crate::exchange::RecipientTypeDetails as T;
     use crate::exchange::RemoteRecipientType as R;
+    use crate::exchange::results::ExchangeServer;
+    use crate::shell::Side;
+
+    #[test]
+    fn cli_arg_is_bare_only_for_plain_identities() {
+        assert_eq!(cli_arg("kim@contoso.com"), "kim@contoso.com");
+        assert_eq!(cli_arg("first.last-2_x"), "first.last-2_x");
+        assert_eq!(cli_arg("Kim Akers"), "\"Kim Akers\"");
+        assert_eq!(cli_arg("o'brien@contoso.com"), "\"o'brien@contoso.com\"");
+        assert_eq!(cli_arg("a&b"), "\"a&b\"");
+        assert_eq!(cli_arg(""), "\"\"");
+    }
+
+    #[test]
+    fn trustee_side_depends_on_the_side_that_read_it() {
+        assert_eq!(trustee_mailbox_side(T::RemoteUserMailbox, Side::OnPremises), Some(Side::Online));
+        assert_eq!(trustee_mailbox_side(T::UserMailbox, Side::OnPremises), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::SharedMailbox, Side::OnPremises), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::UserMailbox, Side::Online), Some(Side::Online));
+        assert_eq!(trustee_mailbox_side(T::MailUser, Side::Online), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::MailUser, Side::OnPremises), None);
+        assert_eq!(trustee_mailbox_side(T::MailUniversalSecurityGroup, Side::OnPremises), None);
+    }
+
+    #[test]
+    fn send_on_behalf_takes_mailboxes_mail_users_and_mail_enabled_security_groups() {
+        for ok in [T::UserMailbox, T::SharedMailbox, T::RemoteUserMailbox, T::MailUser, T::MailUniversalSecurityGroup] {
+            assert!(send_on_behalf_allowed(ok), "{ok}");
+        }
+        for no in
+            [T::MailContact, T::MailUniversalDistributionGroup, T::DynamicDistributionGroup, T::User, T::GroupMailbox]
+        {
+            assert!(!send_on_behalf_allowed(no), "{no}");
+        }
+    }
+
+    fn server(name: &str, version: &str, role: Option<&str>) -> ExchangeServer {
+        ExchangeServer {
+            name: name.into(),
+            fqdn: None,
+            admin_display_version: version.into(),
+            server_role: role.map(Into::into),
+            edition: None,
+            raw: crate::psobject::PsValue::Null,
+        }
+    }
+
+    #[test]
+    fn version_check_needs_every_server_and_ignores_edge() {
+        let new = server("EX19", "Version 15.2 (Build 1544.4)", Some("Mailbox"));
+        let old = server("EX13", "Version 15.0 (Build 1365.1)", Some("Mailbox, ClientAccess"));
+        let edge = server("EDGE13", "Version 15.0 (Build 1365.1)", Some("Edge"));
+        let all = version_check(&[new.clone(), edge.clone()]);
+        assert_eq!(all.verdict, Verdict::Pass);
+        assert!(all.message.contains("/PrepareAD") && !all.message.contains("EDGE13"), "{}", all.message);
+        let mixed = version_check(&[new.clone(), old.clone()]);
+        assert_eq!(mixed.verdict, Verdict::Block);
+        assert!(
+            mixed.message.contains("older than 2013 CU21 / 2016 CU10: EX13 (Exchange 2013 CU19"),
+            "{}",
+            mixed.message
+        );
+        assert!(mixed.message.contains("supported servers (EX19 (Exchange 2019"), "{}", mixed.message);
+        let none = version_check(&[old]);
+        assert_eq!(none.verdict, Verdict::Block);
+        assert!(none.message.starts_with("no Exchange server here supports"), "{}", none.message);
+        let unreadable = version_check(&[new, server("EXX", "garbage", None)]);
+        assert_eq!(unreadable.verdict, Verdict::Block);
+        assert!(unreadable.message.contains("EXX (version unreadable: 'garbage')"), "{}", unreadable.message);
+    }
 
     #[test]
     fn kb2710029_value_keeps_the_other_flags() {
