@@ -320,20 +320,28 @@ fn audit_finds_every_case_with_severity_evidence_and_fix() {
     assert_eq!(wendy["online"]["RecipientTypeDetails"], "SharedMailbox");
     assert_eq!(wendy["online"]["SKUAssigned"], false);
     assert_eq!(wendy["online"]["TotalItemSize"], 2 * GB);
+    // KB2710029 puts the licence first, before anything that can trigger a sync; sync last.
+    assert_eq!(wendy["fix"][0]["where"], "microsoft-365");
+    assert!(
+        wendy["fix"][0]["description"].as_str().unwrap().starts_with("first, before anything that can trigger a sync")
+    );
     assert_eq!(
-        wendy["fix"][0],
+        wendy["fix"][1],
         json!({"where": "on-premises",
         "description": "make the on-premises object a remote shared mailbox, so sync keeps the cloud mailbox shared (KB2710029 resolution)",
         "command": "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'"})
     );
-    assert_eq!(wendy["fix"][1]["command"], "Start-ADSyncSyncCycle -PolicyType Delta");
+    assert_eq!(wendy["fix"][2]["command"], "Start-ADSyncSyncCycle -PolicyType Delta");
+    assert_eq!(wendy["fix"].as_array().unwrap().len(), 3);
     assert_eq!(wendy["safe_fix"]["side"], "onpremises");
 
     let isaiah = finding(&doc, "will-revert", "isaiah@contoso.com");
     assert_eq!(isaiah["on_premises"]["RemoteRecipientType"], "Migrated");
-    assert_eq!(isaiah["fix"][0]["where"], "active-directory");
+    let places: Vec<&str> = isaiah["fix"].as_array().unwrap().iter().map(|f| f["where"].as_str().unwrap()).collect();
+    assert_eq!(places, ["microsoft-365", "active-directory", "mbxctl", "entra-connect"]);
+    assert_eq!(isaiah["fix"][2]["command"], "mbxctl convert isaiah@contoso.com --to shared --dry-run");
     assert_eq!(
-        isaiah["fix"][0]["command"],
+        isaiah["fix"][1]["command"],
         "Set-ADUser -Identity 'isaiah' -Replace @{msExchRemoteRecipientType=100;msExchRecipientTypeDetails=34359738368}"
     );
     assert!(isaiah["message"].as_str().unwrap().contains("lacks ProvisionMailbox"));
@@ -621,7 +629,14 @@ fn csv_has_a_header_and_one_row_per_finding() {
     assert_eq!(&wendy[7], "false");
     assert_eq!(&wendy[8], (2 * GB).to_string());
     assert_eq!(&wendy[9], "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'");
-    assert!(wendy[11].starts_with("[on-premises] Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'  # "));
+    assert!(wendy[11].starts_with("[microsoft-365] Set-MgUserLicense -UserId 'wendy@contoso.com'"), "{}", &wendy[11]);
+    assert!(
+        wendy[11]
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("[on-premises] Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'  # ")
+    );
     assert_eq!(wendy[11].lines().count(), 3);
     // After --fix, the status column says what happened.
     let run = mbx(&dir, &["audit", "hybrid", "--fix", "--csv"]);
