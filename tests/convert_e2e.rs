@@ -19,6 +19,23 @@ fn convert(lab: &Lab, args: &[&str]) -> (i32, Value, Value) {
     (code, results[0].clone(), doc)
 }
 
+/// The default LAB with every Exchange server upgraded to a build that has
+/// `Set-RemoteMailbox -Type Shared` (the default one mixes in 2013 CU20 and 2016 CU9).
+fn upgraded_lab() -> Lab {
+    let mut o = Lab::init().show();
+    o.as_object_mut()
+        .expect("lab show")
+        .retain(|k, _| ["Lab", "Organization", "OnPremises", "Online", "Faults"].contains(&k.as_str()));
+    for s in o["OnPremises"]["Servers"].as_array_mut().expect("servers") {
+        match s["Name"].as_str() {
+            Some("EX13") => s["AdminDisplayVersion"] = json!("Version 15.0 (Build 1497.2)"),
+            Some("EX16A") => s["AdminDisplayVersion"] = json!("Version 15.1 (Build 2507.18)"),
+            _ => {}
+        }
+    }
+    Lab::import(&o)
+}
+
 fn strs(v: &Value) -> Vec<String> {
     v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
 }
@@ -470,7 +487,7 @@ fn a_missing_trustee_blocks_before_anything_changes() {
 
 #[test]
 fn hybrid_remote_mailbox_with_provision_mailbox_converts_both_sides() {
-    let lab = Lab::init();
+    let lab = upgraded_lab();
     let (code, r, _) = convert(&lab, &["diego", "--to", "shared"]);
     assert_eq!(code, 0, "{r:#}");
     assert_eq!(r["status"], "converted");
@@ -509,7 +526,7 @@ fn hybrid_remote_mailbox_with_provision_mailbox_converts_both_sides() {
 
 #[test]
 fn hybrid_without_a_cloud_session_converts_on_premises_and_warns() {
-    let lab = Lab::init();
+    let lab = upgraded_lab();
     let (code, r, _) = convert(&lab, &["--cloud-profile", "none", "diego", "--to", "shared"]);
     assert_eq!(code, 0, "{r:#}");
     assert_eq!(r["status"], "converted");
@@ -756,4 +773,100 @@ fn hybrid_grants_need_the_cloud_session() {
     let log = lab.audit();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0]["Side"], "online");
+}
+
+#[test]
+fn dry_run_of_convert_back_without_a_password_warns_and_plans_the_command() {
+    let lab = Lab::init();
+    let (code, r, _) = convert(&lab, &["sales", "--to", "regular", "--reset-password-on-next-logon", "--dry-run"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["status"], "planned");
+    assert_eq!(verdicts(&r), ["exists:pass", "type:pass", "password:warn", "reset-password-role:pass"]);
+    assert!(check(&r, "password")["message"].as_str().unwrap().contains("--password-stdin or the prompt"), "{r:#}");
+    assert_eq!(
+        commands(&r),
+        [
+            "Set-Mailbox -Identity 'sales@contoso.com' -Type 'Regular' -Password (Read-Host -AsSecureString -Prompt 'Password') -ResetPasswordOnNextLogon $true"
+        ]
+    );
+    assert!(lab.audit().is_empty());
+    assert_eq!(lab.onprem("Sales Team")["RecipientTypeDetails"], "SharedMailbox");
+}
+
+#[test]
+fn hybrid_with_a_mix_of_old_and_supported_servers_is_blocked_naming_both() {
+    // The default LAB: EX01 2016 CU23, EX02 2019, EX13 2013 CU20, EX16A 2016 CU9. The cmdlet
+    // runs on whichever server the session talks to, which Exchange does not say.
+    let lab = Lab::init();
+    let (code, r, _) = convert(&lab, &["diego", "--to", "shared"]);
+    assert_eq!(code, 3, "{r:#}");
+    let v = check(&r, "version");
+    assert_eq!(v["verdict"], "block");
+    let m = v["message"].as_str().unwrap();
+    for part in
+        ["EX13 (Exchange 2013 CU19", "EX16A (Exchange 2016 CU9", "EX01 (Exchange 2016 CU23", "EX02 (", "/PrepareAD"]
+    {
+        assert!(m.contains(part), "'{part}' not in: {m}");
+    }
+    assert!(m.contains("Connect the session to one of the supported servers"), "{m}");
+    assert!(lab.audit().is_empty());
+
+    // Every server supported: a pass that still names the /PrepareAD precondition.
+    let lab = upgraded_lab();
+    let (code, r, _) = convert(&lab, &["diego", "--to", "shared", "--dry-run"]);
+    assert_eq!(code, 0, "{r:#}");
+    let v = check(&r, "version");
+    assert_eq!(v["verdict"], "pass");
+    assert!(v["message"].as_str().unwrap().contains("setup.exe /PrepareAD"), "{v:#}");
+}
+
+#[test]
+fn provision_mailbox_block_points_at_the_dry_run_for_the_alternatives() {
+    let lab = upgraded_lab();
+    let (code, r, _) = convert(&lab, &["adele", "--to", "shared"]);
+    assert_eq!(code, 3);
+    let m = check(&r, "provision-mailbox")["message"].as_str().unwrap().to_string();
+    assert!(m.contains("(mbxctl convert adele@contoso.com --to shared --dry-run lists them step by step)"), "{m}");
+    assert!(!m.contains("below"), "{m}");
+    assert!(r["alternative"].as_array().is_some_and(|a| !a.is_empty()));
+}
+
+#[test]
+fn send_as_across_premises_warns_and_full_access_does_not() {
+    let lab = Lab::init();
+    // Kim's mailbox is on premises; Diego's (a RemoteUserMailbox) is in Exchange Online.
+    let (code, r, _) = convert(&lab, &["kim", "--to", "shared", "--full-access", "diego", "--dry-run"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert!(r["checks"].as_array().unwrap().iter().all(|c| c["id"] != "trustee-premises"), "{r:#}");
+
+    let (code, r, _) =
+        convert(&lab, &["kim", "--to", "shared", "--send-as", "diego", "--send-on-behalf", "diego,megan", "--dry-run"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["status"], "planned");
+    let w: Vec<&Value> = r["checks"].as_array().unwrap().iter().filter(|c| c["id"] == "trustee-premises").collect();
+    assert_eq!(w.len(), 1, "only diego crosses premises: {r:#}");
+    assert_eq!(w[0]["verdict"], "warn");
+    let m = w[0]["message"].as_str().unwrap();
+    assert!(
+        m.starts_with("'diego' (RemoteUserMailbox) has its mailbox in Exchange Online but this mailbox is on premises: Send As and Send on Behalf only work"),
+        "{m}"
+    );
+    assert_eq!(check(&r, "trustees")["verdict"], "pass");
+}
+
+#[test]
+fn hybrid_next_steps_for_an_unlicensed_cloud_mailbox_say_it_has_no_licence() {
+    // Grady: RemoteUserMailbox with ProvisionMailbox; his cloud mailbox (1.3 GB) has no licence.
+    let lab = upgraded_lab();
+    let (code, r, _) = convert(&lab, &["grady", "--to", "shared", "--dry-run"]);
+    assert_eq!(code, 0, "{r:#}");
+    let steps = strs(&r["next_steps"]);
+    assert!(!steps.iter().any(|s| s.contains("can now be removed")), "{steps:#?}");
+    assert!(
+        steps.contains(
+            &"The mailbox has no licence, which is fine for a shared mailbox under 50 GB with no hold or archive."
+                .to_string()
+        ),
+        "{steps:#?}"
+    );
 }

@@ -51,6 +51,23 @@ fn lab() -> (tempfile::TempDir, PathBuf) {
     (t, dir)
 }
 
+/// The default LAB with every Exchange server on a build that has `Set-RemoteMailbox -Type
+/// Shared`: with the default mix (2013 CU19, 2016 CU9 beside 2016 CU23 and 2019) mbxctl cannot
+/// tell which server runs the cmdlet, so it blocks.
+fn upgraded_lab() -> (tempfile::TempDir, PathBuf) {
+    let (t, dir) = lab();
+    let mut o = mbxctl::lab::show(&dir).expect("lab show");
+    for s in o["OnPremises"]["Servers"].as_array_mut().expect("servers") {
+        match s["Name"].as_str() {
+            Some("EX13") => s["AdminDisplayVersion"] = json!("Version 15.0 (Build 1497.2)"),
+            Some("EX16A") => s["AdminDisplayVersion"] = json!("Version 15.1 (Build 2507.18)"),
+            _ => {}
+        }
+    }
+    mbxctl::lab::import(&dir, &o.to_string()).expect("lab import");
+    (t, dir)
+}
+
 fn show(dir: &Path) -> Value {
     ok(dir, &["--json", "lab", "show"]).json()
 }
@@ -226,7 +243,7 @@ fn converting_only_in_the_cloud_is_reverted_by_the_next_sync_and_starts_the_grac
 
 #[test]
 fn mbxctl_convert_of_a_remote_mailbox_stays_shared_on_both_sides_after_sync() {
-    let (_t, dir) = lab();
+    let (_t, dir) = upgraded_lab();
     let run = ok(&dir, &["--json", "convert", "diego", "--to", "shared"]);
     let doc = run.json();
     let result = &doc["results"][0];
@@ -258,7 +275,7 @@ fn mbxctl_convert_of_a_remote_mailbox_stays_shared_on_both_sides_after_sync() {
 
 #[test]
 fn convert_without_a_cloud_session_converts_on_premises_and_sync_brings_the_cloud_along() {
-    let (_t, dir) = lab();
+    let (_t, dir) = upgraded_lab();
     let doc = ok(&dir, &["--cloud-profile", "none", "--json", "convert", "grady", "--to", "shared"]).json();
     let result = &doc["results"][0];
     assert_eq!(result["status"], "converted", "{result:#}");
@@ -303,20 +320,28 @@ fn audit_finds_every_case_with_severity_evidence_and_fix() {
     assert_eq!(wendy["online"]["RecipientTypeDetails"], "SharedMailbox");
     assert_eq!(wendy["online"]["SKUAssigned"], false);
     assert_eq!(wendy["online"]["TotalItemSize"], 2 * GB);
+    // KB2710029 puts the licence first, before anything that can trigger a sync; sync last.
+    assert_eq!(wendy["fix"][0]["where"], "microsoft-365");
+    assert!(
+        wendy["fix"][0]["description"].as_str().unwrap().starts_with("first, before anything that can trigger a sync")
+    );
     assert_eq!(
-        wendy["fix"][0],
+        wendy["fix"][1],
         json!({"where": "on-premises",
         "description": "make the on-premises object a remote shared mailbox, so sync keeps the cloud mailbox shared (KB2710029 resolution)",
         "command": "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'"})
     );
-    assert_eq!(wendy["fix"][1]["command"], "Start-ADSyncSyncCycle -PolicyType Delta");
+    assert_eq!(wendy["fix"][2]["command"], "Start-ADSyncSyncCycle -PolicyType Delta");
+    assert_eq!(wendy["fix"].as_array().unwrap().len(), 3);
     assert_eq!(wendy["safe_fix"]["side"], "onpremises");
 
     let isaiah = finding(&doc, "will-revert", "isaiah@contoso.com");
     assert_eq!(isaiah["on_premises"]["RemoteRecipientType"], "Migrated");
-    assert_eq!(isaiah["fix"][0]["where"], "active-directory");
+    let places: Vec<&str> = isaiah["fix"].as_array().unwrap().iter().map(|f| f["where"].as_str().unwrap()).collect();
+    assert_eq!(places, ["microsoft-365", "active-directory", "mbxctl", "entra-connect"]);
+    assert_eq!(isaiah["fix"][2]["command"], "mbxctl convert isaiah@contoso.com --to shared --dry-run");
     assert_eq!(
-        isaiah["fix"][0]["command"],
+        isaiah["fix"][1]["command"],
         "Set-ADUser -Identity 'isaiah' -Replace @{msExchRemoteRecipientType=100;msExchRecipientTypeDetails=34359738368}"
     );
     assert!(isaiah["message"].as_str().unwrap().contains("lacks ProvisionMailbox"));
@@ -604,7 +629,14 @@ fn csv_has_a_header_and_one_row_per_finding() {
     assert_eq!(&wendy[7], "false");
     assert_eq!(&wendy[8], (2 * GB).to_string());
     assert_eq!(&wendy[9], "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'");
-    assert!(wendy[11].starts_with("[on-premises] Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'  # "));
+    assert!(wendy[11].starts_with("[microsoft-365] Set-MgUserLicense -UserId 'wendy@contoso.com'"), "{}", &wendy[11]);
+    assert!(
+        wendy[11]
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("[on-premises] Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'  # ")
+    );
     assert_eq!(wendy[11].lines().count(), 3);
     // After --fix, the status column says what happened.
     let run = mbx(&dir, &["audit", "hybrid", "--fix", "--csv"]);

@@ -9,6 +9,7 @@
 //! fixes that are safe through the same journal batches write, so `runs` and `rollback` see them.
 
 use super::batch::journal::{Event, FailureKind, Journal};
+use super::convert::cli_arg;
 use super::exec::{Executor, WorkflowError, display_text};
 use crate::cmdlet::literal::quote;
 use crate::cmdlet::validate::Target;
@@ -56,7 +57,8 @@ pub enum FindingKind {
     NotSynced,
     /// A cloud shared mailbox that needs a licence (over 50 GB, on hold, or with an archive) and has none.
     SharedNeedsLicence,
-    /// A cloud user mailbox without a licence: disconnected after 30 days.
+    /// A cloud user mailbox without a licence: disconnected after 30 days (critical); a warning
+    /// when its licence state (`SKUAssigned`) could not be read.
     UnlicensedUser,
     /// A remote user mailbox without ProvisionMailbox: no in-place conversion until its attributes are fixed.
     NoProvisionMailbox,
@@ -455,6 +457,15 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
         } else {
             None
         };
+        // KB2710029 (both texts) puts the licence first: a sync before the on-premises fix
+        // reverts the mailbox, and unlicensed it is then on the 30-day clock to disconnection.
+        if unlicensed {
+            fix.push(FixStep::new(
+                Place::Microsoft365,
+                "first, before anything that can trigger a sync, temporarily assign a licence (KB2710029 step 1): a sync reverts it to a user mailbox, which unlicensed is disconnected after 30 days, and after that the data may be lost; remove the licence once both sides agree",
+                Some(licence_command(r.user_principal_name.as_deref().unwrap_or(id))),
+            ));
+        }
         if safe {
             fix.push(FixStep::new(
                 Place::OnPremises,
@@ -470,22 +481,13 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
                 ),
                 Some(attribute_fix(r, id)),
             ));
-        }
-        fix.push(sync_step());
-        if !safe {
             fix.push(FixStep::new(
                 Place::Mbxctl,
                 "or take the supported round trip: move it back on-premises, convert it, move it to Exchange Online again (reference §8.2); this lists the steps",
-                Some(format!("mbxctl convert {} --to shared --dry-run", quote(id))),
+                Some(format!("mbxctl convert {} --to shared --dry-run", cli_arg(id))),
             ));
         }
-        if unlicensed {
-            fix.push(FixStep::new(
-                Place::Microsoft365,
-                "if a sync turns it back before the fix, assign a licence at once: an unlicensed user mailbox is disconnected after 30 days, and after that the data may be lost",
-                Some(licence_command(r.user_principal_name.as_deref().unwrap_or(id))),
-            ));
-        }
+        fix.push(sync_step());
         out.push(Finding {
             kind: FindingKind::WillRevert,
             severity: if unlicensed { Severity::Critical } else { Severity::Warning },
@@ -626,6 +628,22 @@ fn judge_licence(c: &CloudEntry, remote: Option<&RemoteMailbox>, not_synced: boo
             });
         }
     }
+    if m.recipient_type_details == RecipientTypeDetails::UserMailbox && m.sku_assigned.is_none() && !not_synced {
+        out.push(Finding {
+            kind: FindingKind::UnlicensedUser,
+            severity: Severity::Warning,
+            identity: id.to_string(),
+            message: "licence state unknown: SKUAssigned could not be read for this user mailbox; if it has no licence, Exchange Online disconnects it 30 days after it lost (or never had) one (KB2710029)".into(),
+            on_premises: remote.map(remote_evidence),
+            online: Some(cloud_evidence(c)),
+            fix: vec![FixStep::new(
+                Place::Microsoft365,
+                "look at the user's licences, and assign one if there is none",
+                Some(format!("Get-MgUserLicenseDetail -UserId {}", quote(upn))),
+            )],
+            safe_fix: None,
+        });
+    }
     if m.recipient_type_details == RecipientTypeDetails::UserMailbox && m.sku_assigned == Some(false) && !not_synced {
         out.push(Finding {
             kind: FindingKind::UnlicensedUser,
@@ -639,7 +657,7 @@ fn judge_licence(c: &CloudEntry, remote: Option<&RemoteMailbox>, not_synced: boo
                 FixStep::new(
                     Place::Mbxctl,
                     "or, if it should be a shared mailbox, convert it the way that survives sync (both sides, on-premises first)",
-                    Some(format!("mbxctl convert {} --to shared", quote(id))),
+                    Some(format!("mbxctl convert {} --to shared", cli_arg(id))),
                 ),
             ],
             safe_fix: None,
@@ -1223,12 +1241,12 @@ mod tests {
         assert_eq!(
             commands(f),
             [
-                (Place::OnPremises, "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'"),
-                (Place::EntraConnect, "Start-ADSyncSyncCycle -PolicyType Delta"),
                 (
                     Place::Microsoft365,
                     "Set-MgUserLicense -UserId 'wendy@contoso.com' -AddLicenses @(@{SkuId = '<SkuId>'}) -RemoveLicenses @()"
                 ),
+                (Place::OnPremises, "Set-RemoteMailbox -Identity 'wendy@contoso.com' -Type 'Shared'"),
+                (Place::EntraConnect, "Start-ADSyncSyncCycle -PolicyType Delta"),
             ]
         );
         assert!(f.message.contains("KB2710029") && f.message.contains("30-day"), "{}", f.message);
@@ -1258,14 +1276,16 @@ mod tests {
         assert_eq!(kinds(&r), [(FindingKind::WillRevert, Severity::Critical, "isaiah@contoso.com")]);
         let f = &r.findings[0];
         assert!(f.safe_fix.is_none());
+        let places: Vec<Place> = commands(f).iter().map(|c| c.0).collect();
+        assert_eq!(places, [Place::Microsoft365, Place::ActiveDirectory, Place::Mbxctl, Place::EntraConnect]);
         assert_eq!(
-            commands(f)[0],
+            commands(f)[1],
             (
                 Place::ActiveDirectory,
                 "Set-ADUser -Identity 'isaiah' -Replace @{msExchRemoteRecipientType=102;msExchRecipientTypeDetails=34359738368}"
             )
         );
-        assert_eq!(commands(f)[2], (Place::Mbxctl, "mbxctl convert 'isaiah@contoso.com' --to shared --dry-run"));
+        assert_eq!(commands(f)[2], (Place::Mbxctl, "mbxctl convert isaiah@contoso.com --to shared --dry-run"));
         assert!(f.message.contains("lacks ProvisionMailbox"), "{}", f.message);
     }
 
@@ -1282,7 +1302,7 @@ mod tests {
         assert_eq!(f.kind, FindingKind::WillRevert);
         assert!(f.safe_fix.is_none());
         assert_eq!(
-            commands(f)[0].1,
+            commands(f)[1].1,
             "Set-ADUser -Identity 'old' -Replace @{msExchRemoteRecipientType=97;msExchRecipientTypeDetails=34359738368}"
         );
         assert!(f.message.contains("EX13 (Exchange 2013 CU20)"), "{}", f.message);
@@ -1427,10 +1447,21 @@ mod tests {
             vec![remote("grady", "RemoteUserMailbox", "ProvisionMailbox", None)],
             vec![cloud("grady", "UserMailbox", false, None), unknown],
         ));
-        assert_eq!(kinds(&r), [(FindingKind::UnlicensedUser, Severity::Critical, "grady@contoso.com")]);
+        assert_eq!(
+            kinds(&r),
+            [
+                (FindingKind::UnlicensedUser, Severity::Critical, "grady@contoso.com"),
+                (FindingKind::UnlicensedUser, Severity::Warning, "unknown@contoso.com"),
+            ]
+        );
         let f = &r.findings[0];
         assert_eq!(f.on_premises.as_ref().unwrap().recipient_type_details, RecipientTypeDetails::RemoteUserMailbox);
-        assert_eq!(commands(f)[1], (Place::Mbxctl, "mbxctl convert 'grady@contoso.com' --to shared"));
+        assert_eq!(commands(f)[1], (Place::Mbxctl, "mbxctl convert grady@contoso.com --to shared"));
+        // An unknown licence state is a warning that says so, not silence and not a false alarm.
+        let u = &r.findings[1];
+        assert!(u.message.starts_with("licence state unknown: SKUAssigned could not be read"), "{}", u.message);
+        assert_eq!(u.online.as_ref().unwrap().sku_assigned, None);
+        assert_eq!(commands(u), [(Place::Microsoft365, "Get-MgUserLicenseDetail -UserId 'unknown@contoso.com'")]);
     }
 
     #[test]
@@ -1514,7 +1545,8 @@ mod tests {
         assert_eq!(v["on_premises"]["RemoteRecipientType"], "ProvisionMailbox");
         assert_eq!(v["online"]["SKUAssigned"], false);
         assert_eq!(v["online"]["ArchiveStatus"], "None");
-        assert_eq!(v["fix"][0]["where"], "on-premises");
+        assert_eq!(v["fix"][0]["where"], "microsoft-365");
+        assert_eq!(v["fix"][1]["where"], "on-premises");
         assert_eq!(v["safe_fix"]["side"], "onpremises");
         assert_eq!(v["safe_fix"]["expect"], "RemoteSharedMailbox");
     }

@@ -302,6 +302,17 @@ fn grants_of(inv: &Invocation) -> Vec<Grant> {
     }
 }
 
+/// An identity as one argument of a suggested `mbxctl` command line: bare when it is only
+/// `[A-Za-z0-9@._-]`, otherwise in double quotes, which cmd.exe, PowerShell and sh all read as
+/// one argument (PowerShell's single quotes are literal characters in cmd.exe).
+pub(crate) fn cli_arg(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '_' | '-')) {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('"', "\\\""))
+    }
+}
+
 /// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (reference §1.1).
 pub const UNLICENSED_SHARED_LIMIT: ByteSize = ByteSize::gb(50);
 
@@ -529,35 +540,120 @@ fn wants_grants(opts: &ConvertOptions) -> bool {
             || opts.copy_sent_items)
 }
 
+/// Where a trustee's mailbox lives, as the recipient type read on `view`'s side shows it: on
+/// premises a `Remote*` recipient's mailbox is in Exchange Online; in Exchange Online a mail user
+/// is, in hybrid, a user whose mailbox is on premises. `None` for recipients with no mailbox.
+fn trustee_mailbox_side(kind: RecipientTypeDetails, view: Side) -> Option<Side> {
+    use RecipientTypeDetails as R;
+    let mailbox = is_mailbox(kind);
+    match view {
+        Side::OnPremises if kind.is_remote_mailbox() => Some(Side::Online),
+        Side::OnPremises if mailbox => Some(Side::OnPremises),
+        Side::Online if mailbox => Some(Side::Online),
+        Side::Online if kind == R::MailUser => Some(Side::OnPremises),
+        _ => None,
+    }
+}
+
+/// Whether `kind` is a mailbox on the side that reads it.
+fn is_mailbox(kind: RecipientTypeDetails) -> bool {
+    use RecipientTypeDetails as R;
+    kind.is_convertible_mailbox()
+        || matches!(kind, R::LinkedMailbox | R::LinkedRoomMailbox | R::TeamMailbox | R::DiscoveryMailbox)
+}
+
+/// Whether Exchange accepts `kind` in `-GrantSendOnBehalfTo`: a mailbox, a mail user or a
+/// mail-enabled security group (reference §7).
+fn send_on_behalf_allowed(kind: RecipientTypeDetails) -> bool {
+    use RecipientTypeDetails as R;
+    is_mailbox(kind) || kind.is_remote_mailbox() || matches!(kind, R::MailUser | R::MailUniversalSecurityGroup)
+}
+
 /// Checks that every trustee exists before anything changes, so a typo does not leave a
-/// converted mailbox with half its grants.
+/// converted mailbox with half its grants; that Send on Behalf goes only to recipients Exchange
+/// accepts; and warns where Send As or Send on Behalf crosses premises, where it does not work
+/// (reference §7, hybrid caveat). `mailbox_side` is where the converted mailbox lives.
 async fn check_trustees(
     exec: &mut Executor<'_>,
     opts: &ConvertOptions,
     report: &mut ConvertReport,
+    mailbox_side: Side,
 ) -> Result<(), WorkflowError> {
+    let view = exec.side();
     let mut seen = std::collections::BTreeSet::new();
+    let mut found = 0usize;
+    let mut blocked = false;
+    let lower = |v: &[String]| v.iter().map(|u| u.to_ascii_lowercase()).collect::<std::collections::BTreeSet<_>>();
+    let (send_as, on_behalf) = (lower(&opts.send_as), lower(&opts.send_on_behalf));
     for user in opts.full_access.iter().chain(&opts.send_as).chain(&opts.send_on_behalf) {
-        if !seen.insert(user.to_ascii_lowercase()) {
+        let key = user.to_ascii_lowercase();
+        if !seen.insert(key.clone()) {
             continue;
         }
         let (outcome, _) = exec.run(&Invocation::new("Get-Recipient").param("Identity", user.as_str())).await?;
         match first_error(&outcome) {
             None => {}
-            Some((ErrorKind::NotFound, m)) => report.checks.push(Check::block(
+            Some((ErrorKind::NotFound, m)) => {
+                blocked = true;
+                report.checks.push(Check::block(
+                    "trustees",
+                    format!("permission trustee '{user}' not found: {m}"),
+                    source::PERMISSIONS,
+                ));
+                continue;
+            }
+            Some((_, m)) => {
+                blocked = true;
+                report.checks.push(Check::block(
+                    "trustees",
+                    format!("trustee '{user}' unreadable: {m}"),
+                    source::PERMISSIONS,
+                ));
+                continue;
+            }
+        }
+        found += 1;
+        let Some(kind) = outcome.output.first().and_then(read_recipient).map(|r| r.kind) else {
+            continue;
+        };
+        if on_behalf.contains(&key) && !send_on_behalf_allowed(kind) {
+            blocked = true;
+            report.checks.push(Check::block(
                 "trustees",
-                format!("permission trustee '{user}' not found: {m}"),
+                format!(
+                    "Send on Behalf trustee '{user}' is a {kind}: Exchange accepts only a mailbox, a mail user or a mail-enabled security group"
+                ),
                 source::PERMISSIONS,
-            )),
-            Some((_, m)) => report.checks.push(Check::block(
-                "trustees",
-                format!("trustee '{user}' unreadable: {m}"),
+            ));
+        }
+        let sends = [(send_as.contains(&key), "Send As"), (on_behalf.contains(&key), "Send on Behalf")]
+            .into_iter()
+            .filter_map(|(asked, what)| asked.then_some(what))
+            .collect::<Vec<_>>();
+        if let Some(trustee_side) = trustee_mailbox_side(kind, view)
+            && trustee_side != mailbox_side
+            && !sends.is_empty()
+        {
+            let (theirs, ours) = match trustee_side {
+                Side::OnPremises if view == Side::Online => (
+                    "on premises (a mail user in Exchange Online is, in hybrid, a user whose mailbox is on premises)",
+                    "in Exchange Online",
+                ),
+                Side::OnPremises => ("on premises", "in Exchange Online"),
+                Side::Online => ("in Exchange Online", "on premises"),
+            };
+            report.checks.push(Check::warn(
+                "trustee-premises",
+                format!(
+                    "'{user}' ({kind}) has its mailbox {theirs} but this mailbox is {ours}: {} only works when both mailboxes are on the same side (Full Access works across premises); move one of them, or expect it to fail",
+                    sends.join(" and ")
+                ),
                 source::PERMISSIONS,
-            )),
+            ));
         }
     }
-    if !seen.is_empty() && !report.checks.iter().any(|c| c.id == "trustees") {
-        report.checks.push(Check::pass("trustees", format!("{} trustee(s) found", seen.len()), source::PERMISSIONS));
+    if found > 0 && !blocked {
+        report.checks.push(Check::pass("trustees", format!("{found} trustee(s) found"), source::PERMISSIONS));
     }
     Ok(())
 }
@@ -653,7 +749,7 @@ async fn convert_mailbox(
         }
         // Re-running a conversion whose grants failed, or granting access afterwards as the
         // next steps suggest: add the permissions, leave the type alone.
-        check_trustees(&mut exec, opts, report).await?;
+        check_trustees(&mut exec, opts, report, side).await?;
         if report.blocked() {
             return Ok(());
         }
@@ -692,16 +788,23 @@ async fn convert_mailbox(
         )),
         (TargetType::Regular, _) => password_checks(&mut exec, opts, side, &mailbox, report).await?,
     }
-    check_trustees(&mut exec, opts, report).await?;
+    check_trustees(&mut exec, opts, report, side).await?;
     if report.blocked() {
         return Ok(());
     }
 
     let mut set = Invocation::new("Set-Mailbox").param("Identity", key).param("Type", opts.to.type_value());
+    // A dry run without a password still plans the command that will run, with an empty
+    // placeholder the renderer never prints; run_commands refuses to send an empty one.
+    let password = match &opts.password {
+        Some(pw) => Some(pw.clone()),
+        None if opts.dry_run && side == Side::OnPremises => Some(Secret::new("")),
+        None => None,
+    };
     if opts.to == TargetType::Regular
-        && let Some(pw) = &opts.password
+        && let Some(pw) = password
     {
-        set = set.param("Password", Value::Secure(pw.clone()));
+        set = set.param("Password", Value::Secure(pw));
         if opts.reset_password_on_next_logon {
             set = set.param("ResetPasswordOnNextLogon", Value::Bool(true));
         }
@@ -770,7 +873,13 @@ async fn password_checks(
         }
         return Ok(());
     }
-    if opts.password.is_none() {
+    if opts.password.is_none() && opts.dry_run {
+        report.checks.push(Check::warn(
+            "password",
+            "converting back enables the account, so a new password is needed when it runs: --password-stdin or the prompt",
+            source::CONVERT_BACK,
+        ));
+    } else if opts.password.is_none() {
         report.checks.push(Check::block(
             "password",
             "converting back enables the account and needs a new password that meets the domain's policy: pass --password-stdin (or answer the prompt)",
@@ -836,6 +945,14 @@ async fn run_commands(
     obs: &mut dyn Observer,
     previous: Option<RecipientTypeDetails>,
 ) -> Result<bool, WorkflowError> {
+    if !dry_run
+        && let Some(inv) = commands
+            .iter()
+            .find(|inv| inv.params.iter().any(|p| matches!(&p.value, Value::Secure(s) if s.expose().is_empty())))
+    {
+        // Only a dry run plans with the empty placeholder password; it must never be sent.
+        return Err(unexpected(&inv.cmdlet, "an empty password was about to be sent; nothing ran"));
+    }
     if !dry_run && !commands.is_empty() {
         obs.apply_started(commands).map_err(WorkflowError::Journal)?;
     }
@@ -882,7 +999,14 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
     match opts.to {
         TargetType::Shared => {
             if side == Side::Online {
-                if size <= UNLICENSED_SHARED_LIMIT && !holds && !archive {
+                let fits_unlicensed = size <= UNLICENSED_SHARED_LIMIT && !holds && !archive;
+                if m.sku_assigned != Some(true) {
+                    out.push(if fits_unlicensed {
+                        "The mailbox has no licence, which is fine for a shared mailbox under 50 GB with no hold or archive.".into()
+                    } else {
+                        "The mailbox has no licence but needs one: it is over 50 GB or has a hold or archive; assign one (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving).".into()
+                    });
+                } else if fits_unlicensed {
                     out.push("The licence can now be removed: the mailbox is under 50 GB with no hold or archive that needs one.".into());
                 } else {
                     out.push(
@@ -913,7 +1037,7 @@ fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) ->
             if opts.full_access.is_empty() && opts.send_as.is_empty() && opts.send_on_behalf.is_empty() {
                 out.push(format!(
                     "Give members access: mbxctl convert {} --to shared --full-access USER --send-as USER (Full Access alone cannot send).",
-                    m.primary_smtp_address
+                    cli_arg(if m.primary_smtp_address.is_empty() { &m.identity } else { &m.primary_smtp_address })
                 ));
             }
         }
@@ -962,51 +1086,23 @@ async fn convert_remote(
     let on_prem_done = remote.recipient_type_details == opts.to.remote_type()
         && remote.remote_recipient_type.is_shared() == (opts.to == TargetType::Shared);
 
-    // Server versions: Set-RemoteMailbox -Type Shared exists from 2013 CU21 / 2016 CU10 / 2019.
+    // Server versions: Set-RemoteMailbox -Type Shared exists from 2013 CU21 / 2016 CU10 / 2019,
+    // and it runs on the server this session talks to, which Exchange does not name.
     let (servers_out, _) = exec.run(&Invocation::new("Get-ExchangeServer")).await?;
-    let mut versions: Vec<(String, Option<ExchangeVersion>)> = Vec::new();
+    let mut servers = Vec::new();
     for v in &servers_out.output {
-        let s = ExchangeServer::from_ps(v).map_err(|e| unexpected("Get-ExchangeServer", e))?;
-        versions.push((s.name.clone(), s.admin_display_version.parse::<ExchangeVersion>().ok()));
+        servers.push(ExchangeServer::from_ps(v).map_err(|e| unexpected("Get-ExchangeServer", e))?);
     }
-    let old: Vec<String> = versions
-        .iter()
-        .filter(|(_, v)| v.as_ref().is_some_and(|v| !v.supports_remote_shared()))
-        .map(|(n, v)| format!("{n} ({})", v.as_ref().map(ToString::to_string).unwrap_or_default()))
-        .collect();
-    let supported = versions.iter().any(|(_, v)| v.as_ref().is_some_and(ExchangeVersion::supports_remote_shared));
     if !on_prem_done {
-        if !supported {
-            report.checks.push(Check::block(
-                "version",
-                format!(
-                    "no Exchange server here supports Set-RemoteMailbox -Type (2013 CU21, 2016 CU10, 2019 or later; found {})",
-                    if old.is_empty() { "none readable".into() } else { old.join(", ") }
-                ),
-                source::REMOTE_TYPE,
-            ));
-        } else if !old.is_empty() {
-            report.checks.push(Check::warn(
-                "version",
-                format!(
-                    "some servers are older than 2013 CU21 / 2016 CU10 ({}); run mbxctl against an up-to-date server",
-                    old.join(", ")
-                ),
-                source::REMOTE_TYPE,
-            ));
-        } else {
-            report.checks.push(Check::pass(
-                "version",
-                "the Exchange servers support Set-RemoteMailbox -Type",
-                source::REMOTE_TYPE,
-            ));
-        }
+        report.checks.push(version_check(&servers));
         if !remote.remote_recipient_type.has_provision_mailbox() {
             report.checks.push(Check::block(
                 "provision-mailbox",
                 format!(
-                    "RemoteRecipientType is '{}' (no ProvisionMailbox): a migrated mailbox cannot be converted in place; see the alternatives below",
-                    remote.remote_recipient_type
+                    "RemoteRecipientType is '{}' (no ProvisionMailbox): a migrated mailbox cannot be converted in place; see the supported alternatives (mbxctl convert {} --to {} --dry-run lists them step by step)",
+                    remote.remote_recipient_type,
+                    cli_arg(key),
+                    opts.to.type_value().to_ascii_lowercase()
                 ),
                 source::PROVISION,
             ));
@@ -1083,7 +1179,7 @@ async fn convert_remote(
         report.status = ConvertStatus::NothingToDo;
         return Ok(());
     }
-    check_trustees(cloud_exec.as_mut().unwrap_or(&mut exec), opts, report).await?;
+    check_trustees(cloud_exec.as_mut().unwrap_or(&mut exec), opts, report, Side::Online).await?;
     if report.blocked() {
         return Ok(());
     }
@@ -1158,6 +1254,52 @@ async fn convert_remote(
     Ok(())
 }
 
+/// Whether `Set-RemoteMailbox -Type` can run here (reference §1.2). It runs on the server the
+/// session talks to, which mbxctl cannot see, so every Exchange server must support it (2013
+/// CU21, 2016 CU10, 2019 or later); with a mix the admin must point the session at a supported
+/// one. Edge Transport servers serve no recipient cmdlets and are left out.
+pub fn version_check(servers: &[ExchangeServer]) -> Check {
+    let mut good = Vec::new();
+    let mut old = Vec::new();
+    for s in servers {
+        if s.server_role.as_deref().is_some_and(|r| r.to_ascii_lowercase().contains("edge")) {
+            continue;
+        }
+        match s.admin_display_version.parse::<ExchangeVersion>() {
+            Ok(v) if v.supports_remote_shared() => good.push(format!("{} ({v})", s.name)),
+            Ok(v) => old.push(format!("{} ({v})", s.name)),
+            Err(_) => old.push(format!("{} (version unreadable: '{}')", s.name, s.admin_display_version)),
+        }
+    }
+    const PREPARE_AD: &str = "on Exchange 2013/2016 `setup.exe /PrepareAD` must have been run with that CU (KB4133605)";
+    if good.is_empty() {
+        Check::block(
+            "version",
+            format!(
+                "no Exchange server here supports Set-RemoteMailbox -Type (2013 CU21, 2016 CU10, 2019 or later; found {})",
+                if old.is_empty() { "none readable".into() } else { old.join(", ") }
+            ),
+            source::REMOTE_TYPE,
+        )
+    } else if !old.is_empty() {
+        Check::block(
+            "version",
+            format!(
+                "Set-RemoteMailbox -Type runs on the server this session talks to, and some servers are older than 2013 CU21 / 2016 CU10: {}. Connect the session to one of the supported servers ({}) and convert from there, with a profile that names it; {PREPARE_AD}",
+                old.join(", "),
+                good.join(", ")
+            ),
+            source::REMOTE_TYPE,
+        )
+    } else {
+        Check::pass(
+            "version",
+            format!("every Exchange server supports Set-RemoteMailbox -Type ({}); {PREPARE_AD}", good.join(", ")),
+            source::REMOTE_TYPE,
+        )
+    }
+}
+
 fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>, had_cloud: bool) -> Vec<String> {
     let mut out = Vec::new();
     if !had_cloud {
@@ -1222,7 +1364,8 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     steps.push(PlanStep {
         r#where: "on-premises".into(),
         description: format!(
-            "convert it on-premises (this disables the AD account for a shared mailbox): mbxctl convert {id} --to {}",
+            "convert it on-premises (this disables the AD account for a shared mailbox): mbxctl convert {} --to {}",
+            cli_arg(id),
             to.type_value().to_ascii_lowercase()
         ),
         command: Some(format!("Set-Mailbox -Identity {} -Type {}", quote(id), to.type_value())),
@@ -1241,7 +1384,79 @@ pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
 #[cfg(test)]
 mod tests {
     use super::kb2710029_remote_recipient_type as kb;
+    use super::{Verdict, cli_arg, send_on_behalf_allowed, trustee_mailbox_side, version_check};
+    use crate::exchange::RecipientTypeDetails as T;
     use crate::exchange::RemoteRecipientType as R;
+    use crate::exchange::results::ExchangeServer;
+    use crate::shell::Side;
+
+    #[test]
+    fn cli_arg_is_bare_only_for_plain_identities() {
+        assert_eq!(cli_arg("kim@contoso.com"), "kim@contoso.com");
+        assert_eq!(cli_arg("first.last-2_x"), "first.last-2_x");
+        assert_eq!(cli_arg("Kim Akers"), "\"Kim Akers\"");
+        assert_eq!(cli_arg("o'brien@contoso.com"), "\"o'brien@contoso.com\"");
+        assert_eq!(cli_arg("a&b"), "\"a&b\"");
+        assert_eq!(cli_arg(""), "\"\"");
+    }
+
+    #[test]
+    fn trustee_side_depends_on_the_side_that_read_it() {
+        assert_eq!(trustee_mailbox_side(T::RemoteUserMailbox, Side::OnPremises), Some(Side::Online));
+        assert_eq!(trustee_mailbox_side(T::UserMailbox, Side::OnPremises), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::SharedMailbox, Side::OnPremises), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::UserMailbox, Side::Online), Some(Side::Online));
+        assert_eq!(trustee_mailbox_side(T::MailUser, Side::Online), Some(Side::OnPremises));
+        assert_eq!(trustee_mailbox_side(T::MailUser, Side::OnPremises), None);
+        assert_eq!(trustee_mailbox_side(T::MailUniversalSecurityGroup, Side::OnPremises), None);
+    }
+
+    #[test]
+    fn send_on_behalf_takes_mailboxes_mail_users_and_mail_enabled_security_groups() {
+        for ok in [T::UserMailbox, T::SharedMailbox, T::RemoteUserMailbox, T::MailUser, T::MailUniversalSecurityGroup] {
+            assert!(send_on_behalf_allowed(ok), "{ok}");
+        }
+        for no in
+            [T::MailContact, T::MailUniversalDistributionGroup, T::DynamicDistributionGroup, T::User, T::GroupMailbox]
+        {
+            assert!(!send_on_behalf_allowed(no), "{no}");
+        }
+    }
+
+    fn server(name: &str, version: &str, role: Option<&str>) -> ExchangeServer {
+        ExchangeServer {
+            name: name.into(),
+            fqdn: None,
+            admin_display_version: version.into(),
+            server_role: role.map(Into::into),
+            edition: None,
+            raw: crate::psobject::PsValue::Null,
+        }
+    }
+
+    #[test]
+    fn version_check_needs_every_server_and_ignores_edge() {
+        let new = server("EX19", "Version 15.2 (Build 1544.4)", Some("Mailbox"));
+        let old = server("EX13", "Version 15.0 (Build 1365.1)", Some("Mailbox, ClientAccess"));
+        let edge = server("EDGE13", "Version 15.0 (Build 1365.1)", Some("Edge"));
+        let all = version_check(&[new.clone(), edge.clone()]);
+        assert_eq!(all.verdict, Verdict::Pass);
+        assert!(all.message.contains("/PrepareAD") && !all.message.contains("EDGE13"), "{}", all.message);
+        let mixed = version_check(&[new.clone(), old.clone()]);
+        assert_eq!(mixed.verdict, Verdict::Block);
+        assert!(
+            mixed.message.contains("older than 2013 CU21 / 2016 CU10: EX13 (Exchange 2013 CU19"),
+            "{}",
+            mixed.message
+        );
+        assert!(mixed.message.contains("supported servers (EX19 (Exchange 2019"), "{}", mixed.message);
+        let none = version_check(&[old]);
+        assert_eq!(none.verdict, Verdict::Block);
+        assert!(none.message.starts_with("no Exchange server here supports"), "{}", none.message);
+        let unreadable = version_check(&[new, server("EXX", "garbage", None)]);
+        assert_eq!(unreadable.verdict, Verdict::Block);
+        assert!(unreadable.message.contains("EXX (version unreadable: 'garbage')"), "{}", unreadable.message);
+    }
 
     #[test]
     fn kb2710029_value_keeps_the_other_flags() {
