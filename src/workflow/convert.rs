@@ -1282,10 +1282,13 @@ pub fn version_check(servers: &[ExchangeServer]) -> Check {
             source::REMOTE_TYPE,
         )
     } else if !old.is_empty() {
-        Check::block(
+        // Mixed organisations are common during upgrades; the cmdlet runs on the server this
+        // session talks to, which Get-ExchangeServer does not say, so warn rather than refuse.
+        // If that server is old, Set-RemoteMailbox itself refuses -Type Shared and nothing changes.
+        Check::warn(
             "version",
             format!(
-                "Set-RemoteMailbox -Type runs on the server this session talks to, and some servers are older than 2013 CU21 / 2016 CU10: {}. Connect the session to one of the supported servers ({}) and convert from there, with a profile that names it; {PREPARE_AD}",
+                "Set-RemoteMailbox -Type runs on the server this session talks to, and some servers are older than 2013 CU21 / 2016 CU10: {}. Make sure the session connects to one of the supported servers ({}), with a profile that names it; {PREPARE_AD}",
                 old.join(", "),
                 good.join(", ")
             ),
