@@ -673,7 +673,7 @@ impl<'a> Parser<'a> {
                 return;
             }
             if self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
-                let _ = self.scan_parameter();
+                let _ = self.statement_flag();
             } else {
                 self.argument(Ctx::Argument);
             }
@@ -749,7 +749,7 @@ impl<'a> Parser<'a> {
     fn foreach_statement(&mut self) {
         self.skip_ws();
         while self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
-            let _ = self.scan_parameter();
+            let _ = self.statement_flag();
             self.skip_ws();
             if !self.at_terminator() && self.cur.peek() != Some('(') && !self.cur.peek().is_some_and(is_dash) {
                 self.argument_element(Ctx::Argument);
@@ -814,7 +814,7 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_ws();
             if self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
-                if let ParamScan::Param { name, .. } = self.scan_parameter()
+                if let ParamScan::Param { name, .. } = self.statement_flag()
                     && name.eq_ignore_ascii_case("file")
                 {
                     file = true;
@@ -1911,6 +1911,22 @@ impl<'a> Parser<'a> {
 
     /// Scans `-Name` or `-Name:` (`ScanParameter` in command mode); a quote inside makes the
     /// whole word an argument, and the cursor is left on the dash.
+    /// Scans a statement's `-Flag` (`foreach -Parallel`, `switch -File`, `data
+    /// -SupportedCommand`). Text that only looks like one (`-A'x`: a quote inside the name) is
+    /// read as an argument instead, and the cursor always moves, so a malformed flag cannot stall
+    /// the loops that read these flags.
+    fn statement_flag(&mut self) -> ParamScan {
+        let start = self.cur.pos;
+        let scan = self.scan_parameter();
+        if self.cur.pos == start {
+            self.argument_element(Ctx::Argument);
+            if self.cur.pos == start {
+                self.cur.bump();
+            }
+        }
+        scan
+    }
+
     fn scan_parameter(&mut self) -> ParamScan {
         let start = self.cur.pos;
         let dash = self.cur.bump().unwrap_or('-');
@@ -2227,6 +2243,15 @@ fn opener_of(closer: char) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_quote_inside_a_statement_flag_does_not_stall_the_parser() {
+        // Found by the fragment-soup property test: these used to loop forever.
+        for text in ["foreach -A\u{2018}", "switch -F'x", "data -S\"y {", "foreach -A'b' ($x in 1) {}"] {
+            let script = super::parse_script(text);
+            assert!(script.commands.len() <= 1, "{text:?}");
+        }
+    }
+
     use super::*;
 
     fn s(v: &str) -> Value {
