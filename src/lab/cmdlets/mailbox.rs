@@ -25,23 +25,6 @@ fn target_type(t: &str) -> &'static str {
     }
 }
 
-const LOCAL_TYPES: [&str; 14] = [
-    "UserMailbox",
-    "LinkedMailbox",
-    "SharedMailbox",
-    "LegacyMailbox",
-    "RoomMailbox",
-    "EquipmentMailbox",
-    "DiscoveryMailbox",
-    "TeamMailbox",
-    "LinkedRoomMailbox",
-    "ArbitrationMailbox",
-    "PublicFolderMailbox",
-    "MonitoringMailbox",
-    "AuditLogMailbox",
-    "GroupMailbox",
-];
-
 /// Get-Mailbox on-premises: Identity (any identity form), or a listing filtered by
 /// RecipientTypeDetails / Database and cut by ResultSize.
 pub(crate) fn get_mailbox(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
@@ -58,10 +41,11 @@ pub(crate) fn get_mailbox(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
         ctx.emit(v);
         return Ok(());
     }
+    let is_local = |t: &String| t.parse().is_ok_and(is_local_mailbox);
     let types: Vec<String> = filter
-        .unwrap_or_else(|| LOCAL_TYPES.iter().map(|s| s.to_string()).collect())
+        .unwrap_or_else(|| R::ALL.iter().filter(|t| is_local_mailbox(**t)).map(|t| t.name().into_owned()).collect())
         .into_iter()
-        .filter(|t| LOCAL_TYPES.iter().any(|l| l.eq_ignore_ascii_case(t)))
+        .filter(is_local)
         .collect();
     let rows: Vec<(i64, OnPremRecipient)> = match &database {
         Some(db) => {
