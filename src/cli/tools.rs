@@ -308,12 +308,20 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         })
         .collect();
     say!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
+    // Notes (values computed at run time, which cannot be checked) would drown the findings in
+    // a typical runbook; the table marks them and --json lists them.
+    let mut notes = 0;
     for c in &found {
         for d in &c.findings {
-            sayln!("{}:{d}", args.file);
+            if d.severity == Severity::Note {
+                notes += 1;
+            } else {
+                sayln!("{}:{d}", args.file);
+            }
         }
     }
-    sayln!("{} command(s) checked, {errors} error(s), {warnings} warning(s)", found.len());
+    let notes = if notes > 0 { format!(", {notes} note(s) (--json lists them)") } else { String::new() };
+    sayln!("{} command(s) checked, {errors} error(s), {warnings} warning(s){notes}", found.len());
     Ok(code)
 }
 
