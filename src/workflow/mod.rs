@@ -7,3 +7,4 @@ pub mod checks;
 pub mod convert;
 pub mod disconnected;
 pub mod exec;
+pub mod remote;
