@@ -35,22 +35,22 @@ Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-f
 4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
 pub struct Cli {
     /// Run against the simulated LAB organisation instead of real Exchange.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub lab: bool,
     /// The LAB directory (implies --lab). Created with the default organisation on first use.
-    #[arg(long, global = true, env = "MBXCTL_LAB", value_name = "DIR")]
+    #[arg(long, global = true, env = "MBXCTL_LAB", value_name = "DIR", help_heading = "Global options")]
     pub lab_dir: Option<PathBuf>,
     /// PowerShell executable to start as the Exchange Management Shell (`pwsh`, `powershell.exe`, a path).
-    #[arg(long, global = true, env = "MBXCTL_PWSH", value_name = "PATH")]
+    #[arg(long, global = true, env = "MBXCTL_PWSH", value_name = "PATH", help_heading = "Global options")]
     pub pwsh: Option<PathBuf>,
     /// Connection profile for the on-premises session (see `mbxctl profile list`).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options")]
     pub profile: Option<String>,
     /// Connection profile for the Exchange Online session of a hybrid organisation.
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options")]
     pub cloud_profile: Option<String>,
     /// Print JSON for runbooks instead of tables (schema in docs/json-output.md).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
     /// The command.
     #[command(subcommand)]
