@@ -154,7 +154,8 @@ fn run_store_lists_shows_and_resolves_prefixes() {
     );
     assert!(runs[0].finished);
     assert!(!runs[1].finished);
-    assert_eq!(runs[0].counts.get("failed"), Some(&2));
+    assert_eq!(runs[0].counts.get("failed"), Some(&1));
+    assert_eq!(runs[0].counts.get("blocked"), Some(&1), "a refused item counts as blocked");
     assert_eq!(runs[0].counts.get("verified"), Some(&1));
 
     assert_eq!(resolve_run_id(root.path(), "20240502").unwrap(), "20240502-090000-abcd");

@@ -56,10 +56,16 @@ pub fn children_of(root: &Path, parent: &str) -> Vec<RunState> {
         .collect()
 }
 
+/// Items by state, as reports show them: an item pre-flight refused (journaled as `failed` with
+/// kind `refused`) is counted as `blocked`, as the convert output calls it, not as a failure.
 fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
     let mut c = BTreeMap::new();
     for item in state.items.values() {
-        *c.entry(item.state.name()).or_insert(0) += 1;
+        let name = match (item.state, item.failure) {
+            (ItemState::Failed, Some(FailureKind::Refused)) => "blocked",
+            (s, _) => s.name(),
+        };
+        *c.entry(name).or_insert(0) += 1;
     }
     c
 }
