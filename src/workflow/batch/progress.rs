@@ -58,6 +58,7 @@ pub struct Progress {
     total: usize,
     done: usize,
     failed: usize,
+    blocked: usize,
     started: Instant,
     last_line: Option<Instant>,
     /// How many items had finished when the last line was written, so `finish` does not repeat it.
@@ -89,6 +90,7 @@ impl Progress {
             total,
             done: 0,
             failed: 0,
+            blocked: 0,
             started: Instant::now(),
             last_line: None,
             last_written: None,
@@ -136,6 +138,8 @@ impl Progress {
     pub fn item_finished(&mut self, item: &FinishedItem) {
         match item.outcome {
             FinalOutcome::Done(_) => self.done += 1,
+            // Refused by pre-flight: blocked, not failed (nothing ran), as the summary says.
+            FinalOutcome::Failed { kind: FailureKind::Refused, .. } => self.blocked += 1,
             FinalOutcome::Failed { .. } => self.failed += 1,
         }
         if let Some(f) = &mut self.on_item_finished {
@@ -143,8 +147,8 @@ impl Progress {
         }
         if let Some(bar) = &self.bar {
             bar.inc(1);
-            if self.failed > 0 {
-                bar.set_message(format!("{} failed", self.failed));
+            if self.failed + self.blocked > 0 {
+                bar.set_message(format!("{} failed, {} blocked", self.failed, self.blocked));
             }
         }
         let now = Instant::now();
@@ -159,7 +163,7 @@ impl Progress {
 
     /// The plain progress line at `now`.
     pub fn line(&self, now: Instant) -> String {
-        let finished = self.done + self.failed;
+        let finished = self.done + self.failed + self.blocked;
         let secs = now.duration_since(self.started).as_secs_f64();
         let rate = if secs > 0.0 { finished as f64 / secs } else { 0.0 };
         let eta = if rate > 0.0 {
@@ -167,11 +171,15 @@ impl Progress {
         } else {
             "?".into()
         };
-        format!("[run {}] {finished}/{} done, {} failed, {rate:.1}/s, ETA {eta}", self.run_id, self.total, self.failed)
+        let blocked = if self.blocked > 0 { format!(", {} blocked", self.blocked) } else { String::new() };
+        format!(
+            "[run {}] {finished}/{} done, {} failed{blocked}, {rate:.1}/s, ETA {eta}",
+            self.run_id, self.total, self.failed
+        )
     }
 
     fn write_line(&mut self, now: Instant) {
-        self.last_written = Some(self.done + self.failed);
+        self.last_written = Some(self.done + self.failed + self.blocked);
         let line = self.line(now);
         if let ProgressMode::Lines { out, .. } = &mut self.mode {
             // Progress is best effort: a closed stderr must not stop the batch.
@@ -185,7 +193,9 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish();
         }
-        if matches!(self.mode, ProgressMode::Lines { .. }) && self.last_written != Some(self.done + self.failed) {
+        if matches!(self.mode, ProgressMode::Lines { .. })
+            && self.last_written != Some(self.done + self.failed + self.blocked)
+        {
             self.write_line(Instant::now());
         }
     }
