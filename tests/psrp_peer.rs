@@ -405,3 +405,52 @@ async fn session_report_reads_server_and_roles() {
     assert_eq!((switch["name"].clone(), switch["value"].clone()), (json!("GetEffectiveUsers"), json!(true)));
     within(shell.close()).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_prompted_credential_reaches_powershell_as_a_secure_string() {
+    use mbxctl::transport::profile::{Authentication, SetupStep};
+    let profile = Profile {
+        name: "onprem".into(),
+        kind: ProfileKind::ExchangeRemote {
+            server: "ex01.contoso.com".into(),
+            authentication: Authentication::Kerberos,
+            credential_file: None,
+            use_ssl: false,
+            prompt_credential: true,
+        },
+    };
+    let password = "Pa$$w0rd 'x' \u{2019}";
+    let credential = ("CONTOSO\\alice".to_string(), Secret::new(password));
+    // The peer answers each set-up step; the Set-Variable rule matches only if the SecureString
+    // decrypts on the peer to exactly the password typed.
+    let mut rules = vec![json!({"match": {"cmd": "Set-Variable", "params": {
+        "Name": "mbxctlCredentialPassword", "Scope": "Global", "Value": password}}, "emit": [], "end": "completed"})];
+    for step in profile.setup_steps_with(Some(&credential)) {
+        if let SetupStep::Script { text, .. } = step {
+            assert!(!text.contains("Pa$$w0rd"), "the password must never be in script text: {text}");
+            rules.push(rule(&text, json!([]), json!("completed")));
+        }
+    }
+    rules.push(rule("Get-Date", json!([{"output": "today"}]), json!("completed")));
+    let peer = Peer::new(Json::Array(rules));
+    let mut options = peer.options();
+    options.profile = Some(profile.clone());
+    options.credential = Some(credential);
+    let mut shell = within(PsrpShell::connect(options)).await.expect("set-up with the prompted credential");
+    within(shell.run(&Invocation::new("Get-Date"))).await.unwrap();
+    let cmds = peer.commands();
+    assert_eq!(cmds.len(), 4, "{cmds:?}");
+    assert_eq!(cmds[0]["cmd"], "Set-Variable");
+    let value = cmds[0]["params"].as_array().unwrap().iter().find(|p| p["name"] == "Value").unwrap().clone();
+    assert_eq!(value["type"], "PSSecureString", "{value}");
+    assert!(
+        cmds[1]["cmd"].as_str().unwrap().contains("-ArgumentList 'CONTOSO\\alice', $global:mbxctlCredentialPassword")
+    );
+    within(shell.close()).await.unwrap();
+
+    // Without a credential the profile refuses to start, naming itself.
+    let mut options = peer.options();
+    options.profile = Some(profile);
+    let err = within(PsrpShell::connect(options)).await.unwrap_err().to_string();
+    assert!(err.contains("profile 'onprem' asks for a user name and password"), "{err}");
+}

@@ -90,8 +90,36 @@ pub async fn open_psrp(cli: &Cli, profile: Option<Profile>) -> Result<PsrpShell,
     let pwsh = crate::transport::process::find_pwsh_preferring(cli.pwsh.as_deref(), local_ems)
         .map_err(|e| CliError::Session(e.to_string()))?;
     let mut options = ConnectOptions::new(pwsh);
+    if let Some(p) = profile.as_ref().filter(|p| p.needs_credential()) {
+        options.credential = Some(prompt_credential(&p.name)?);
+    }
     options.profile = profile;
     PsrpShell::connect(options).await.map_err(|e| CliError::Session(e.to_string()))
+}
+
+/// Asks for the user name and password of a profile that prompts: on the terminal only (the
+/// password without echo), never from arguments or the environment.
+fn prompt_credential(profile: &str) -> Result<(String, crate::secret::Secret), CliError> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::Session(format!(
+            "profile '{profile}' asks for a user name and password, but there is no terminal to ask on; give the profile a credential file instead (Get-Credential | Export-Clixml)"
+        )));
+    }
+    eprint!("User name for profile '{profile}' (DOMAIN\\user or UPN): ");
+    let _ = std::io::stderr().flush();
+    let mut user = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut user)
+        .map_err(|e| CliError::Session(format!("cannot read the user name: {e}")))?;
+    let user = user.trim().to_string();
+    if user.is_empty() {
+        return Err(CliError::Usage("no user name given".into()));
+    }
+    let password = rpassword::prompt_password(format!("Password for {user} (not shown): "))
+        .map_err(|e| CliError::Session(format!("cannot read the password: {e}")))?;
+    Ok((user, crate::secret::Secret::new(password)))
 }
 
 /// Opens one primary session (used once per worker by batches).

@@ -346,6 +346,9 @@ pub struct ProfileAddArgs {
     /// exchange-remote: connect with https (needed for Basic authentication).
     #[arg(long)]
     pub use_ssl: bool,
+    /// exchange-remote: ask for a user name and password at each connection (instead of a file).
+    #[arg(long, conflicts_with = "credential_file")]
+    pub prompt_credential: bool,
     /// exchange-online: the app id.
     #[arg(long)]
     pub app_id: Option<String>,

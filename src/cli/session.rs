@@ -264,6 +264,7 @@ fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
             },
             credential_file: a.credential_file.as_deref().map(absolute_existing).transpose()?,
             use_ssl: a.use_ssl,
+            prompt_credential: a.prompt_credential,
         },
         CliKind::ExchangeLocal => ProfileKind::ExchangeLocal { install_path: None },
         CliKind::ExchangeOnline => ProfileKind::ExchangeOnline {

@@ -27,6 +27,10 @@ use crate::shell::Side;
 
 /// Environment variable naming the profiles file.
 pub const CONFIG_ENV: &str = "MBXCTL_CONFIG";
+/// The global variable that holds a prompted password (a SecureString) just long enough to build
+/// the PSCredential; the set-up removes it at once.
+pub const CREDENTIAL_VARIABLE: &str = "mbxctlCredentialPassword";
+
 /// Name of the implicit-remoting PSSession mbxctl creates (found again by name, never by variable).
 pub const SESSION_NAME: &str = "mbxctl-exchange";
 
@@ -58,6 +62,10 @@ pub enum ProfileKind {
         /// Use `https` (only needed without Kerberos; Kerberos already encrypts the traffic).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         use_ssl: bool,
+        /// Ask for a user name and password when connecting (mbxctl prompts on its terminal; the
+        /// password travels to PowerShell as an encrypted SecureString, never as text).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        prompt_credential: bool,
     },
     /// The local Exchange Management Shell (run on a machine with the Exchange management tools).
     #[serde(rename_all = "camelCase")]
@@ -254,7 +262,7 @@ impl Profile {
             return bad("the name is empty".into());
         }
         match &self.kind {
-            ProfileKind::ExchangeRemote { server, authentication, use_ssl, .. } => {
+            ProfileKind::ExchangeRemote { server, authentication, use_ssl, prompt_credential, credential_file } => {
                 let ok = !server.is_empty()
                     && server.len() <= 253
                     && server.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
@@ -263,6 +271,9 @@ impl Profile {
                 }
                 if *authentication == Authentication::Basic && !use_ssl {
                     return bad("Basic authentication sends the password in clear text without useSsl: true".into());
+                }
+                if *prompt_credential && credential_file.is_some() {
+                    return bad("give a credential file or promptCredential, not both".into());
                 }
             }
             ProfileKind::ExchangeLocal { .. } => {}
@@ -293,10 +304,47 @@ impl Profile {
 
     /// The steps that prepare a fresh runspace for this profile.
     pub fn setup_steps(&self) -> Vec<SetupStep> {
+        self.setup_steps_with(None)
+    }
+
+    /// Whether connecting with this profile needs a user name and password from the admin.
+    pub fn needs_credential(&self) -> bool {
+        matches!(self.kind, ProfileKind::ExchangeRemote { prompt_credential: true, .. })
+    }
+
+    /// [`Profile::setup_steps`] with the credential the admin typed, for profiles that prompt.
+    /// The password goes to PowerShell as a typed SecureString parameter (`Set-Variable`), and
+    /// the script that builds the PSCredential holds only constants and the quoted user name.
+    pub fn setup_steps_with(&self, credential: Option<&(String, crate::secret::Secret)>) -> Vec<SetupStep> {
         match &self.kind {
-            ProfileKind::ExchangeRemote { server, authentication, credential_file, use_ssl } => {
+            ProfileKind::ExchangeRemote { server, authentication, credential_file, use_ssl, prompt_credential } => {
                 let scheme = if *use_ssl { "https" } else { "http" };
                 let uri = format!("{scheme}://{server}/PowerShell/");
+                if *prompt_credential {
+                    let user = credential.map_or("<user>", |(u, _)| u.as_str());
+                    let mut steps = Vec::new();
+                    if let Some((_, password)) = credential {
+                        steps.push(SetupStep::Command(
+                            Invocation::new("Set-Variable")
+                                .param("Name", CREDENTIAL_VARIABLE)
+                                .param("Scope", "Global")
+                                .param("Value", crate::cmdlet::Value::Secure(password.clone())),
+                        ));
+                    }
+                    steps.push(SetupStep::Script {
+                        purpose: "New-PSSession with the prompted credential",
+                        text: format!(
+                            "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList {}, $global:{CREDENTIAL_VARIABLE}) -ErrorAction Stop | Out-Null; Remove-Variable -Name {} -Scope Global",
+                            quote(SESSION_NAME),
+                            quote(&uri),
+                            quote(authentication.name()),
+                            quote(user),
+                            quote(CREDENTIAL_VARIABLE)
+                        ),
+                    });
+                    steps.push(import_session());
+                    return steps;
+                }
                 let connect = match credential_file {
                     None => SetupStep::Command(
                         Invocation::new("New-PSSession")
@@ -422,8 +470,34 @@ mod tests {
                 authentication: Authentication::Kerberos,
                 credential_file: cred.map(PathBuf::from),
                 use_ssl: false,
+                prompt_credential: false,
             },
         }
+    }
+
+    #[test]
+    fn a_prompted_credential_travels_as_a_secure_string_and_the_user_is_quoted() {
+        let mut p = remote(None);
+        if let ProfileKind::ExchangeRemote { prompt_credential, .. } = &mut p.kind {
+            *prompt_credential = true;
+        }
+        assert!(p.needs_credential());
+        p.validate().unwrap();
+        let cred = ("CONTOSO\\o'brien".to_string(), crate::secret::Secret::new("S3cret!"));
+        let steps = p.setup_steps_with(Some(&cred));
+        assert_eq!(steps.len(), 3);
+        let SetupStep::Command(set) = &steps[0] else { panic!("{steps:?}") };
+        assert!(set.is("Set-Variable"));
+        assert!(matches!(set.get("Value"), Some(crate::cmdlet::Value::Secure(s)) if s.expose() == "S3cret!"));
+        let SetupStep::Script { text, .. } = &steps[1] else { panic!("{steps:?}") };
+        assert!(text.contains("-ArgumentList 'CONTOSO\\o''brien', $global:mbxctlCredentialPassword"), "{text}");
+        assert!(!text.contains("S3cret"), "{text}");
+        assert!(text.ends_with("Remove-Variable -Name 'mbxctlCredentialPassword' -Scope Global"), "{text}");
+        let mut both = p.clone();
+        if let ProfileKind::ExchangeRemote { credential_file, .. } = &mut both.kind {
+            *credential_file = Some(PathBuf::from("c.xml"));
+        }
+        assert!(both.validate().unwrap_err().to_string().contains("not both"));
     }
 
     #[test]
@@ -499,6 +573,7 @@ mod tests {
                 authentication: Authentication::Basic,
                 credential_file: None,
                 use_ssl: false,
+                prompt_credential: false,
             },
         };
         assert!(basic.validate().unwrap_err().to_string().contains("useSsl"));

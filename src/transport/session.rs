@@ -62,6 +62,8 @@ pub struct ConnectOptions {
     pub timeouts: Timeouts,
     /// Protocol limits.
     pub client: ClientConfig,
+    /// The user name and password for a profile that prompts for them (never logged).
+    pub credential: Option<(String, crate::secret::Secret)>,
 }
 
 impl ConnectOptions {
@@ -74,6 +76,7 @@ impl ConnectOptions {
             profile: None,
             timeouts: Timeouts::default(),
             client: ClientConfig::default(),
+            credential: None,
         }
     }
 }
@@ -113,7 +116,14 @@ impl PsrpShell {
             });
         }
         if let Some(profile) = &options.profile {
-            for (i, step) in profile.setup_steps().into_iter().enumerate() {
+            if profile.needs_credential() && options.credential.is_none() {
+                shell.process.kill().await;
+                return Err(ShellError::Start(format!(
+                    "profile '{}' asks for a user name and password, and none was given",
+                    profile.name
+                )));
+            }
+            for (i, step) in profile.setup_steps_with(options.credential.as_ref()).into_iter().enumerate() {
                 let outcome = match &step {
                     SetupStep::Command(inv) => shell.run_with(Some(inv), None, options.timeouts.setup).await,
                     SetupStep::Script { text, .. } => shell.run_with(None, Some(text), options.timeouts.setup).await,
