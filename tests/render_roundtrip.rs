@@ -70,6 +70,20 @@ fn invocation() -> impl Strategy<Value = Invocation> {
     (cmdlet(), proptest::collection::vec(parameter(), 0..6)).prop_map(|(cmdlet, params)| Invocation { cmdlet, params })
 }
 
+/// Parses on a worker thread with a deadline, so a parser that loops forever fails the test
+/// with the input that did it instead of stalling CI.
+fn parse_within(text: &str) -> mbxctl::cmdlet::parse::Script {
+    let owned = text.to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let script = parse_script(&owned);
+        let _ = parse_command(&owned);
+        let _ = tx.send(script);
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap_or_else(|_| panic!("the parser did not finish within 20 s on {text:?}"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -99,7 +113,7 @@ proptest! {
                 .boxed(),
         ]
     ) {
-        let script = parse_script(&text);
+        let script = parse_within(&text);
         for d in &script.diagnostics {
             let p = d.position.expect("every script diagnostic has a position");
             prop_assert!(p.line >= 1 && p.column >= 1);
@@ -178,7 +192,7 @@ proptest! {
     #[test]
     fn parsing_fragment_soup_never_panics(parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..40)) {
         let text: String = parts.concat();
-        let script = parse_script(&text);
+        let script = parse_within(&text);
         let lines = text.split('\n').count() as u32 + text.matches('\r').count() as u32;
         for d in &script.diagnostics {
             let p = d.position.expect("every script diagnostic has a position");
