@@ -246,8 +246,17 @@ pub(crate) fn get_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
     Ok(())
 }
 
-/// Add-ADPermission -ExtendedRights "Send As".
-pub(crate) fn add_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
+/// What Add-ADPermission and Remove-ADPermission both read before changing an ACE.
+struct AdChange {
+    id: i64,
+    before: OnPremRecipient,
+    who: String,
+    rights: Vec<String>,
+    deny: bool,
+}
+
+/// Reads the parameters, resolves the object and the trustee, and applies the fault guard.
+fn ad_change(ctx: &mut Ctx<'_, '_>) -> Result<AdChange, Halt> {
     let identity = ctx.required("Identity")?;
     let user = ctx.required("User")?;
     let rights = extended_rights(ctx)?;
@@ -256,6 +265,12 @@ pub(crate) fn add_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
     ctx.audit_target = Some(before.identity());
     let who = ctx.onprem_trustee(&user)?;
     ctx.guard(&before)?;
+    Ok(AdChange { id, before, who, rights, deny })
+}
+
+/// Add-ADPermission -ExtendedRights "Send As".
+pub(crate) fn add_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
+    let AdChange { id, before, who, rights, deny } = ad_change(ctx)?;
     let mut r = before.clone();
     let existing = r.ad_permissions.iter_mut().find(|a| a.user.eq_ignore_ascii_case(&who) && a.deny == deny);
     match existing {
@@ -284,14 +299,7 @@ pub(crate) fn add_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
 
 /// Remove-ADPermission.
 pub(crate) fn remove_ad_permission(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
-    let identity = ctx.required("Identity")?;
-    let user = ctx.required("User")?;
-    let rights = extended_rights(ctx)?;
-    let deny = ctx.switch("Deny")?;
-    let (id, before) = ctx.onprem(&identity, |_| true)?;
-    ctx.audit_target = Some(before.identity());
-    let who = ctx.onprem_trustee(&user)?;
-    ctx.guard(&before)?;
+    let AdChange { id, before, who, rights, deny } = ad_change(ctx)?;
     let mut r = before.clone();
     let mut removed = false;
     for a in r.ad_permissions.iter_mut().filter(|a| a.user.eq_ignore_ascii_case(&who) && a.deny == deny) {
