@@ -3,7 +3,7 @@
 use super::connect;
 use super::output::say;
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, shown};
-use super::{Cli, ConvertArgs, ToType};
+use super::{Cli, ConvertArgs};
 use crate::secret::Secret;
 use crate::shell::{ShellInfo, Side};
 use crate::workflow::checks::Verdict;
@@ -116,9 +116,9 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         }
     }
     let to = match (args.to, &args.disconnected) {
-        (Some(ToType::Shared), _) | (None, Some(_)) => TargetType::Shared,
-        (Some(ToType::Regular), None) => TargetType::Regular,
-        (Some(ToType::Regular), Some(_)) => {
+        (Some(TargetType::Shared), _) | (None, Some(_)) => TargetType::Shared,
+        (Some(TargetType::Regular), None) => TargetType::Regular,
+        (Some(TargetType::Regular), Some(_)) => {
             return Err(CliError::Usage(
                 "--disconnected connects a mailbox as shared; --to regular does not apply".into(),
             ));

@@ -14,6 +14,7 @@ mod tools;
 
 pub use output::{ExitCode, SCHEMA_VERSION};
 
+use crate::workflow::convert::TargetType;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -126,7 +127,7 @@ pub struct ConvertArgs {
     pub identities: Vec<String>,
     /// The target type.
     #[arg(long, value_enum, value_name = "TYPE")]
-    pub to: Option<ToType>,
+    pub to: Option<TargetType>,
     /// Only check and print the exact commands; change nothing.
     #[arg(long, visible_alias = "what-if")]
     pub dry_run: bool,
@@ -172,13 +173,25 @@ pub struct ConvertArgs {
     pub user: Option<String>,
 }
 
-/// The `--to` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ToType {
-    /// A shared mailbox.
-    Shared,
-    /// A regular (user) mailbox.
-    Regular,
+/// The conversion target as `--to` spells it. There is one type for the idea, the workflow's
+/// [`TargetType`]; this alias keeps `cli/batch.rs` compiling until it names `TargetType` itself.
+pub(crate) type ToType = TargetType;
+
+/// `--to shared|regular`: clap reads the workflow's own type, so the CLI, single conversions and
+/// batches share one notion of the target.
+impl ValueEnum for TargetType {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[TargetType::Shared, TargetType::Regular]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            TargetType::Shared => clap::builder::PossibleValue::new("shared").help("A shared mailbox"),
+            TargetType::Regular => {
+                clap::builder::PossibleValue::new("regular").help("A regular (user) mailbox").alias("user")
+            }
+        })
+    }
 }
 
 /// Arguments of `render`.

@@ -5,8 +5,12 @@
 //! alternatives are planned step by step (§8.2).
 
 use super::checks::{Check, source};
-use super::convert::*;
 use super::exec::{Executor, WorkflowError};
+use super::outcome::{ConvertOptions, ConvertReport, ConvertStatus, MailboxState, Observer, PlanStep, TargetType};
+use super::steps::{
+    check_trustees, cli_arg, grant_commands, licence_checks, next_steps, read_one, run_commands, state_of, unexpected,
+    wants_grants,
+};
 use crate::cmdlet::ExchangeVersion;
 use crate::cmdlet::Invocation;
 use crate::cmdlet::validate::Target;
