@@ -151,6 +151,7 @@ fn status_name(s: ConvertStatus) -> &'static str {
     match s {
         ConvertStatus::Converted => "converted",
         ConvertStatus::NothingToDo => "nothing-to-do",
+        ConvertStatus::PermissionsGranted => "permissions-granted",
         ConvertStatus::Planned => "planned",
         ConvertStatus::Blocked => "blocked",
         ConvertStatus::Failed => "failed",

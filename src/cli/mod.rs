@@ -7,6 +7,7 @@ mod batch;
 mod connect;
 mod convert;
 mod demo;
+pub mod interrupt;
 mod labcmd;
 mod output;
 mod session;

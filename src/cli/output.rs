@@ -25,6 +25,8 @@ pub enum ExitCode {
     Session = 5,
     /// An audit found critical issues.
     Critical = 6,
+    /// Ctrl-C stopped the command; what was sent is reported (128 + SIGINT).
+    Interrupted = 130,
 }
 
 /// An error the CLI reports and exits on.

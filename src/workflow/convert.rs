@@ -10,8 +10,8 @@ use super::checks::{Check, source};
 use super::exec::{Executor, WorkflowError};
 use super::remote::convert_remote;
 use super::steps::{
-    check_trustees, grant_commands, licence_checks, next_steps, read_one, read_recipient, run_commands, state_of,
-    unexpected,
+    check_trustees, grant_commands, grants_status, licence_checks, next_steps, read_one, read_recipient, run_commands,
+    state_of, unexpected,
 };
 use crate::cmdlet::validate::Target;
 use crate::cmdlet::{Invocation, Value};
@@ -179,10 +179,10 @@ async fn convert_mailbox(
         if !opts.dry_run {
             obs.preflighted(report).map_err(WorkflowError::Journal)?;
         }
-        if !run_commands(&mut exec, &grants, opts.dry_run, report, obs, None).await? {
+        if !run_commands(&mut exec, &grants, opts.dry_run, report, obs, Some(current)).await? {
             return Ok(());
         }
-        report.status = if opts.dry_run { ConvertStatus::Planned } else { ConvertStatus::Converted };
+        report.status = if opts.dry_run { ConvertStatus::Planned } else { grants_status(report) };
         return Ok(());
     }
     report.checks.push(Check::pass(

@@ -101,14 +101,18 @@ impl ConvertOptions {
     }
 }
 
-/// How one mailbox's conversion ended.
+/// How one mailbox's conversion ended: each says what changed, so a report (and its exit code)
+/// never calls a permission-only run "converted" (docs/json-output.md lists them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConvertStatus {
-    /// Converted and verified.
+    /// The type changed and a re-read confirmed it (with any permissions asked for).
     Converted,
-    /// Already of the target type; nothing ran.
+    /// Already of the target type, and every permission asked for was already there: nothing
+    /// changed.
     NothingToDo,
+    /// Already of the target type; only permissions were added (at least one was new).
+    PermissionsGranted,
     /// Dry run: checks passed (or warned), commands planned.
     Planned,
     /// A pre-flight check blocked it; nothing ran.
@@ -117,6 +121,26 @@ pub enum ConvertStatus {
     Failed,
     /// The on-premises side is done but the Exchange Online step failed or did not verify.
     Partial,
+}
+
+impl ConvertStatus {
+    /// The JSON spelling (`permissions-granted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConvertStatus::Converted => "converted",
+            ConvertStatus::NothingToDo => "nothing-to-do",
+            ConvertStatus::PermissionsGranted => "permissions-granted",
+            ConvertStatus::Planned => "planned",
+            ConvertStatus::Blocked => "blocked",
+            ConvertStatus::Failed => "failed",
+            ConvertStatus::Partial => "partial",
+        }
+    }
+
+    /// Whether Exchange state may have changed: what a caller must report, never hide.
+    pub fn changed_something(self) -> bool {
+        matches!(self, ConvertStatus::Converted | ConvertStatus::PermissionsGranted | ConvertStatus::Partial)
+    }
 }
 
 /// A mailbox's state as reports show it, with Exchange's property names.

@@ -162,6 +162,23 @@ pub(super) fn grant_commands(key: &str, opts: &ConvertOptions, side: Side) -> Ve
     out
 }
 
+/// How a run of grant commands on a mailbox already of the target type ended: nothing to do
+/// when Exchange said every permission was already there, otherwise permissions granted.
+pub(super) fn grants_status(report: &ConvertReport) -> ConvertStatus {
+    let added = report.commands.iter().any(|c| {
+        c.status == CommandStatus::Succeeded
+            && !c.warnings.iter().any(|w| {
+                matches!(
+                    w.kind,
+                    WarningKind::AcePresent { .. }
+                        | WarningKind::NoSettingsModified { .. }
+                        | WarningKind::AlreadyOfType { .. }
+                )
+            })
+    });
+    if added { ConvertStatus::PermissionsGranted } else { ConvertStatus::NothingToDo }
+}
+
 /// Whether the admin asked for any permission or sent-items setting (they apply to shared only).
 pub(super) fn wants_grants(opts: &ConvertOptions) -> bool {
     opts.to == TargetType::Shared
@@ -332,7 +349,8 @@ pub(super) fn licence_checks(m: &Mailbox, size: ByteSize, in_cloud: bool, to: Ta
 }
 
 /// Plans or runs `commands` in order; stops at the first failure. Returns false when one failed.
-/// `previous` is the type before the change, told to the observer once a `-Type` change ran.
+/// `previous` is the type before the change, told to the observer once a `-Type` change ran, or
+/// before the first command when none of them changes the type (permissions only).
 pub(super) async fn run_commands(
     exec: &mut Executor<'_>,
     commands: &[Invocation],
@@ -351,6 +369,14 @@ pub(super) async fn run_commands(
     }
     if !dry_run && !commands.is_empty() {
         obs.apply_started(commands).map_err(WorkflowError::Journal)?;
+        // Only permissions on a mailbox already of the target type: its type before is its type
+        // now, and the journal must say so before the first grant, or an undo of an interrupted
+        // run would "convert back" a mailbox this run never converted.
+        if let Some(prev) = previous
+            && !commands.iter().any(|inv| inv.get("Type").is_some())
+        {
+            obs.applied(prev).map_err(WorkflowError::Journal)?;
+        }
     }
     let mut failed = false;
     for inv in commands {

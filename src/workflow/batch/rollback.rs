@@ -322,7 +322,10 @@ impl<'j> RollbackWorker<'j> {
         let reason = blocked_reason(&r);
         report.convert = Some(r);
         match status {
-            ConvertStatus::Converted | ConvertStatus::NothingToDo | ConvertStatus::Planned => Step::Continue,
+            ConvertStatus::Converted
+            | ConvertStatus::NothingToDo
+            | ConvertStatus::PermissionsGranted
+            | ConvertStatus::Planned => Step::Continue,
             ConvertStatus::Blocked => {
                 report.status = RollbackStatus::Blocked;
                 Step::Stop(ItemOutcome::Failed(Failure {
