@@ -33,8 +33,9 @@ Start here:
   mbxctl --lab convert kim --to shared --full-access megan --send-as megan
   mbxctl --pwsh pwsh --profile onprem convert kim@contoso.com --to shared
 
-Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-flight,
-4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
+Exit codes: 0 done or nothing to do, 1 failed, 2 usage error (nothing changed), 3 blocked by
+pre-flight (nothing changed), 4 partly done, 5 session could not start, 6 critical findings
+(audit), 130 interrupted by Ctrl-C.")]
 pub struct Cli {
     /// Run against the simulated LAB organisation instead of real Exchange.
     #[arg(long, global = true, help_heading = "Global options")]
@@ -71,7 +72,15 @@ Examples:
   mbxctl --lab convert --disconnected 'Former Employee' --database DB01 --user johanna
   mbxctl --lab convert --from leavers.csv --to shared --sessions 4
 
-Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.")]
+Every conversion that changes something is a journaled run: `mbxctl runs list`, `mbxctl resume
+RUN`, `mbxctl rollback last` work for one mailbox as for a batch (a dry run is not a run).
+Statuses: converted, permissions-granted (already of the type; only permissions added),
+nothing-to-do, planned, blocked, failed, partial.
+
+Exit codes: 0 converted, permissions granted or nothing to do, 1 failed, 2 usage error (nothing
+changed), 3 blocked by pre-flight (nothing changed), 4 partly done (some mailboxes changed, some
+not: the report lists each), 130 Ctrl-C (the message says whether the change was sent and how
+to check it).")]
     Convert(ConvertArgs),
     /// Render cmdlet invocations (JSON) as PowerShell text, validated, safely quoted.
     #[command(after_help = "\
@@ -147,7 +156,9 @@ pub struct ConvertArgs {
     /// Keep copies of messages sent as / on behalf of the shared mailbox in it.
     #[arg(long)]
     pub copy_sent_items: bool,
-    /// Converting back: read the new password from the first line of standard input.
+    /// Converting back: read the passwords from standard input: ONE line for every mailbox, or
+    /// exactly one line per mailbox named, in that order; any other count is refused before
+    /// anything changes. Without it, a terminal asks (twice) for each mailbox that needs one.
     #[arg(long)]
     pub password_stdin: bool,
     /// Converting back: the user must change the password at next logon.
