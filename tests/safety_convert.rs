@@ -183,3 +183,25 @@ fn a_table_cell_over_65535_characters_does_not_panic() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(run.code == 0 || run.code == 1, "exit {}: {}", run.code, run.stderr);
 }
+
+#[test]
+fn a_profile_or_pwsh_with_a_lab_from_the_environment_is_refused_naming_both() {
+    let lab = Lab::init();
+    let before = changes(&lab).len();
+    let dir = lab.dir.to_string_lossy().into_owned();
+    for extra in [&["--profile", "onprem"][..], &["--pwsh", "pwsh"][..]] {
+        let mut args = extra.to_vec();
+        args.extend(["--json", "convert", "kim", "--to", "shared"]);
+        let run = common::mbx(&args).env("MBXCTL_LAB", &dir).run();
+        run.code(2);
+        let doc = run.json();
+        let error = doc["error"].as_str().unwrap_or_default();
+        assert!(error.contains("MBXCTL_LAB") && error.contains(extra[0]), "{doc:#}");
+    }
+    // The reverse: an explicit --lab-dir with --profile.
+    let run = lab.mbx(&["--profile", "onprem", "convert", "kim", "--to", "shared"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("--lab-dir") && run.stderr.contains("--profile onprem"), "{}", run.stderr);
+    assert_eq!(changes(&lab).len(), before, "nothing changed");
+    assert_eq!(lab.onprem("Kim Akers")["RecipientTypeDetails"], "UserMailbox");
+}

@@ -450,8 +450,17 @@ pub enum CompletionShell {
 
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m).map(|cli| (cli, m)));
+    let cli = match parsed {
+        Ok((cli, matches)) => {
+            if let Err(e) = check_target_sources(&cli, &matches) {
+                output::print_error(&cli, &e);
+                return e.exit_code() as i32;
+            }
+            cli
+        }
         Err(e) => {
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Done };
             // A runbook that asked for JSON gets the JSON error document even for bad arguments.
@@ -475,6 +484,46 @@ pub fn main() -> i32 {
     };
     let code = runtime.block_on(run(cli));
     code as i32
+}
+
+/// Refuses a command line whose target is chosen twice, by different means: an explicit
+/// `--profile`/`--pwsh`/`--cloud-profile` with a LAB from `MBXCTL_LAB` (a runbook that inherits
+/// the variable would report "converted" without touching production), or with an explicit
+/// `--lab`/`--lab-dir` (the reverse mistake: production options silently ignored). Checked once
+/// here, so every command gets it.
+fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::CliError> {
+    use clap::parser::ValueSource;
+    let from_line = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
+    let mut real = Vec::new();
+    if let Some(p) = cli.profile.as_deref().filter(|_| from_line("profile")) {
+        real.push(format!("--profile {p}"));
+    }
+    if let Some(p) =
+        cli.cloud_profile.as_deref().filter(|p| from_line("cloud_profile") && !p.eq_ignore_ascii_case("none"))
+    {
+        real.push(format!("--cloud-profile {p}"));
+    }
+    if let Some(p) = cli.pwsh.as_ref().filter(|_| from_line("pwsh")) {
+        real.push(format!("--pwsh {}", p.display()));
+    }
+    if real.is_empty() {
+        return Ok(());
+    }
+    let real = real.join(" and ");
+    match (m.value_source("lab_dir"), &cli.lab_dir, cli.lab) {
+        (Some(ValueSource::EnvVariable), Some(dir), false) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but MBXCTL_LAB={} (from the environment) selects the LAB; unset MBXCTL_LAB to run against Exchange, or drop {real} to run against the LAB",
+            dir.display()
+        ))),
+        (_, Some(dir), _) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but --lab-dir {} selects the LAB; give one or the other",
+            dir.display()
+        ))),
+        (_, None, true) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but --lab selects the LAB; give one or the other"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 async fn run(cli: Cli) -> ExitCode {
