@@ -132,7 +132,14 @@ fn a_single_convert_is_a_run_that_rollback_last_undoes() {
     assert!(run["command"].as_str().unwrap_or_default().starts_with("convert kim --to shared"), "{run:#}");
     assert_eq!(run["finished"], true);
 
-    let back = lab.mbx(&["--json", "rollback", "last"]).run();
+    // Converting back needs a password (refusing a rollback without one is the batch half of #12).
+    let back = lab
+        .mbx(&["--json", "rollback", "last", "--password-stdin"])
+        .stdin(
+            "N3w-Passw0rd!
+",
+        )
+        .run();
     back.code(0);
     let kim = lab.onprem("Kim Akers");
     assert_eq!(kim["RecipientTypeDetails"], "UserMailbox", "rolled back");
