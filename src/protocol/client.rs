@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::clixml::{self, ClixmlError, Limits, SecureCipher};
 use super::fragment::{self, FragmentError, Fragmenter, Reassembler};
 use super::host::HostCall;
-use super::message::{Destination, Message, MessageError, MessageType};
+use super::message::{Destination, Message, MessageError, MessageType, Target};
 use super::oop::{Control, OopError, Packet, Stream};
 use super::pipeline::{self, BuildError, FinalState, PipelineId, PipelinePhase};
 use super::pool::{self, PoolState, ReportedPoolState, ServerInfo};
@@ -628,8 +628,11 @@ impl Client {
         if message.destination != Destination::Client {
             return Err(ProtocolError::Unexpected(format!("{t:?} addressed to the server arrived at the client")));
         }
-        // pwsh and psrpcore send their first SESSION_CAPABILITY before they know the pool id (all zeros).
-        if message.rpid != self.rpid && !(t == MessageType::SessionCapability && message.rpid.is_nil()) {
+        // PowerShell's server sends the session-level messages (SESSION_CAPABILITY, PUBLIC_KEY_REQUEST,
+        // ENCRYPTED_SESSION_KEY) with an all-zero RPID and pool and pipeline messages with the pool's id
+        // (docs/psrp-notes.md, "Ids in the message header"); anything else names a pool this client never opened.
+        let session_level = t.target() == Target::Session && message.rpid.is_nil();
+        if message.rpid != self.rpid && !session_level {
             return Err(ProtocolError::Unexpected(format!(
                 "{t:?} for runspace pool {}, not {}",
                 message.rpid, self.rpid

@@ -124,7 +124,8 @@ impl Server {
                 d.extend(clixml::to_string_with(&body, cipher).expect("server body serializes").into_bytes());
                 d
             };
-            let rpid = if t == MessageType::SessionCapability { Uuid::nil() } else { self.rpid };
+            // As PowerShell's server does: session-level messages carry an all-zero RPID.
+            let rpid = if t.target() == super::message::Target::Session { Uuid::nil() } else { self.rpid };
             let m = Message { destination: Destination::Client, message_type: t, rpid, pid: guid, data };
             for f in self.fragmenter.fragment(&m.encode()) {
                 if !line.is_empty() && line.len() + f.len() > self.line_budget {
