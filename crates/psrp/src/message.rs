@@ -184,13 +184,12 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::fragment::parse_fragments;
-    use crate::protocol::oop::Packet;
+    use crate::fragment::parse_fragments;
+    use crate::oop::Packet;
 
     #[test]
     fn decodes_the_real_pwsh_pipeline_state() {
-        let text =
-            std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
+        let text = std::fs::read_to_string(crate::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
         let line = text.lines().next().unwrap();
         let Packet::Data { payload, .. } = Packet::parse(line, 1 << 20).unwrap() else { panic!("not data") };
         let frags = parse_fragments(&payload).unwrap();

@@ -35,7 +35,7 @@ mod de;
 mod escape;
 mod ser;
 
-use crate::psobject::PsValue;
+use crate::object::PsValue;
 use std::fmt;
 
 /// Bounds on what the reader accepts, so hostile input fails fast instead of exhausting memory.
@@ -321,7 +321,7 @@ pub fn from_document_streams(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::psobject::{Container, Property, PsObject};
+    use crate::object::{Container, Property, PsObject};
     use std::sync::Arc;
 
     fn parse(xml: &str) -> Result<PsValue, ClixmlError> {
@@ -553,7 +553,7 @@ mod tests {
 
     mod properties {
         use super::super::*;
-        use crate::psobject::{Container, Property, PsObject};
+        use crate::object::{Container, Property, PsObject};
         use proptest::prelude::*;
 
         fn text() -> impl Strategy<Value = String> {

@@ -4,7 +4,7 @@
 use super::escape::{self, Decoded};
 use super::ser::{PROGRESS_RECORD_FIELDS, PROGRESS_RECORD_TYPES};
 use super::{ClixmlError, DocumentItem, Limits, Position, SecureCipher};
-use crate::psobject::{Container, Property, PsObject, PsValue};
+use crate::object::{Container, Property, PsObject, PsValue};
 use crate::secret::Secret;
 use base64::Engine as _;
 use quick_xml::Reader;
