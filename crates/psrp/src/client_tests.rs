@@ -413,6 +413,20 @@ fn impossible_messages_are_protocol_errors() {
             "EncryptedSessionKey for the runspace pool",
         ),
         (
+            // Session-level messages may carry an all-zero RPID (as real pwsh sends them), never another pool's.
+            Box::new(move |_, _| {
+                data_line(
+                    Uuid::nil(),
+                    MessageType::EncryptedSessionKey,
+                    other,
+                    Uuid::nil(),
+                    Destination::Client,
+                    "<Nil />",
+                )
+            }),
+            "EncryptedSessionKey for runspace pool 00000000-0000-0000-0000-000000000007",
+        ),
+        (
             Box::new(|c, p| {
                 data_line(p, MessageType::PipelineState, c.rpid(), p, Destination::Client, "<Obj RefId=\"0\"><MS>")
             }),
