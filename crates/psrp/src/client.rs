@@ -70,7 +70,8 @@ impl Default for ClientConfig {
 pub enum Event {
     /// The pool is open.
     Opened(ServerInfo),
-    /// One output object (`$null` for an empty PIPELINE_OUTPUT).
+    /// One output object (`$null` for an empty PIPELINE_OUTPUT). A body that cannot be decoded arrives as an
+    /// object typed [`UNDECODED_TYPE`] holding the raw CLIXML, and the session carries on.
     PipelineOutput {
         /// The pipeline.
         pipeline: PipelineId,
@@ -311,6 +312,32 @@ impl std::fmt::Debug for Client {
             .field("pipelines", &self.pipelines.len())
             .finish_non_exhaustive()
     }
+}
+
+/// The type name of an output object or record whose CLIXML could not be decoded; see [`Event`].
+pub const UNDECODED_TYPE: &str = "Psrp.UndecodedClixml";
+/// The note property of an [`UNDECODED_TYPE`] object that holds the message body as received.
+pub const UNDECODED_CLIXML: &str = "Clixml";
+
+/// Whether a pipeline message carries data (output or a stream record) rather than protocol state.
+fn carries_data(t: MessageType) -> bool {
+    matches!(
+        t,
+        MessageType::PipelineOutput
+            | MessageType::ErrorRecord
+            | MessageType::WarningRecord
+            | MessageType::VerboseRecord
+            | MessageType::DebugRecord
+            | MessageType::InformationRecord
+            | MessageType::ProgressRecord
+    )
+}
+
+/// An object standing in for a body the reader could not decode: the raw text and the reason.
+fn undecoded(data: &[u8], error: &ProtocolError) -> PsValue {
+    let mut o = psvalue::PsObject::with_types([UNDECODED_TYPE, "System.Object"]);
+    o.to_string = Some(error.to_string());
+    PsValue::from(o.note(UNDECODED_CLIXML, String::from_utf8_lossy(data).into_owned()))
 }
 
 impl From<std::convert::Infallible> for ProtocolError {
@@ -659,7 +686,13 @@ impl Client {
                 message.pid
             )));
         }
-        let body = self.decode_body(&message)?;
+        let body = match self.decode_body(&message) {
+            Ok(body) => body,
+            // One output object or record that cannot be decoded must not break the session: it arrives as
+            // an object that keeps the raw CLIXML and says why (state and control messages stay strict).
+            Err(e) if !guid.is_nil() && carries_data(t) => undecoded(&message.data, &e),
+            Err(e) => return Err(e),
+        };
         if guid.is_nil() { self.on_pool_message(t, body) } else { self.on_pipeline_message(guid, t, body) }
     }
 

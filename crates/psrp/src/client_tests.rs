@@ -570,3 +570,27 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn an_undecodable_output_object_arrives_raw_and_the_session_carries_on() {
+    let mut pair = Pair::new(Server::new(fragment::MAX_FRAGMENT_SIZE, Box::new(|_| vec![Step::Hang])));
+    pair.open();
+    let id = pair.client.create_pipeline(Command::new("Get-Odd")).unwrap();
+    pair.drive().unwrap();
+    pair.events();
+    let odd = "<Obj RefId=\"0\"><Bogus /></Obj>";
+    let line = data_line(id.0, MessageType::PipelineOutput, pair.client.rpid(), id.0, Destination::Client, odd);
+    pair.client.receive_line(&line).unwrap();
+    let events = pair.events();
+    let [Event::PipelineOutput { value, .. }] = events.as_slice() else { panic!("{events:?}") };
+    let o = value.as_object().unwrap();
+    assert_eq!(o.type_names[0], UNDECODED_TYPE);
+    assert_eq!(o.get(UNDECODED_CLIXML).and_then(PsValue::as_str), Some(odd));
+    assert!(o.to_string.as_deref().unwrap().contains("Bogus"), "{o:?}");
+    assert!(pair.client.failure().is_none());
+    // The session still works.
+    let state4 = r#"<Obj RefId="0"><MS><I32 N="PipelineState">4</I32></MS></Obj>"#;
+    let done = data_line(id.0, MessageType::PipelineState, pair.client.rpid(), id.0, Destination::Client, state4);
+    pair.client.receive_line(&done).unwrap();
+    assert_eq!(finished(&pair.events()), [(FinalState::Completed, None)]);
+}
