@@ -7,7 +7,7 @@
 //!
 //! The client owns every protocol rule so the transport only moves lines: acks are tracked per (kind, GUID);
 //! at most one `Data` per GUID is un-acked; a pipeline's `Data` waits for its `CommandAck`; `Close` follows
-//! every final pipeline state; the pool's `Close` waits until every pipeline is closed (psrp.md §2.3–2.5).
+//! every final pipeline state; the pool's `Close` waits until every pipeline is closed (docs/psrp-notes.md, "OutOfProc requests and replies" to "Sequences").
 //! Anything the server sends that cannot happen in the current state is a [`ProtocolError`]; after one the
 //! client is broken for good and says so, rather than guessing. There is no clock and no I/O here: the transport
 //! applies its own timeouts around the waits.
@@ -46,7 +46,7 @@ pub struct ClientConfig {
     pub clixml: Limits,
     /// INIT_RUNSPACEPOOL `MinRunspaces`.
     pub min_runspaces: i32,
-    /// INIT_RUNSPACEPOOL `MaxRunspaces`: 1, so set-up done by one pipeline is seen by the next (psrp.md §6.3).
+    /// INIT_RUNSPACEPOOL `MaxRunspaces`: 1, so set-up done by one pipeline is seen by the next (docs/psrp-notes.md, "Runspaces").
     pub max_runspaces: i32,
 }
 

@@ -78,7 +78,7 @@ impl HostCall {
 }
 
 /// An ErrorRecord for a host-call refusal, with the properties PowerShell's `ErrorRecord.FromPSObjectForRemoting`
-/// reads (psrp.md §4.5).
+/// reads (docs/psrp-notes.md, "Error records").
 fn error_record(message: &str) -> PsValue {
     let exception = PsObject {
         type_names: vec![

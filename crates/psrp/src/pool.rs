@@ -1,6 +1,6 @@
 //! The runspace pool: the open messages (SESSION_CAPABILITY, INIT_RUNSPACEPOOL) and the pool's state machine.
 //!
-//! States follow the messages the client can legitimately see (psrp.md §2.5, §3.4):
+//! States follow the messages the client can legitimately see (docs/psrp-notes.md, "Sequences"):
 //! `BeforeOpen` → `open()` → `Opening` (SESSION_CAPABILITY, APPLICATION_PRIVATE_DATA, RUNSPACEPOOL_STATE) →
 //! `Opened` → `close()` → `Closing` (RUNSPACEPOOL_STATE Closing/Closed, CloseAck) → `Closed`; any state can fall
 //! to `Broken`. Each transition is a function of (state, message) that either moves on or names the message as

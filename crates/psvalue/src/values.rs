@@ -1,5 +1,5 @@
 //! Small builders and readers for the PSRP message objects, so each message is written as the shape MS-PSRP
-//! and psrp.md §3.4–3.7 show, in one place.
+//! and docs/psrp-notes.md ("Message objects") describes, in one place.
 
 use crate::object::{Container, PsObject, PsValue};
 
