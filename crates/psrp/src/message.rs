@@ -84,6 +84,36 @@ message_types! {
     PipelineHostResponse = 0x0004_1101, "PIPELINE_HOST_RESPONSE.";
 }
 
+/// Which object a message is for: PowerShell's `RemotingTargetInterface`, read from the message type's bits.
+///
+/// The target decides which runspace-pool id a message carries. PowerShell's server sends the session-level
+/// messages (SESSION_CAPABILITY, PUBLIC_KEY_REQUEST, ENCRYPTED_SESSION_KEY) with an all-zero RPID, because the
+/// session exists before and apart from the pool, and its client routes them without looking at the RPID; pool
+/// and pipeline messages carry the client's pool id (docs/psrp-notes.md, "Ids in the message header").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The session (type bits 0x0001_0000).
+    Session,
+    /// The runspace pool (type bits 0x0002_1000).
+    RunspacePool,
+    /// A pipeline (type bits 0x0004_1000).
+    Pipeline,
+}
+
+impl MessageType {
+    /// The object this message type addresses (PowerShell tests the pipeline mask first, then the pool's).
+    pub fn target(self) -> Target {
+        let v = self.value();
+        if v & 0x0004_1000 == 0x0004_1000 {
+            Target::Pipeline
+        } else if v & 0x0002_1000 == 0x0002_1000 {
+            Target::RunspacePool
+        } else {
+            Target::Session
+        }
+    }
+}
+
 /// A message header plus its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -154,13 +184,12 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::fragment::parse_fragments;
-    use crate::protocol::oop::Packet;
+    use crate::fragment::parse_fragments;
+    use crate::oop::Packet;
 
     #[test]
     fn decodes_the_real_pwsh_pipeline_state() {
-        let text =
-            std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
+        let text = std::fs::read_to_string(crate::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
         let line = text.lines().next().unwrap();
         let Packet::Data { payload, .. } = Packet::parse(line, 1 << 20).unwrap() else { panic!("not data") };
         let frags = parse_fragments(&payload).unwrap();
@@ -190,6 +219,22 @@ mod tests {
         assert_eq!(&bytes[0..8], &[2, 0, 0, 0, 0x10, 0x10, 0x04, 0x00]);
         assert_eq!(&bytes[8..12], &[0xaf, 0x5e, 0xfa, 0xa6]);
         assert_eq!(Message::decode(bytes).unwrap(), m);
+    }
+
+    #[test]
+    fn every_type_has_the_target_powershell_gives_it() {
+        use MessageType as M;
+        for t in [M::SessionCapability, M::InitRunspacePool, M::PublicKey, M::EncryptedSessionKey, M::PublicKeyRequest]
+        {
+            assert_eq!(t.target(), Target::Session, "{t:?}");
+        }
+        assert_eq!(M::ConnectRunspacePool.target(), Target::Session);
+        for t in [M::SetMaxRunspaces, M::RunspacePoolState, M::CreatePipeline, M::RunspacePoolHostCall] {
+            assert_eq!(t.target(), Target::RunspacePool, "{t:?}");
+        }
+        for t in [M::PipelineOutput, M::ErrorRecord, M::PipelineState, M::ProgressRecord, M::PipelineHostResponse] {
+            assert_eq!(t.target(), Target::Pipeline, "{t:?}");
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! (`me`) that names the method and what it asked: the pipeline then fails with a readable message instead of
 //! hanging. Void calls (`ci = −100`: WriteLine, WriteProgress, …) expect no answer and get none.
 
-use super::values::{ms, prop, prop_int};
-use crate::psobject::{PsObject, PsValue};
+use psvalue::object::{PsObject, PsValue};
+use psvalue::values::{ms, prop, prop_int};
 
 /// The call id that marks a void host call.
 pub const VOID_CALL: i64 = -100;
@@ -78,7 +78,7 @@ impl HostCall {
 }
 
 /// An ErrorRecord for a host-call refusal, with the properties PowerShell's `ErrorRecord.FromPSObjectForRemoting`
-/// reads (psrp.md §4.5).
+/// reads (docs/psrp-notes.md, "Error records").
 fn error_record(message: &str) -> PsValue {
     let exception = PsObject {
         type_names: vec![
@@ -90,8 +90,8 @@ fn error_record(message: &str) -> PsValue {
         ],
         to_string: Some(format!("System.Management.Automation.Host.HostException: {message}")),
         adapted: vec![
-            crate::psobject::Property { name: "Message".into(), value: message.into() },
-            crate::psobject::Property { name: "HResult".into(), value: PsValue::I32(-2146233087) },
+            psvalue::object::Property { name: "Message".into(), value: message.into() },
+            psvalue::object::Property { name: "HResult".into(), value: PsValue::I32(-2146233087) },
         ],
         ..Default::default()
     };
@@ -129,7 +129,7 @@ fn method_name(id: i32) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::values::enum_value;
+    use psvalue::values::enum_value;
 
     fn call(ci: i64, mi: PsValue, mp: Vec<PsValue>) -> PsValue {
         ms([("ci", PsValue::I64(ci)), ("mi", mi), ("mp", PsValue::list(mp))])

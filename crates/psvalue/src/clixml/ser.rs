@@ -5,7 +5,7 @@
 
 use super::escape::{encode_into, encode_utf16_into};
 use super::{ClixmlError, SecureCipher};
-use crate::psobject::{Container, PsObject, PsValue};
+use crate::object::{Container, PsObject, PsValue};
 use base64::Engine as _;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -379,7 +379,7 @@ pub(crate) fn format_float(v: f64, precision: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::psobject::Property;
+    use crate::object::Property;
     use std::sync::Arc;
 
     #[test]

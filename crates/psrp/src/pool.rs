@@ -1,13 +1,13 @@
 //! The runspace pool: the open messages (SESSION_CAPABILITY, INIT_RUNSPACEPOOL) and the pool's state machine.
 //!
-//! States follow the messages the client can legitimately see (psrp.md §2.5, §3.4):
+//! States follow the messages the client can legitimately see (docs/psrp-notes.md, "Sequences"):
 //! `BeforeOpen` → `open()` → `Opening` (SESSION_CAPABILITY, APPLICATION_PRIVATE_DATA, RUNSPACEPOOL_STATE) →
 //! `Opened` → `close()` → `Closing` (RUNSPACEPOOL_STATE Closing/Closed, CloseAck) → `Closed`; any state can fall
 //! to `Broken`. Each transition is a function of (state, message) that either moves on or names the message as
 //! impossible in that state.
 
-use super::values::{dict_get, dictionary, enum_value, ms, null_host_info, prop, prop_int};
-use crate::psobject::PsValue;
+use psvalue::object::PsValue;
+use psvalue::values::{dict_get, dictionary, enum_value, ms, null_host_info, prop, prop_int};
 
 /// The protocol version mbxctl announces: 2.3, like psrpcore and Windows PowerShell 5.1. With 2.4 (pwsh 7.6)
 /// on both sides the session-key exchange disappears; announcing 2.3 keeps one code path for SecureString.

@@ -7,7 +7,7 @@
 //!
 //! The client owns every protocol rule so the transport only moves lines: acks are tracked per (kind, GUID);
 //! at most one `Data` per GUID is un-acked; a pipeline's `Data` waits for its `CommandAck`; `Close` follows
-//! every final pipeline state; the pool's `Close` waits until every pipeline is closed (psrp.md §2.3–2.5).
+//! every final pipeline state; the pool's `Close` waits until every pipeline is closed (docs/psrp-notes.md, "OutOfProc requests and replies" to "Sequences").
 //! Anything the server sends that cannot happen in the current state is a [`ProtocolError`]; after one the
 //! client is broken for good and says so, rather than guessing. There is no clock and no I/O here: the transport
 //! applies its own timeouts around the waits.
@@ -16,17 +16,18 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use uuid::Uuid;
 
-use super::clixml::{self, ClixmlError, Limits, SecureCipher};
 use super::fragment::{self, FragmentError, Fragmenter, Reassembler};
 use super::host::HostCall;
-use super::message::{Destination, Message, MessageError, MessageType};
+use super::message::{Destination, Message, MessageError, MessageType, Target};
 use super::oop::{Control, OopError, Packet, Stream};
 use super::pipeline::{self, BuildError, FinalState, PipelineId, PipelinePhase};
 use super::pool::{self, PoolState, ReportedPoolState, ServerInfo};
 use super::session_key::{ExchangeKey, KeyError, SessionKey};
-use super::values::{ms, prop, prop_int};
-use crate::cmdlet::Invocation;
-use crate::psobject::PsValue;
+use crate::pipeline::Command;
+use crate::random::Random;
+use psvalue::clixml::{self, ClixmlError, Limits, SecureCipher};
+use psvalue::object::PsValue;
+use psvalue::values::{ms, prop, prop_int};
 
 /// Sizes and counts the client accepts or produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub struct ClientConfig {
     pub clixml: Limits,
     /// INIT_RUNSPACEPOOL `MinRunspaces`.
     pub min_runspaces: i32,
-    /// INIT_RUNSPACEPOOL `MaxRunspaces`: 1, so set-up done by one pipeline is seen by the next (psrp.md §6.3).
+    /// INIT_RUNSPACEPOOL `MaxRunspaces`: 1, so set-up done by one pipeline is seen by the next (docs/psrp-notes.md, "Runspaces").
     pub max_runspaces: i32,
 }
 
@@ -69,7 +70,8 @@ impl Default for ClientConfig {
 pub enum Event {
     /// The pool is open.
     Opened(ServerInfo),
-    /// One output object (`$null` for an empty PIPELINE_OUTPUT).
+    /// One output object (`$null` for an empty PIPELINE_OUTPUT). A body that cannot be decoded arrives as an
+    /// object typed [`UNDECODED_TYPE`] holding the raw CLIXML, and the session carries on.
     PipelineOutput {
         /// The pipeline.
         pipeline: PipelineId,
@@ -197,10 +199,10 @@ pub enum ProtocolError {
         /// The pool state.
         state: String,
     },
-    /// An invocation cannot be sent.
+    /// A caller's command cannot become a protocol [`Command`].
     #[error("cannot send {cmdlet}: {source}")]
     Unsendable {
-        /// The cmdlet.
+        /// The command.
         cmdlet: String,
         /// Why.
         source: BuildError,
@@ -280,13 +282,14 @@ impl Channel {
 #[derive(Debug)]
 struct PipelineEntry {
     phase: PipelinePhase,
-    /// An invocation waiting for the session key before its CREATE_PIPELINE can be serialized.
-    waiting_for_key: Option<Invocation>,
+    /// A command waiting for the session key before its CREATE_PIPELINE can be serialized.
+    waiting_for_key: Option<Command>,
 }
 
 /// The PSRP client state machine.
 pub struct Client {
     config: ClientConfig,
+    random: Box<dyn Random>,
     rpid: Uuid,
     state: PoolState,
     server: ServerInfo,
@@ -311,12 +314,47 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// The type name of an output object or record whose CLIXML could not be decoded; see [`Event`].
+pub const UNDECODED_TYPE: &str = "Psrp.UndecodedClixml";
+/// The note property of an [`UNDECODED_TYPE`] object that holds the message body as received.
+pub const UNDECODED_CLIXML: &str = "Clixml";
+
+/// Whether a pipeline message carries data (output or a stream record) rather than protocol state.
+fn carries_data(t: MessageType) -> bool {
+    matches!(
+        t,
+        MessageType::PipelineOutput
+            | MessageType::ErrorRecord
+            | MessageType::WarningRecord
+            | MessageType::VerboseRecord
+            | MessageType::DebugRecord
+            | MessageType::InformationRecord
+            | MessageType::ProgressRecord
+    )
+}
+
+/// An object standing in for a body the reader could not decode: the raw text and the reason.
+fn undecoded(data: &[u8], error: &ProtocolError) -> PsValue {
+    let mut o = psvalue::PsObject::with_types([UNDECODED_TYPE, "System.Object"]);
+    o.to_string = Some(error.to_string());
+    PsValue::from(o.note(UNDECODED_CLIXML, String::from_utf8_lossy(data).into_owned()))
+}
+
+impl From<std::convert::Infallible> for ProtocolError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 impl Client {
-    /// A client for a new runspace pool with a random id.
-    pub fn new(config: ClientConfig) -> Client {
+    /// A client for a new runspace pool. Its pool id, pipeline ids and RSA key come from `random`
+    /// (a cryptographically secure source in production, a seeded one in tests).
+    pub fn new(config: ClientConfig, mut random: Box<dyn Random>) -> Client {
+        let rpid = random.uuid();
         Client {
             config,
-            rpid: Uuid::new_v4(),
+            random,
+            rpid,
             state: PoolState::BeforeOpen,
             server: ServerInfo::default(),
             fragmenter: Fragmenter::new(config.max_fragment),
@@ -370,41 +408,45 @@ impl Client {
         Ok(())
     }
 
-    /// Creates a pipeline that runs one typed invocation (`IsScript=false`).
-    pub fn create_pipeline(&mut self, invocation: &Invocation) -> Result<PipelineId, ProtocolError> {
+    /// Creates a pipeline that runs one command (normally typed, `IsScript=false`).
+    ///
+    /// Takes a [`Command`], or anything the caller can turn into one (an application's own command model, by
+    /// `TryFrom`), so the conversion of its values happens before anything goes on the wire.
+    pub fn create_pipeline<C>(&mut self, command: C) -> Result<PipelineId, ProtocolError>
+    where
+        C: TryInto<Command>,
+        ProtocolError: From<C::Error>,
+    {
         self.check_usable()?;
         if self.state != PoolState::Opened {
             return Err(self.invalid("create a pipeline"));
         }
-        // Refuse run-time values before anything goes on the wire.
-        let body = pipeline::create_pipeline_for(invocation)
-            .map_err(|source| ProtocolError::Unsendable { cmdlet: invocation.cmdlet.clone(), source })?;
-        let id = Uuid::new_v4();
+        let command: Command = command.try_into()?;
+        let id = self.random.uuid();
         self.channels.insert(id, Channel { command: Stage::Queued, ..Default::default() });
         let mut entry = PipelineEntry { phase: PipelinePhase::AwaitingCommandAck, waiting_for_key: None };
-        if pipeline::needs_session_key(invocation) && self.session_key.is_none() {
-            entry.waiting_for_key = Some(invocation.clone());
+        if command.needs_session_key() && self.session_key.is_none() {
+            entry.waiting_for_key = Some(command);
             self.pipelines.insert(id, entry);
             self.start_key_exchange()?;
         } else {
             self.pipelines.insert(id, entry);
-            self.queue(id, Stream::Default, MessageType::CreatePipeline, &body)?;
+            self.queue(id, Stream::Default, MessageType::CreatePipeline, &pipeline::create_pipeline_for(&command))?;
         }
         Ok(PipelineId(id))
     }
 
     /// Creates a pipeline that runs script text (`IsScript=true`).
     ///
-    /// Only for session set-up in the local, FullLanguage runspace (importing the Exchange session, loading a
-    /// credential file). Callers must build `script` from constants and values passed through
-    /// `crate::cmdlet::literal::quote`; everything an admin asks for goes through [`Client::create_pipeline`],
-    /// where values are typed data and cannot be code.
+    /// Only for session set-up in a local, FullLanguage runspace. Callers must build `script` from constants
+    /// and properly quoted values; everything else goes through [`Client::create_pipeline`], where values are
+    /// typed data and cannot be code.
     pub fn create_script_pipeline(&mut self, script: &str) -> Result<PipelineId, ProtocolError> {
         self.check_usable()?;
         if self.state != PoolState::Opened {
             return Err(self.invalid("create a pipeline"));
         }
-        let id = Uuid::new_v4();
+        let id = self.random.uuid();
         self.channels.insert(id, Channel { command: Stage::Queued, ..Default::default() });
         self.pipelines.insert(id, PipelineEntry { phase: PipelinePhase::AwaitingCommandAck, waiting_for_key: None });
         self.queue(id, Stream::Default, MessageType::CreatePipeline, &pipeline::create_pipeline_for_script(script))?;
@@ -628,8 +670,11 @@ impl Client {
         if message.destination != Destination::Client {
             return Err(ProtocolError::Unexpected(format!("{t:?} addressed to the server arrived at the client")));
         }
-        // pwsh and psrpcore send their first SESSION_CAPABILITY before they know the pool id (all zeros).
-        if message.rpid != self.rpid && !(t == MessageType::SessionCapability && message.rpid.is_nil()) {
+        // PowerShell's server sends the session-level messages (SESSION_CAPABILITY, PUBLIC_KEY_REQUEST,
+        // ENCRYPTED_SESSION_KEY) with an all-zero RPID and pool and pipeline messages with the pool's id
+        // (docs/psrp-notes.md, "Ids in the message header"); anything else names a pool this client never opened.
+        let session_level = t.target() == Target::Session && message.rpid.is_nil();
+        if message.rpid != self.rpid && !session_level {
             return Err(ProtocolError::Unexpected(format!(
                 "{t:?} for runspace pool {}, not {}",
                 message.rpid, self.rpid
@@ -641,7 +686,13 @@ impl Client {
                 message.pid
             )));
         }
-        let body = self.decode_body(&message)?;
+        let body = match self.decode_body(&message) {
+            Ok(body) => body,
+            // One output object or record that cannot be decoded must not break the session: it arrives as
+            // an object that keeps the raw CLIXML and says why (state and control messages stay strict).
+            Err(e) if !guid.is_nil() && carries_data(t) => undecoded(&message.data, &e),
+            Err(e) => return Err(e),
+        };
         if guid.is_nil() { self.on_pool_message(t, body) } else { self.on_pipeline_message(guid, t, body) }
     }
 
@@ -795,7 +846,7 @@ impl Client {
         if self.exchange_key.is_some() {
             return Ok(());
         }
-        let key = ExchangeKey::generate()?;
+        let key = ExchangeKey::generate(self.random.as_mut())?;
         let body = ms([("PublicKey", PsValue::String(key.public_blob_base64()))]);
         self.exchange_key = Some(key);
         self.queue(Uuid::nil(), Stream::Default, MessageType::PublicKey, &body)
@@ -806,12 +857,11 @@ impl Client {
             self.pipelines.iter().filter(|(_, p)| p.waiting_for_key.is_some()).map(|(id, _)| *id).collect();
         for id in waiting {
             let Some(entry) = self.pipelines.get_mut(&id) else { continue };
-            let Some(invocation) = entry.waiting_for_key.take() else { continue };
+            let Some(command) = entry.waiting_for_key.take() else { continue };
             if entry.phase == PipelinePhase::AwaitingSessionKey {
                 entry.phase = PipelinePhase::Running;
             }
-            let body = pipeline::create_pipeline_for(&invocation)
-                .map_err(|source| ProtocolError::Unsendable { cmdlet: invocation.cmdlet.clone(), source })?;
+            let body = pipeline::create_pipeline_for(&command);
             self.queue(id, Stream::Default, MessageType::CreatePipeline, &body)?;
         }
         Ok(())
@@ -837,570 +887,5 @@ impl Client {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::cmdlet::Value;
-    use crate::protocol::testing::{Pair, Server, Step, command_of, informational};
-    use crate::secret::Secret;
-
-    fn echo_server() -> Server {
-        Server::new(
-            fragment::MAX_FRAGMENT_SIZE,
-            Box::new(|body| {
-                let (name, _, args) = command_of(body);
-                let mut steps = vec![Step::Output(name.as_str().into())];
-                steps.extend(args.into_iter().map(|(_, v)| Step::Output(v)));
-                steps
-            }),
-        )
-    }
-
-    fn finished(events: &[Event]) -> Vec<(FinalState, Option<String>)> {
-        events
-            .iter()
-            .filter_map(|e| match e {
-                Event::PipelineFinished { state, error, .. } => {
-                    Some((*state, error.as_ref().map(|e| crate::protocol::records::error_record(e).message)))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn outputs(events: &[Event]) -> Vec<PsValue> {
-        events
-            .iter()
-            .filter_map(|e| match e {
-                Event::PipelineOutput { value, .. } => Some(value.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn opens_with_both_messages_in_one_line_and_reports_the_server() {
-        let mut pair = Pair::new(echo_server());
-        let events = pair.open();
-        let [Event::Opened(info)] = events.as_slice() else { panic!("{events:?}") };
-        assert_eq!(info.powershell_version.as_deref(), Some("7.4.6"));
-        assert_eq!(info.powershell_edition.as_deref(), Some("Core"));
-        assert_eq!(info.protocol_version.as_deref(), Some("2.3"));
-        assert_eq!(*pair.client.state(), PoolState::Opened);
-        assert_eq!(pair.server.lines.len(), 1);
-        assert!(
-            pair.server.lines[0].starts_with("<Data Stream='Default' PSGuid='00000000-0000-0000-0000-000000000000'>")
-        );
-        let types: Vec<MessageType> = pair.server.log.iter().map(|(t, _, _)| *t).collect();
-        assert_eq!(types, [MessageType::SessionCapability, MessageType::InitRunspacePool]);
-        assert!(pair.client.is_idle());
-    }
-
-    #[test]
-    fn runs_a_typed_command_and_closes_the_pipeline() {
-        let mut pair = Pair::new(echo_server());
-        pair.open();
-        let inv = Invocation::new("Get-Mailbox").param("Identity", "alice").param("ResultSize", 10i64).switch("Force");
-        let id = pair.client.create_pipeline(&inv).unwrap();
-        assert_eq!(pair.client.pipeline_phase(id), Some(PipelinePhase::AwaitingCommandAck));
-        pair.drive().unwrap();
-        let events = pair.events();
-        assert_eq!(
-            outputs(&events),
-            [PsValue::from("Get-Mailbox"), "alice".into(), PsValue::I32(10), PsValue::Bool(true)]
-        );
-        assert_eq!(finished(&events), [(FinalState::Completed, None)]);
-        let p = format!("PSGuid='{id}'");
-        let for_p: Vec<&str> =
-            pair.server.lines.iter().filter(|l| l.contains(&p)).map(|l| &l[..l.find(' ').unwrap()]).collect();
-        assert_eq!(for_p, ["<Command", "<Data", "<Close"]);
-        // CloseAck and every ack arrived: the pipeline is forgotten and nothing is pending.
-        assert_eq!(pair.client.pipeline_phase(id), None);
-        assert!(pair.client.is_idle());
-        assert_eq!(pair.server.max_in_flight, 1);
-    }
-
-    #[test]
-    fn reassembles_big_objects_and_many_per_line_with_late_acks() {
-        let big = "x".repeat(100_000);
-        let big2 = big.clone();
-        let mut server = Server::new(
-            1000,
-            Box::new(move |_| {
-                let mut s = vec![Step::Output(big2.as_str().into())];
-                s.extend((0..500).map(|i| Step::Output(PsValue::I32(i))));
-                s
-            }),
-        );
-        server.late_acks = true;
-        server.line_budget = 8000;
-        let mut pair = Pair::new(server);
-        pair.open();
-        pair.client.create_pipeline(&Invocation::new("Get-Big")).unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        let out = outputs(&events);
-        assert_eq!(out.len(), 501);
-        assert_eq!(out[0], PsValue::String(big));
-        assert_eq!(out[500], PsValue::I32(499));
-        assert_eq!(finished(&events), [(FinalState::Completed, None)]);
-    }
-
-    #[test]
-    fn sends_big_messages_one_data_line_at_a_time() {
-        let mut pair = Pair::new(echo_server());
-        pair.client = Client::new(ClientConfig { max_fragment: 500, max_line_payload: 1000, ..Default::default() });
-        pair.open();
-        let long = "y".repeat(20_000);
-        pair.client.create_pipeline(&Invocation::new("Set-Thing").param("Notes", long.as_str())).unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        assert_eq!(outputs(&events)[1], PsValue::String(long));
-        assert_eq!(pair.server.max_in_flight, 1);
-        assert!(pair.server.lines.iter().filter(|l| l.starts_with("<Data")).count() > 20);
-    }
-
-    #[test]
-    fn streams_become_events() {
-        let server = Server::new(
-            fragment::MAX_FRAGMENT_SIZE,
-            Box::new(|_| {
-                vec![
-                    Step::Record(MessageType::WarningRecord, informational("careful")),
-                    Step::Record(MessageType::VerboseRecord, informational("chatty")),
-                    Step::Record(MessageType::DebugRecord, informational("dbg")),
-                    Step::Record(MessageType::InformationRecord, ms([("MessageData", "info".into())])),
-                    Step::Record(MessageType::ProgressRecord, ms([("Activity", "act".into())])),
-                    Step::Error(crate::protocol::records::error_record_to_ps(&crate::shell::ErrorRecord {
-                        message: "not found".into(),
-                        fully_qualified_error_id: "NotFound".into(),
-                        category: 13,
-                        ..Default::default()
-                    })),
-                    Step::Output(PsValue::Null),
-                ]
-            }),
-        );
-        let mut pair = Pair::new(server);
-        pair.open();
-        pair.client.create_pipeline(&Invocation::new("Get-X")).unwrap();
-        pair.drive().unwrap();
-        let kinds: Vec<String> = pair
-            .events()
-            .iter()
-            .map(|e| match e {
-                Event::Warning { record, .. } => {
-                    format!("W:{}", crate::protocol::records::informational_message(record).unwrap())
-                }
-                Event::Verbose { record, .. } => {
-                    format!("V:{}", crate::protocol::records::informational_message(record).unwrap())
-                }
-                Event::Debug { record, .. } => {
-                    format!("D:{}", crate::protocol::records::informational_message(record).unwrap())
-                }
-                Event::Information { record, .. } => {
-                    format!("I:{}", crate::protocol::records::information_text(record).unwrap())
-                }
-                Event::Progress { .. } => "P".into(),
-                Event::ErrorRecord { record, .. } => {
-                    format!("E:{}", crate::protocol::records::error_record(record).message)
-                }
-                Event::PipelineOutput { value, .. } => format!("O:{value:?}"),
-                Event::PipelineFinished { state, .. } => format!("F:{state:?}"),
-                other => format!("{other:?}"),
-            })
-            .collect();
-        assert_eq!(kinds, ["W:careful", "V:chatty", "D:dbg", "I:info", "P", "E:not found", "O:Null", "F:Completed"]);
-    }
-
-    #[test]
-    fn prompts_are_refused_and_end_the_pipeline() {
-        let server = Server::new(
-            fragment::MAX_FRAGMENT_SIZE,
-            Box::new(|_| {
-                let mi = crate::protocol::values::enum_value(
-                    "System.Management.Automation.Remoting.RemoteHostMethodId",
-                    23,
-                    "Prompt",
-                );
-                let call = ms([
-                    ("ci", PsValue::I64(1)),
-                    ("mi", mi),
-                    ("mp", PsValue::list(["Credentials".into(), "Enter the password for alice".into()])),
-                ]);
-                vec![Step::HostCall(1, call), Step::Output("never".into())]
-            }),
-        );
-        let mut pair = Pair::new(server);
-        pair.open();
-        let id = pair.client.create_pipeline(&Invocation::new("Set-Thing")).unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        let call = events.iter().find_map(|e| match e {
-            Event::HostCall { pipeline, call } => Some((*pipeline, call.clone())),
-            _ => None,
-        });
-        let (pipeline, call) = call.expect("host call event");
-        assert_eq!(pipeline, Some(id));
-        assert_eq!((call.method.as_str(), call.refused), ("Prompt", true));
-        let want = "mbxctl runs unattended and cannot answer Prompt for 'Enter the password for alice'; pass the value as a parameter (and -Confirm:$false) instead";
-        assert_eq!(finished(&events), [(FinalState::Failed, Some(want.to_string()))]);
-        assert!(outputs(&events).is_empty());
-        let response = pair.server.lines.iter().find(|l| l.starts_with("<Data Stream='PromptResponse'")).unwrap();
-        assert!(response.contains(&id.to_string()));
-    }
-
-    #[test]
-    fn a_failed_pipeline_carries_its_terminating_error_and_garbage_breaks_the_pool() {
-        let server = Server::new(
-            fragment::MAX_FRAGMENT_SIZE,
-            Box::new(|body| {
-                if command_of(body).0 == "Throw" {
-                    let e = crate::protocol::records::error_record_to_ps(&crate::shell::ErrorRecord {
-                        message: "boom".into(),
-                        ..Default::default()
-                    });
-                    vec![Step::Fail(e)]
-                } else {
-                    vec![Step::Raw("<Data Stream='Default' PSGuid='zz'>".into())]
-                }
-            }),
-        );
-        let mut pair = Pair::new(server);
-        pair.open();
-        pair.client.create_pipeline(&Invocation::new("Throw")).unwrap();
-        pair.drive().unwrap();
-        assert_eq!(finished(&pair.events()), [(FinalState::Failed, Some("boom".into()))]);
-        pair.client.create_pipeline(&Invocation::new("Garbage")).unwrap();
-        let err = pair.drive().unwrap_err();
-        assert!(err.to_string().contains("the closing tag"), "{err}");
-        assert!(matches!(pair.events().last(), Some(Event::PoolBroken { .. })));
-        assert!(pair.client.failure().unwrap().contains("malformed OutOfProc line"));
-    }
-
-    #[test]
-    fn stop_signals_a_hanging_pipeline() {
-        let mut pair =
-            Pair::new(Server::new(fragment::MAX_FRAGMENT_SIZE, Box::new(|_| vec![Step::Output(1.into()), Step::Hang])));
-        pair.open();
-        let id = pair.client.create_pipeline(&Invocation::new("Wait-Forever")).unwrap();
-        pair.drive().unwrap();
-        assert_eq!(outputs(&pair.events()), [PsValue::I32(1)]);
-        assert_eq!(pair.client.pipeline_phase(id), Some(PipelinePhase::Running));
-        pair.client.stop(id).unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        assert_eq!(finished(&events), [(FinalState::Stopped, Some("The pipeline has been stopped.".into()))]);
-        assert!(pair.server.lines.iter().any(|l| l == &format!("<Signal PSGuid='{id}' />")));
-        assert!(pair.client.is_idle());
-        // Stopping again is a no-op.
-        pair.client.stop(id).unwrap();
-        assert_eq!(pair.client.data_to_send(), None);
-    }
-
-    #[test]
-    fn secure_strings_go_encrypted_after_the_key_exchange() {
-        let mut pair = Pair::new(echo_server());
-        pair.open();
-        let inv = Invocation::new("Set-Password").param("Password", Secret::new("Tr0ub4dor&3")).param("Plain", "x");
-        pair.client.create_pipeline(&inv).unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        assert!(matches!(&outputs(&events)[1], PsValue::SecureString(s) if s.expose() == "Tr0ub4dor&3"));
-        assert_eq!(pair.server.received(MessageType::PublicKey).len(), 1);
-        assert!(pair.server.lines.iter().all(|l| !l.contains("Tr0ub4dor")));
-        let body = pair.server.received(MessageType::CreatePipeline)[0].clone();
-        assert!(matches!(&command_of(&body).2[0].1, PsValue::SecureString(_)));
-        // A second secure command reuses the key.
-        pair.client.create_pipeline(&inv).unwrap();
-        pair.drive().unwrap();
-        assert_eq!(pair.server.received(MessageType::PublicKey).len(), 1);
-        assert_eq!(finished(&pair.events()), [(FinalState::Completed, None)]);
-    }
-
-    #[test]
-    fn close_stops_and_closes_pipelines_before_the_pool() {
-        let mut pair = Pair::new(Server::new(fragment::MAX_FRAGMENT_SIZE, Box::new(|_| vec![Step::Hang])));
-        pair.open();
-        let a = pair.client.create_pipeline(&Invocation::new("A")).unwrap();
-        let b = pair.client.create_pipeline(&Invocation::new("B")).unwrap();
-        pair.drive().unwrap();
-        pair.client.close().unwrap();
-        pair.drive().unwrap();
-        let events = pair.events();
-        assert_eq!(finished(&events).len(), 2);
-        assert_eq!(events.last(), Some(&Event::Closed));
-        assert_eq!(*pair.client.state(), PoolState::Closed);
-        let last = pair.server.lines.last().unwrap();
-        assert_eq!(last, "<Close PSGuid='00000000-0000-0000-0000-000000000000' />");
-        for id in [a, b] {
-            assert!(pair.server.lines.iter().any(|l| l == &format!("<Close PSGuid='{id}' />")));
-        }
-        assert!(matches!(pair.client.create_pipeline(&Invocation::new("C")), Err(ProtocolError::InvalidState { .. })));
-    }
-
-    #[test]
-    fn api_misuse_and_dynamic_values_are_refused_before_the_wire() {
-        let mut c = Client::new(ClientConfig::default());
-        assert!(matches!(c.create_pipeline(&Invocation::new("X")), Err(ProtocolError::InvalidState { .. })));
-        let mut pair = Pair::new(echo_server());
-        pair.open();
-        let inv = Invocation::new("Get-Mailbox").param("Identity", Value::Dynamic("$(whoami)".into()));
-        let err = pair.client.create_pipeline(&inv).unwrap_err();
-        assert!(err.to_string().contains("cannot send Get-Mailbox"), "{err}");
-        assert_eq!(pair.client.data_to_send(), None);
-        assert!(matches!(pair.client.open(), Err(ProtocolError::InvalidState { .. })));
-    }
-
-    #[test]
-    fn server_reported_broken_pool() {
-        let mut pair = Pair::new(echo_server());
-        pair.open();
-        let err = crate::protocol::records::error_record_to_ps(&crate::shell::ErrorRecord {
-            message: "The session state is broken.".into(),
-            ..Default::default()
-        });
-        pair.server.send_all_for_test(
-            Uuid::nil(),
-            MessageType::RunspacePoolState,
-            ms([("RunspaceState", PsValue::I32(5)), ("ExceptionAsErrorRecord", err)]),
-        );
-        pair.drive().unwrap();
-        let events = pair.events();
-        let [Event::PoolBroken { reason, error: Some(_) }] = events.as_slice() else { panic!("{events:?}") };
-        assert_eq!(reason, "the server reported the runspace pool Broken: The session state is broken.");
-        assert_eq!(*pair.client.state(), PoolState::Broken);
-    }
-
-    /// Feeds one hostile line to an opened client with a pipeline running, returning the error text.
-    fn hostile(line: impl FnOnce(&Client, Uuid) -> String) -> String {
-        let mut pair = Pair::new(Server::new(fragment::MAX_FRAGMENT_SIZE, Box::new(|_| vec![Step::Hang])));
-        pair.open();
-        let id = pair.client.create_pipeline(&Invocation::new("X")).unwrap();
-        pair.drive().unwrap();
-        pair.events();
-        let l = line(&pair.client, id.0);
-        let err = pair.client.receive_line(&l).unwrap_err().to_string();
-        assert!(matches!(pair.events().last(), Some(Event::PoolBroken { .. })));
-        assert!(matches!(pair.client.receive_line(&l), Err(ProtocolError::Broken(_))));
-        assert!(matches!(pair.client.create_pipeline(&Invocation::new("Y")), Err(ProtocolError::Broken(_))));
-        assert_eq!(pair.client.data_to_send(), None);
-        err
-    }
-
-    type LineMaker = Box<dyn FnOnce(&Client, Uuid) -> String>;
-
-    fn data_line(guid: Uuid, t: MessageType, rpid: Uuid, pid: Uuid, destination: Destination, xml: &str) -> String {
-        let m = Message { destination, message_type: t, rpid, pid, data: xml.as_bytes().to_vec() };
-        let payload = Fragmenter::default().fragment(&m.encode()).concat();
-        Packet::Data { stream: Stream::Default, guid, payload }.to_line()
-    }
-
-    #[test]
-    fn impossible_messages_are_protocol_errors() {
-        let other = Uuid::from_u128(7);
-        let state4 = r#"<Obj RefId="0"><MS><I32 N="PipelineState">4</I32></MS></Obj>"#;
-        let cases: Vec<(LineMaker, &str)> = vec![
-            (
-                Box::new(|_, _| "<Bogus PSGuid='00000000-0000-0000-0000-000000000000' />".into()),
-                "unknown OutOfProc element",
-            ),
-            (Box::new(move |_, _| format!("<DataAck PSGuid='{other}' />")), "names no pool or pipeline"),
-            (Box::new(|_, p| format!("<DataAck PSGuid='{p}' />")), "while no Data is awaiting an ack"),
-            (Box::new(|_, p| format!("<CommandAck PSGuid='{p}' />")), "while no Command is awaiting an ack"),
-            (Box::new(|_, p| format!("<Signal PSGuid='{p}' />")), "only a client sends it"),
-            (Box::new(|_, p| format!("<CloseAck PSGuid='{p}' />")), "while no Close is awaiting an ack"),
-            (
-                Box::new(move |c, _| {
-                    data_line(other, MessageType::PipelineState, c.rpid(), other, Destination::Client, state4)
-                }),
-                "which is no pipeline of this client",
-            ),
-            (
-                Box::new(move |_, p| data_line(p, MessageType::PipelineState, other, p, Destination::Client, state4)),
-                "for runspace pool 00000000-0000-0000-0000-000000000007",
-            ),
-            (
-                Box::new(|c, p| data_line(p, MessageType::PipelineState, c.rpid(), p, Destination::Server, state4)),
-                "addressed to the server",
-            ),
-            (
-                Box::new(|c, p| {
-                    data_line(p, MessageType::PipelineState, c.rpid(), Uuid::nil(), Destination::Client, state4)
-                }),
-                "arrived on the OutOfProc channel of",
-            ),
-            (
-                Box::new(|c, p| data_line(p, MessageType::CreatePipeline, c.rpid(), p, Destination::Client, state4)),
-                "not a message a server sends for a pipeline",
-            ),
-            (
-                Box::new(|c, _| {
-                    data_line(
-                        Uuid::nil(),
-                        MessageType::SessionCapability,
-                        c.rpid(),
-                        Uuid::nil(),
-                        Destination::Client,
-                        "<Nil />",
-                    )
-                }),
-                "SessionCapability for the runspace pool while it is Opened",
-            ),
-            (
-                Box::new(|c, _| {
-                    data_line(
-                        Uuid::nil(),
-                        MessageType::EncryptedSessionKey,
-                        c.rpid(),
-                        Uuid::nil(),
-                        Destination::Client,
-                        "<Nil />",
-                    )
-                }),
-                "EncryptedSessionKey for the runspace pool",
-            ),
-            (
-                Box::new(|c, p| {
-                    data_line(p, MessageType::PipelineState, c.rpid(), p, Destination::Client, "<Obj RefId=\"0\"><MS>")
-                }),
-                "PipelineState body",
-            ),
-            (
-                Box::new(|c, p| {
-                    data_line(
-                        p,
-                        MessageType::PipelineState,
-                        c.rpid(),
-                        p,
-                        Destination::Client,
-                        r#"<Obj RefId="0"><MS><I32 N="PipelineState">0</I32></MS></Obj>"#,
-                    )
-                }),
-                "NotStarted (0)",
-            ),
-            (
-                Box::new(|_, p| {
-                    let mut payload = Vec::new();
-                    fragment::Fragment { object_id: 1, fragment_id: 1, start: false, end: true, blob: b"x" }
-                        .encode_into(&mut payload);
-                    Packet::Data { stream: Stream::Default, guid: p, payload }.to_line()
-                }),
-                "expected fragment 0 with the start flag, got fragment 1",
-            ),
-            (
-                Box::new(|_, p| Packet::Data { stream: Stream::Default, guid: p, payload: vec![0; 5] }.to_line()),
-                "truncated fragment",
-            ),
-        ];
-        for (make, want) in cases {
-            let err = hostile(make);
-            assert!(err.contains(want), "{err:?} should contain {want:?}");
-        }
-    }
-
-    #[test]
-    fn a_pipeline_message_after_the_final_state_is_an_error() {
-        let mut pair = Pair::new(echo_server());
-        pair.open();
-        let id = pair.client.create_pipeline(&Invocation::new("A")).unwrap();
-        // Deliver only up to the final state (Command, then CREATE_PIPELINE); Close stays queued.
-        for _ in 0..2 {
-            while let Some(l) = pair.client.data_to_send() {
-                pair.server.receive(&l);
-            }
-            while let Some(l) = pair.server.out.pop_front() {
-                pair.client.receive_line(&l).unwrap();
-            }
-        }
-        assert_eq!(pair.client.pipeline_phase(id), Some(PipelinePhase::Finished(FinalState::Completed)));
-        let late =
-            data_line(id.0, MessageType::PipelineOutput, pair.client.rpid(), id.0, Destination::Client, "<S>late</S>");
-        let err = pair.client.receive_line(&late).unwrap_err().to_string();
-        assert!(err.contains("while it is Some(Finished(Completed))"), "{err}");
-    }
-
-    #[test]
-    fn receive_data_splits_lines_and_bounds_partial_lines() {
-        let mut pair = Pair::new(echo_server());
-        pair.client.open().unwrap();
-        let line = pair.client.data_to_send().unwrap();
-        pair.server.receive(&line);
-        let all: String = pair.server.out.drain(..).map(|l| l + "\r\n").collect();
-        let (a, b) = all.as_bytes().split_at(all.len() / 2);
-        pair.client.receive_data(a).unwrap();
-        pair.client.receive_data(b).unwrap();
-        assert!(matches!(pair.events().as_slice(), [Event::Opened(_)]));
-
-        let mut c = Client::new(ClientConfig { max_line: 100, ..Default::default() });
-        c.open().unwrap();
-        let err = c.receive_data(&[b'<'; 101]).unwrap_err();
-        assert!(matches!(err, ProtocolError::Oop(OopError::TooLong { len: 101, max: 100 })));
-        let mut c = Client::new(ClientConfig::default());
-        c.open().unwrap();
-        assert!(c.receive_data(b"\xff\xfe\n").unwrap_err().to_string().contains("not UTF-8"));
-    }
-
-    mod fuzz {
-        use super::*;
-        use proptest::prelude::*;
-
-        fn opened() -> Pair {
-            let mut pair = Pair::new(echo_server());
-            pair.open();
-            pair.client.create_pipeline(&Invocation::new("X")).unwrap();
-            while let Some(l) = pair.client.data_to_send() {
-                pair.server.receive(&l);
-            }
-            pair
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
-            #[test]
-            fn arbitrary_lines_never_panic(lines in proptest::collection::vec(".{0,200}", 1..8)) {
-                let mut pair = opened();
-                for l in &lines {
-                    let _ = pair.client.receive_line(l);
-                    while pair.client.data_to_send().is_some() {}
-                }
-                while pair.client.next_event().is_some() {}
-            }
-
-            #[test]
-            fn arbitrary_fragment_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..400), pool in any::<bool>()) {
-                let mut pair = opened();
-                let guid = if pool { Uuid::nil() } else { pair.server.log.last().map(|(_, g, _)| *g).unwrap_or_default() };
-                let line = Packet::Data { stream: Stream::Default, guid, payload }.to_line();
-                let _ = pair.client.receive_line(&line);
-                while pair.client.next_event().is_some() {}
-            }
-
-            #[test]
-            fn arbitrary_messages_never_panic(t in any::<u32>(), body in ".{0,300}", mutate in any::<bool>()) {
-                let mut pair = opened();
-                let (_, guid, _) = pair.server.log.last().cloned().unwrap();
-                let t = if mutate { t } else { 0x0004_1000 | (t & 0x1ff) };
-                let mut bytes = Message {
-                    destination: Destination::Client,
-                    message_type: MessageType::PipelineOutput,
-                    rpid: pair.client.rpid(),
-                    pid: guid,
-                    data: body.into_bytes(),
-                }
-                .encode();
-                bytes[4..8].copy_from_slice(&t.to_le_bytes());
-                let payload = Fragmenter::default().fragment(&bytes).concat();
-                let _ = pair.client.receive_line(&Packet::Data { stream: Stream::Default, guid, payload }.to_line());
-                while pair.client.next_event().is_some() {}
-            }
-
-            #[test]
-            fn arbitrary_bytes_never_panic(data in proptest::collection::vec(any::<u8>(), 0..2000)) {
-                let mut pair = opened();
-                let _ = pair.client.receive_data(&data);
-                while pair.client.next_event().is_some() {}
-            }
-        }
-    }
-}
+#[path = "client_tests.rs"]
+mod tests;

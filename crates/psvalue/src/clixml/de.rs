@@ -4,7 +4,7 @@
 use super::escape::{self, Decoded};
 use super::ser::{PROGRESS_RECORD_FIELDS, PROGRESS_RECORD_TYPES};
 use super::{ClixmlError, DocumentItem, Limits, Position, SecureCipher};
-use crate::psobject::{Container, Property, PsObject, PsValue};
+use crate::object::{Container, Property, PsObject, PsValue};
 use crate::secret::Secret;
 use base64::Engine as _;
 use quick_xml::Reader;
@@ -12,6 +12,9 @@ use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The note property holding an opaque `<SS>` text read from a document without a cipher.
+pub const PROTECTED_TEXT: &str = "ProtectedText";
 
 /// Primitive element kinds (MS-PSRP 2.2.5.1).
 /// Named after the CLIXML tags, hence the upper-case acronyms.
@@ -135,7 +138,6 @@ enum Frame<'a> {
     Tn {
         ref_id: Option<String>,
         names: Vec<String>,
-        at: usize,
     },
     Text(TextFrame<'a>),
     Pr(Box<PrFrame>),
@@ -527,7 +529,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                         o.seen_types = true;
                         let attrs = self.attrs(e, at)?;
                         if tag == b"TN" {
-                            self.stack.push(Frame::Tn { ref_id: attrs.ref_id, names: Vec::new(), at });
+                            self.stack.push(Frame::Tn { ref_id: attrs.ref_id, names: Vec::new() });
                             return Ok(());
                         }
                         let ref_id = attrs.ref_id.ok_or_else(|| ClixmlError::MissingAttribute {
@@ -585,11 +587,14 @@ impl<'a, 'c> Parser<'a, 'c> {
                         self.stack.push(frame);
                         return Ok(());
                     }
+                    // PowerShell's deserializer reads an <Obj> directly inside an <Obj> as its base object
+                    // (Windows PowerShell writes WSMan configuration items that way); a <Ref> there it rejects.
+                    b"Obj" if o.obj.base.is_none() && !o.seen_container => {}
                     b"Obj" | b"Ref" => {
                         return Err(self.unexpected(
                             tag,
                             at,
-                            "TN, TNRef, ToString, Props, MS, a container or one wrapped primitive",
+                            "TN, TNRef, ToString, Props, MS, a container or one wrapped primitive or object",
                         ));
                     }
                     _ => {
@@ -675,13 +680,23 @@ impl<'a, 'c> Parser<'a, 'c> {
             self.count_value(weight, at)?;
             return Ok(PsValue::Object(obj));
         }
-        let open = self.stack.iter().any(|f| matches!(f, Frame::Obj(o) if o.ref_id.as_deref() == Some(ref_id)));
-        let ref_id = ref_id.to_string();
-        Err(if open {
-            ClixmlError::CyclicReference { at: self.pos(at), ref_id }
-        } else {
-            ClixmlError::UnknownReference { at: self.pos(at), ref_id }
-        })
+        // A <Ref> to an object still being read is a cycle (PowerShell registers the RefId when the object
+        // starts). An `Arc` tree cannot hold one, so the reference becomes a shallow copy of the object as read
+        // so far: its type names and ToString, which is what a reader of the cycle needs to recognise it.
+        let open = self.stack.iter().rev().find_map(|f| match f {
+            Frame::Obj(o) if o.ref_id.as_deref() == Some(ref_id) => Some(o),
+            _ => None,
+        });
+        if let Some(o) = open {
+            let shallow = PsObject {
+                type_names: o.obj.type_names.clone(),
+                to_string: o.obj.to_string.clone(),
+                ..PsObject::default()
+            };
+            self.count_value(1, at)?;
+            return Ok(PsValue::Object(Arc::new(shallow)));
+        }
+        Err(ClixmlError::UnknownReference { at: self.pos(at), ref_id: ref_id.to_string() })
     }
 
     /// Text content. `raw` is still XML-escaped for text events (`escaped`), literal for CDATA.
@@ -756,11 +771,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                     entries.push((key, value));
                 }
             }
-            Frame::Tn { ref_id, names, at } => {
+            Frame::Tn { ref_id, names } => {
+                // A duplicate RefId replaces the earlier one, as in PowerShell's deserializer.
                 if let Some(ref_id) = ref_id {
-                    if self.type_lists.contains_key(&ref_id) {
-                        return Err(ClixmlError::DuplicateRefId { at: self.pos(at), element: "TN", ref_id });
-                    }
                     self.type_lists.insert(ref_id, names.clone());
                 }
                 self.open_object().obj.type_names = names;
@@ -876,6 +889,18 @@ impl<'a, 'c> Parser<'a, 'c> {
             Prim::URI => PsValue::Uri(lossy(text)?),
             Prim::XD => PsValue::Xml(lossy(text)?),
             Prim::SBK => PsValue::ScriptBlock(lossy(text)?),
+            Prim::SS if self.cipher.is_none() && self.document_mode => {
+                // An Export-Clixml file's SecureString is DPAPI-protected for the user and machine that wrote
+                // it: it stays opaque (never decrypted here), and the rest of the document still reads.
+                PsValue::from(
+                    PsObject {
+                        type_names: vec!["System.Security.SecureString".into(), "System.Object".into()],
+                        to_string: Some("System.Security.SecureString".into()),
+                        ..PsObject::default()
+                    }
+                    .note(PROTECTED_TEXT, PsValue::String(text.trim().to_string())),
+                )
+            }
             Prim::SS => {
                 let cipher = self.cipher.ok_or_else(|| ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
                 let data = self.base64("SS", text, at)?;
@@ -967,10 +992,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         self.depth -= 1;
         let weight = self.visited - o.visited_at_start + 1;
         let obj = Arc::new(o.obj);
+        // A duplicate RefId replaces the earlier one (later wins), as in PowerShell's deserializer.
         if let Some(ref_id) = o.ref_id {
-            if self.objects.contains_key(&ref_id) {
-                return Err(ClixmlError::DuplicateRefId { at: self.pos(o.at), element: "Obj", ref_id });
-            }
             self.objects.insert(ref_id, (obj.clone(), weight));
         }
         self.deliver(PsValue::Object(obj), o.name, o.stream, o.at)

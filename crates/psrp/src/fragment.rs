@@ -195,7 +195,9 @@ impl<K: std::hash::Hash + Eq + Clone> Reassembler<K> {
         let too_large = FragmentError::ObjectTooLarge { object_id: fragment.object_id, limit: self.max_object };
         match self.partial.get_mut(&key) {
             None => {
-                if !fragment.start || fragment.fragment_id != 0 {
+                // PowerShell's defragmenter keys on the start flag and then expects consecutive ids; it does not
+                // require the first id to be 0, so neither does this (docs/psrp-notes.md, "Fragments").
+                if !fragment.start {
                     return Err(FragmentError::OutOfSequence {
                         object_id: fragment.object_id,
                         expected: 0,
@@ -212,7 +214,8 @@ impl<K: std::hash::Hash + Eq + Clone> Reassembler<K> {
                 if self.partial.len() >= self.max_partial {
                     return Err(FragmentError::TooManyPartial { limit: self.max_partial });
                 }
-                self.partial.insert(key, Partial { next_fragment: 1, data: fragment.blob.to_vec() });
+                let next_fragment = fragment.fragment_id.wrapping_add(1);
+                self.partial.insert(key, Partial { next_fragment, data: fragment.blob.to_vec() });
                 Ok(None)
             }
             Some(p) => {
@@ -322,5 +325,18 @@ mod tests {
         bad[20] = 2;
         bad[16] = 0x7;
         assert!(matches!(parse_fragments(&bad), Err(FragmentError::BadFlags { flags: 7, .. })));
+    }
+
+    #[test]
+    fn a_start_fragment_need_not_be_numbered_zero() {
+        let mut r: Reassembler<u8> = Reassembler::new(1 << 20, 4);
+        let first = Fragment { object_id: 9, fragment_id: 3, start: true, end: false, blob: b"ab" };
+        let second = Fragment { object_id: 9, fragment_id: 4, start: false, end: true, blob: b"cd" };
+        assert_eq!(r.push(&1, &first).unwrap(), None);
+        assert_eq!(r.push(&1, &second).unwrap(), Some(b"abcd".to_vec()));
+        // The ids must still be consecutive after the start.
+        r.push(&1, &first).unwrap();
+        let gap = Fragment { fragment_id: 6, ..second };
+        assert!(r.push(&1, &gap).is_err());
     }
 }

@@ -6,15 +6,83 @@
 //! because the serialization depth ran out) yields `None` or a fallback, never a failure, since
 //! an error report that cannot be read must still reach the user.
 
-use crate::protocol::clixml::DocumentItem;
-use crate::psobject::{PsObject, PsValue};
-use crate::shell::ErrorRecord;
+use crate::clixml::DocumentItem;
+use crate::object::{PsObject, PsValue};
+use serde::Serialize;
+
+/// An error record as PowerShell reports it (MS-PSRP 2.2.3.15), reduced to what mbxctl uses.
+/// The whole object stays available in `raw` when it came over the wire.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ErrorRecord {
+    /// `ErrorDetails_Message` if present, else `Exception.Message`.
+    pub message: String,
+    /// The exception's full .NET type name (first of its type names, without `Deserialized.`).
+    pub exception_type: Option<String>,
+    /// `FullyQualifiedErrorId`, e.g. `[Server=...] [FailureCategory=Cmdlet-...] 1082ECE3,Microsoft...SetRemoteMailbox`.
+    pub fully_qualified_error_id: String,
+    /// `ErrorCategory_Category` (0 NotSpecified, 13 ObjectNotFound, 18 PermissionDenied, ...).
+    pub category: i32,
+    /// `ErrorCategory_Reason`: usually the exception's short name.
+    pub reason: Option<String>,
+    /// `ErrorCategory_Activity`: usually the cmdlet name.
+    pub activity: Option<String>,
+    /// `ErrorCategory_TargetName`.
+    pub target_name: Option<String>,
+    /// The target object's display text.
+    pub target_object: Option<String>,
+    /// Whether this ended the pipeline (PIPELINE_STATE Failed's `ExceptionAsErrorRecord`).
+    pub terminating: bool,
+    /// The full record as received, when it came from a real session.
+    #[serde(skip)]
+    pub raw: Option<PsValue>,
+}
+
+/// The names of `System.Management.Automation.ErrorCategory`, by value (0 = NotSpecified).
+pub const ERROR_CATEGORIES: [&str; 32] = [
+    "NotSpecified",
+    "OpenError",
+    "CloseError",
+    "DeviceError",
+    "DeadlockDetected",
+    "InvalidArgument",
+    "InvalidData",
+    "InvalidOperation",
+    "InvalidResult",
+    "InvalidType",
+    "MetadataError",
+    "NotImplemented",
+    "NotInstalled",
+    "ObjectNotFound",
+    "OperationStopped",
+    "OperationTimeout",
+    "SyntaxError",
+    "ParserError",
+    "PermissionDenied",
+    "ResourceBusy",
+    "ResourceExists",
+    "ResourceUnavailable",
+    "ReadError",
+    "WriteError",
+    "FromStdErr",
+    "SecurityError",
+    "ProtocolError",
+    "ConnectionError",
+    "AuthenticationError",
+    "LimitsExceeded",
+    "QuotaExceeded",
+    "NotEnabled",
+];
+
+/// The name of an `ErrorCategory` value (`NotSpecified` for values this table does not know).
+pub fn error_category_name(category: i32) -> &'static str {
+    usize::try_from(category).ok().and_then(|i| ERROR_CATEGORIES.get(i)).copied().unwrap_or("NotSpecified")
+}
 
 const DESERIALIZED: &str = "Deserialized.";
 
 /// The name of an `ErrorCategory` value (`13` → `ObjectNotFound`); `NotSpecified` if unknown.
 pub fn category_name(category: i32) -> &'static str {
-    crate::shell::error_category_name(category)
+    error_category_name(category)
 }
 
 /// Text of a property that holds a string (or anything with a display form); `None` when the
@@ -114,8 +182,8 @@ pub fn error_record_to_ps(e: &ErrorRecord) -> PsValue {
     record.into()
 }
 
-fn prop(name: &str, value: PsValue) -> crate::psobject::Property {
-    crate::psobject::Property { name: name.to_string(), value }
+fn prop(name: &str, value: PsValue) -> crate::object::Property {
+    crate::object::Property { name: name.to_string(), value }
 }
 
 fn short_type_name(full: &str) -> &str {
@@ -204,7 +272,7 @@ pub fn stream_text(items: &[DocumentItem], stream: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::clixml::{Limits, from_str, to_string};
+    use crate::clixml::{Limits, from_str, to_string};
 
     const STOPPED: &str = r#"<Obj RefId="0"><MS><I32 N="PipelineState">3</I32><Obj N="ExceptionAsErrorRecord" RefId="1"><TN RefId="0"><T>System.Management.Automation.ErrorRecord</T><T>System.Object</T></TN><ToString>The pipeline has been stopped.</ToString><MS><Obj N="Exception" RefId="2"><TN RefId="1"><T>System.Management.Automation.PipelineStoppedException</T><T>System.Object</T></TN><Props><S N="Message">The pipeline has been stopped.</S></Props></Obj><Nil N="TargetObject" /><S N="FullyQualifiedErrorId">PipelineStopped</S><I32 N="ErrorCategory_Category">14</I32><S N="ErrorCategory_Activity"></S><S N="ErrorCategory_Reason">PipelineStoppedException</S></MS></Obj></MS></Obj>"#;
 

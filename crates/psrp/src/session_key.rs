@@ -15,6 +15,8 @@ use rsa::traits::PublicKeyParts;
 use rsa::{BigUint, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::random::{Adapter, Random};
+
 /// RSA modulus size for the exchange key (what PowerShell and psrpcore generate).
 pub const RSA_BITS: usize = 2048;
 /// CAPI `PUBLICKEYSTRUC` for an RSA key-exchange public key: PUBLICKEYBLOB, version 2, CALG_RSA_KEYX.
@@ -58,9 +60,9 @@ impl std::fmt::Debug for ExchangeKey {
 }
 
 impl ExchangeKey {
-    /// Generates a fresh 2048-bit RSA key pair.
-    pub fn generate() -> Result<ExchangeKey, KeyError> {
-        let private = RsaPrivateKey::new(&mut rand::rngs::OsRng, RSA_BITS).map_err(|e| KeyError::Rsa(e.to_string()))?;
+    /// Generates a fresh 2048-bit RSA key pair from the caller's random source.
+    pub fn generate(random: &mut dyn Random) -> Result<ExchangeKey, KeyError> {
+        let private = RsaPrivateKey::new(&mut Adapter(random), RSA_BITS).map_err(|e| KeyError::Rsa(e.to_string()))?;
         Ok(ExchangeKey { private })
     }
 
@@ -107,7 +109,11 @@ impl ExchangeKey {
 
 /// Parses a base64 `PUBLICKEYBLOB` and encrypts `session_key` for it: the server's half, used by the in-memory
 /// test server and available to anyone writing a peer.
-pub fn encrypt_session_key(public_blob_base64: &str, session_key: &SessionKey) -> Result<String, KeyError> {
+pub fn encrypt_session_key(
+    public_blob_base64: &str,
+    session_key: &SessionKey,
+    random: &mut dyn Random,
+) -> Result<String, KeyError> {
     let bad = |problem: String| KeyError::Blob { what: "PublicKey", problem };
     let blob = B64.decode(public_blob_base64.trim()).map_err(|e| bad(e.to_string()))?;
     if blob.len() < 20 + 64 || blob[..8] != PUBLIC_BLOB_HEADER || blob[8..12] != RSA1 {
@@ -122,7 +128,7 @@ pub fn encrypt_session_key(public_blob_base64: &str, session_key: &SessionKey) -
     let public =
         RsaPublicKey::new(BigUint::from_bytes_le(modulus_bytes), exponent).map_err(|e| KeyError::Rsa(e.to_string()))?;
     let mut ciphertext = public
-        .encrypt(&mut rand::rngs::OsRng, Pkcs1v15Encrypt, &session_key.key[..])
+        .encrypt(&mut Adapter(random), Pkcs1v15Encrypt, &session_key.key[..])
         .map_err(|e| KeyError::Rsa(e.to_string()))?;
     ciphertext.reverse();
     let mut out = SIMPLE_BLOB_HEADER.to_vec();
@@ -144,9 +150,9 @@ impl std::fmt::Debug for SessionKey {
 
 impl SessionKey {
     /// A random key (the server side generates one per session).
-    pub fn random() -> SessionKey {
+    pub fn random(random: &mut dyn Random) -> SessionKey {
         let mut key = Zeroizing::new([0u8; 32]);
-        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key[..]);
+        random.fill(&mut key[..]);
         SessionKey { key }
     }
 
@@ -186,13 +192,13 @@ impl SessionKey {
     }
 }
 
-impl crate::protocol::clixml::SecureCipher for SessionKey {
-    fn encrypt(&self, plain: &str) -> Result<Vec<u8>, crate::protocol::clixml::ClixmlError> {
+impl psvalue::clixml::SecureCipher for SessionKey {
+    fn encrypt(&self, plain: &str) -> Result<Vec<u8>, psvalue::clixml::ClixmlError> {
         Ok(SessionKey::encrypt(self, plain))
     }
 
-    fn decrypt(&self, data: &[u8]) -> Result<String, crate::protocol::clixml::ClixmlError> {
-        SessionKey::decrypt(self, data).map_err(|e| crate::protocol::clixml::ClixmlError::Cipher(e.to_string()))
+    fn decrypt(&self, data: &[u8]) -> Result<String, psvalue::clixml::ClixmlError> {
+        SessionKey::decrypt(self, data).map_err(|e| psvalue::clixml::ClixmlError::Cipher(e.to_string()))
     }
 }
 
@@ -202,14 +208,15 @@ mod tests {
 
     #[test]
     fn exchange_round_trip_and_blob_layout() {
-        let client = ExchangeKey::generate().unwrap();
+        let client = ExchangeKey::generate(&mut crate::testing::seeded(1)).unwrap();
         let blob = B64.decode(client.public_blob_base64()).unwrap();
         assert_eq!(blob.len(), 20 + 256);
         assert_eq!(&blob[..16], b"\x06\x02\x00\x00\x00\xa4\x00\x00RSA1\x00\x08\x00\x00");
         assert_eq!(&blob[16..20], &65537u32.to_le_bytes());
 
         let server_key = SessionKey::from_bytes(&[7u8; 32]).unwrap();
-        let encrypted = encrypt_session_key(&client.public_blob_base64(), &server_key).unwrap();
+        let encrypted =
+            encrypt_session_key(&client.public_blob_base64(), &server_key, &mut crate::testing::seeded(2)).unwrap();
         let raw = B64.decode(&encrypted).unwrap();
         assert_eq!(&raw[..12], &SIMPLE_BLOB_HEADER);
         assert_eq!(raw.len(), 12 + 256);
@@ -249,8 +256,11 @@ mod tests {
         let other = SessionKey::from_bytes(&[2u8; 32]).unwrap();
         assert!(other.decrypt(&key.encrypt("secret")).is_err());
         assert_eq!(SessionKey::from_bytes(&[0; 16]).unwrap_err(), KeyError::KeyLength(16));
-        assert!(matches!(encrypt_session_key("AAAA", &key), Err(KeyError::Blob { what: "PublicKey", .. })));
-        let client = ExchangeKey::generate().unwrap();
+        assert!(matches!(
+            encrypt_session_key("AAAA", &key, &mut crate::testing::seeded(3)),
+            Err(KeyError::Blob { what: "PublicKey", .. })
+        ));
+        let client = ExchangeKey::generate(&mut crate::testing::seeded(1)).unwrap();
         assert!(matches!(client.decrypt_session_key("AAAAAAAA"), Err(KeyError::Blob { .. })));
     }
 }

@@ -410,8 +410,7 @@ mod tests {
 
     #[test]
     fn parses_the_real_pwsh_packets() {
-        let text =
-            std::fs::read_to_string(crate::protocol::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
+        let text = std::fs::read_to_string(crate::testing::fixture("psrp/oop-pwsh-packets-5lines.txt")).unwrap();
         let guids: Vec<Uuid> = text.lines().map(|l| Packet::parse(l, MAX).unwrap().guid()).collect();
         assert_eq!(guids[0].to_string(), "6e6e7727-08b7-4440-855f-6e417c17511c");
         assert_eq!(guids[1], Uuid::nil());

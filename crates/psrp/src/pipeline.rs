@@ -1,13 +1,14 @@
-//! Pipelines: the CREATE_PIPELINE body built from a typed [`Invocation`], and the per-pipeline state machine.
+//! Pipelines: the protocol-level [`Command`], the CREATE_PIPELINE body built from it, and the per-pipeline states.
 //!
-//! An invocation travels as one `Command` with `IsScript=false`, `Cmd` = the cmdlet name and `Args` = `{N, V}`
+//! A command travels as one `Command` object with `IsScript=false`, `Cmd` = the command name and `Args` = `{N, V}`
 //! pairs whose `V` keeps its real CLIXML type (MS-PSRP 2.2.3.11/2.2.3.12; PowerShell `Parameter.cs`). The server
 //! binds `-N V` directly: nothing is parsed and nothing needs quoting, so no value can inject script. That is
-//! also what Exchange's NoLanguage endpoint accepts after an `Import-PSSession` proxy forwards it (psrp.md §6).
+//! also what Exchange's NoLanguage endpoint accepts after an `Import-PSSession` proxy forwards it
+//! (docs/psrp-notes.md, "Typed commands"). Turning an application's own command model into a [`Command`]
+//! (typing its values) is the caller's job: this crate sees only PowerShell values.
 
-use super::values::{enum_value, ms, null_host_info, typed_list};
-use crate::cmdlet::{Invocation, Value};
-use crate::psobject::PsValue;
+use psvalue::PsValue;
+use psvalue::values::{enum_value, ms, null_host_info};
 
 /// A pipeline's id: the `PSGuid` of its OutOfProc lines and the PID of its messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,12 +57,12 @@ pub fn final_state(value: i128) -> Result<Option<FinalState>, String> {
     }
 }
 
-/// Why an invocation cannot be sent.
+/// Why a caller's command cannot become a [`Command`] (reported by the caller's conversion).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BuildError {
     /// A run-time value (variable, subexpression) that only script could carry.
     #[error(
-        "parameter -{param} holds the PowerShell expression {text:?}, which only script could evaluate; mbxctl sends typed values only, so give the value itself"
+        "parameter -{param} holds the PowerShell expression {text:?}, which only script could evaluate; send typed values only, so give the value itself"
     )]
     Dynamic {
         /// The parameter.
@@ -71,48 +72,89 @@ pub enum BuildError {
     },
 }
 
-const PIPELINE_RESULT_TYPES: &str = "System.Management.Automation.Runspaces.PipelineResultTypes";
-const OBJECT_ARRAY: [&str; 3] = ["System.Object[]", "System.Array", "System.Object"];
-const HASHTABLE: [&str; 2] = ["System.Collections.Hashtable", "System.Object"];
+/// One argument of a [`Command`]: `-Name Value`, or a positional value when `name` is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Argument {
+    /// The parameter name without the dash; `None` for a positional argument.
+    pub name: Option<String>,
+    /// The value, with the CLIXML type the server should bind.
+    pub value: PsValue,
+}
 
-/// The CLIXML value for one parameter value.
-///
-/// Integers go as `I32` when they fit and `I64` otherwise: that is what PowerShell's own parser makes of a
-/// literal (`10` is Int32, `3000000000` is Int64), so the server-side binder sees exactly what an admin typing
-/// the command would produce. Lists go as `System.Object[]` like `a,b,c`; a multi-valued edit as the hashtable
-/// `@{Add=…; Remove=…}` Exchange documents.
-pub fn argument_value(name: &str, value: &Value) -> Result<PsValue, BuildError> {
-    let strings = |v: &[String]| typed_list(&OBJECT_ARRAY, v.iter().map(|s| PsValue::String(s.clone())).collect());
-    Ok(match value {
-        Value::Switch(b) | Value::Bool(b) => PsValue::Bool(*b),
-        Value::String(s) => PsValue::String(s.clone()),
-        Value::Int(i) => match i32::try_from(*i) {
-            Ok(small) => PsValue::I32(small),
-            Err(_) => PsValue::I64(*i),
-        },
-        Value::List(items) => strings(items),
-        Value::AddRemove { add, remove } => {
-            let mut entries = Vec::new();
-            if !add.is_empty() {
-                entries.push((PsValue::from("Add"), strings(add)));
-            }
-            if !remove.is_empty() {
-                entries.push((PsValue::from("Remove"), strings(remove)));
-            }
-            super::values::dictionary(&HASHTABLE, entries)
+/// A command as PSRP carries it: a command name with typed arguments (`IsScript=false`), or script text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command {
+    /// The command name, or the script text when `is_script`.
+    pub name: String,
+    /// Whether `name` is script text.
+    pub is_script: bool,
+    /// The arguments, in order (none for script).
+    pub args: Vec<Argument>,
+}
+
+impl Command {
+    /// A typed command with no arguments yet.
+    pub fn new(name: impl Into<String>) -> Command {
+        Command { name: name.into(), is_script: false, args: Vec::new() }
+    }
+
+    /// Script text. Only for text built from constants and properly quoted values: every value passed
+    /// as a typed argument instead cannot be code.
+    pub fn script(text: impl Into<String>) -> Command {
+        Command { name: text.into(), is_script: true, args: Vec::new() }
+    }
+
+    /// Adds `-name value`.
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<PsValue>) -> Command {
+        self.args.push(Argument { name: Some(name.into()), value: value.into() });
+        self
+    }
+
+    /// Adds a present switch (`-name` bound to `$true`).
+    pub fn switch(self, name: impl Into<String>) -> Command {
+        self.param(name, PsValue::Bool(true))
+    }
+
+    /// Adds a positional argument.
+    pub fn positional(mut self, value: impl Into<PsValue>) -> Command {
+        self.args.push(Argument { name: None, value: value.into() });
+        self
+    }
+
+    /// Whether sending this command needs the session key: some argument holds a SecureString.
+    pub fn needs_session_key(&self) -> bool {
+        self.args.iter().any(|a| holds_secure_string(&a.value))
+    }
+}
+
+impl From<&Command> for Command {
+    fn from(c: &Command) -> Command {
+        c.clone()
+    }
+}
+
+fn holds_secure_string(v: &PsValue) -> bool {
+    match v {
+        PsValue::SecureString(_) => true,
+        PsValue::Object(o) => {
+            o.base.as_ref().is_some_and(holds_secure_string)
+                || o.adapted.iter().chain(o.extended.iter()).any(|p| holds_secure_string(&p.value))
+                || match &o.container {
+                    Some(psvalue::Container::Dictionary(entries)) => {
+                        entries.iter().any(|(k, v)| holds_secure_string(k) || holds_secure_string(v))
+                    }
+                    Some(c) => c.items().unwrap_or_default().iter().any(holds_secure_string),
+                    None => false,
+                }
         }
-        Value::Secure(secret) => PsValue::SecureString(secret.clone()),
-        Value::Dynamic(text) => return Err(BuildError::Dynamic { param: name.into(), text: text.clone() }),
-    })
+        _ => false,
+    }
 }
 
-/// Whether sending the invocation needs the session key (it carries a SecureString).
-pub fn needs_session_key(invocation: &Invocation) -> bool {
-    invocation.params.iter().any(|p| matches!(p.value, Value::Secure(_)))
-}
+const PIPELINE_RESULT_TYPES: &str = "System.Management.Automation.Runspaces.PipelineResultTypes";
 
 /// One `Command` object: name or script text, `IsScript`, the merge settings (all None) and `Args`.
-fn command(cmd: &str, is_script: bool, args: Vec<PsValue>) -> PsValue {
+fn command_object(cmd: &str, is_script: bool, args: Vec<PsValue>) -> PsValue {
     let none = || enum_value(PIPELINE_RESULT_TYPES, 0, "None");
     ms([
         ("Cmd", PsValue::from(cmd)),
@@ -149,28 +191,26 @@ fn create_pipeline(cmd: PsValue) -> PsValue {
     ])
 }
 
-/// The CREATE_PIPELINE body for a typed invocation.
-pub fn create_pipeline_for(invocation: &Invocation) -> Result<PsValue, BuildError> {
-    let mut args = Vec::with_capacity(invocation.params.len());
-    for p in &invocation.params {
-        let name = p.name.as_deref().unwrap_or("");
-        let v = argument_value(name, &p.value)?;
-        args.push(ms([("N", p.name.as_deref().map_or(PsValue::Null, PsValue::from)), ("V", v)]));
-    }
-    Ok(create_pipeline(command(&invocation.cmdlet, false, args)))
+/// The CREATE_PIPELINE body for a command.
+pub fn create_pipeline_for(command: &Command) -> PsValue {
+    let args = command
+        .args
+        .iter()
+        .map(|a| ms([("N", a.name.as_deref().map_or(PsValue::Null, PsValue::from)), ("V", a.value.clone())]))
+        .collect();
+    create_pipeline(command_object(&command.name, command.is_script, args))
 }
 
-/// The CREATE_PIPELINE body for script text (`IsScript=true`). Used only for session set-up scripts, which are
-/// assembled from constants and values passed through `crate::cmdlet::literal::quote`.
+/// The CREATE_PIPELINE body for script text (`IsScript=true`).
 pub fn create_pipeline_for_script(script: &str) -> PsValue {
-    create_pipeline(command(script, true, Vec::new()))
+    create_pipeline_for(&Command::script(script))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::values::{dict_get, prop};
-    use crate::secret::Secret;
+    use psvalue::Secret;
+    use psvalue::values::prop;
 
     fn args_of(body: &PsValue) -> Vec<(Option<String>, PsValue)> {
         let cmds = prop(prop(body, "PowerShell").unwrap(), "Cmds").unwrap();
@@ -187,46 +227,34 @@ mod tests {
 
     #[test]
     fn typed_arguments_keep_their_types() {
-        let inv = Invocation::new("Set-Mailbox")
+        let list = PsValue::list(["a".into(), "b".into()]);
+        let cmd = Command::new("Set-Mailbox")
             .param("Identity", "alice@contoso.com")
-            .param("ResultSize", 10i64)
+            .param("ResultSize", 10)
             .param("Big", 3_000_000_000i64)
             .switch("Force")
-            .param("Confirm", Value::Switch(false))
-            .param("Enabled", true)
-            .param("Names", vec!["a".to_string(), "b".to_string()])
-            .param("EmailAddresses", Value::AddRemove { add: vec!["x@c.com".into()], remove: vec![] })
-            .param("Password", Secret::new("pw"));
-        let body = create_pipeline_for(&inv).unwrap();
+            .param("Names", list.clone())
+            .positional("pos");
+        assert!(!cmd.needs_session_key());
+        let body = create_pipeline_for(&cmd);
         let cmds = prop(prop(&body, "PowerShell").unwrap(), "Cmds").unwrap();
         assert_eq!(prop(&cmds.items().unwrap()[0], "Cmd"), Some(&PsValue::from("Set-Mailbox")));
         let args = args_of(&body);
         assert_eq!(args[0], (Some("Identity".into()), PsValue::from("alice@contoso.com")));
         assert_eq!(args[1].1, PsValue::I32(10));
         assert_eq!(args[2].1, PsValue::I64(3_000_000_000));
-        assert_eq!(args[3].1, PsValue::Bool(true));
-        assert_eq!(args[4].1, PsValue::Bool(false));
-        assert_eq!(args[5].1, PsValue::Bool(true));
-        assert_eq!(args[6].1.string_list(), ["a", "b"]);
-        assert_eq!(args[6].1.as_object().unwrap().type_names[0], "System.Object[]");
-        assert_eq!(dict_get(&args[7].1, "Add").unwrap().string_list(), ["x@c.com"]);
-        assert_eq!(dict_get(&args[7].1, "Remove"), None);
-        assert!(matches!(&args[8].1, PsValue::SecureString(s) if s.expose() == "pw"));
-        assert!(needs_session_key(&inv));
+        assert_eq!(args[3], (Some("Force".into()), PsValue::Bool(true)));
+        assert_eq!(args[4].1, list);
+        assert_eq!(args[5], (None, PsValue::from("pos")));
         assert_eq!(prop(&body, "NoInput"), Some(&PsValue::Bool(true)));
     }
 
     #[test]
-    fn positional_and_dynamic() {
-        let mut inv = Invocation::new("Get-RoleGroupMember");
-        inv.params.push(crate::cmdlet::Parameter { name: None, value: "Organization Management".into() });
-        let args = args_of(&create_pipeline_for(&inv).unwrap());
-        assert_eq!(args, vec![(None, PsValue::from("Organization Management"))]);
-        assert!(!needs_session_key(&inv));
-        let inv = Invocation::new("Get-Mailbox").param("Identity", Value::Dynamic("$x".into()));
-        let err = create_pipeline_for(&inv).unwrap_err();
-        assert_eq!(err, BuildError::Dynamic { param: "Identity".into(), text: "$x".into() });
-        assert!(err.to_string().contains("-Identity"));
+    fn a_secure_string_anywhere_in_an_argument_needs_the_session_key() {
+        assert!(Command::new("X").param("Password", Secret::new("pw")).needs_session_key());
+        let nested = PsValue::list([PsValue::from("a"), PsValue::from(Secret::new("pw"))]);
+        assert!(Command::new("X").param("List", nested).needs_session_key());
+        assert!(!Command::script("Get-Date").needs_session_key());
     }
 
     #[test]

@@ -2,9 +2,17 @@
 
 use std::path::PathBuf;
 
-/// The path of a shared fixture, found by walking up from the crate root to the directory holding
-/// `shared/fixtures` (a worktree has it two levels up, CI one level up).
+/// A seeded random source: repeatable ids and keys in tests.
+pub fn seeded(seed: u64) -> rand::rngs::StdRng {
+    rand::SeedableRng::seed_from_u64(seed)
+}
+
+/// The path of a shared fixture: under `MBXCTL_SHARED_DIR` when set, else found by walking up from the crate
+/// root to the directory holding `shared/fixtures`.
 pub fn fixture(rel: &str) -> PathBuf {
+    if let Some(dir) = std::env::var_os("MBXCTL_SHARED_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("fixtures").join(rel);
+    }
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     loop {
         let candidate = dir.join("shared/fixtures");
@@ -22,13 +30,13 @@ use std::collections::{HashMap, VecDeque};
 use uuid::Uuid;
 
 use super::client::{Client, ClientConfig, Event, ProtocolError};
-use super::clixml::{self, Limits, SecureCipher};
 use super::fragment::{Fragmenter, Reassembler, parse_fragments};
 use super::message::{Destination, Message, MessageType};
 use super::oop::{Control, Packet, Stream};
 use super::session_key::{SessionKey, encrypt_session_key};
-use super::values::{dictionary, ms, prop};
-use crate::psobject::PsValue;
+use psvalue::clixml::{self, Limits, SecureCipher};
+use psvalue::object::PsValue;
+use psvalue::values::{dictionary, ms, prop};
 
 /// What the in-memory server does for one pipeline, step by step.
 #[derive(Debug, Clone)]
@@ -70,6 +78,7 @@ pub struct Server {
     pub out: VecDeque<String>,
     script: Script,
     key: SessionKey,
+    random: rand::rngs::StdRng,
     pipes: HashMap<Uuid, PipeState>,
     /// Every message received: type, GUID, body.
     pub log: Vec<(MessageType, Uuid, PsValue)>,
@@ -96,7 +105,8 @@ impl Server {
             reassembler: Reassembler::new(64 << 20, 64),
             out: VecDeque::new(),
             script,
-            key: SessionKey::random(),
+            key: SessionKey::random(&mut seeded(7)),
+            random: seeded(8),
             pipes: HashMap::new(),
             log: Vec::new(),
             lines: Vec::new(),
@@ -124,7 +134,8 @@ impl Server {
                 d.extend(clixml::to_string_with(&body, cipher).expect("server body serializes").into_bytes());
                 d
             };
-            let rpid = if t == MessageType::SessionCapability { Uuid::nil() } else { self.rpid };
+            // As PowerShell's server does: session-level messages carry an all-zero RPID.
+            let rpid = if t.target() == super::message::Target::Session { Uuid::nil() } else { self.rpid };
             let m = Message { destination: Destination::Client, message_type: t, rpid, pid: guid, data };
             for f in self.fragmenter.fragment(&m.encode()) {
                 if !line.is_empty() && line.len() + f.len() > self.line_budget {
@@ -247,7 +258,7 @@ impl Server {
             }
             MessageType::PublicKey => {
                 let blob = prop(&body, "PublicKey").and_then(PsValue::as_str).expect("PublicKey string");
-                let enc = encrypt_session_key(blob, &self.key).expect("public key blob is valid");
+                let enc = encrypt_session_key(blob, &self.key, &mut self.random).expect("public key blob is valid");
                 vec![(guid, vec![(MessageType::EncryptedSessionKey, ms([("EncryptedSessionKey", enc.into())]))])]
             }
             MessageType::CreatePipeline => {
@@ -314,7 +325,7 @@ impl Server {
 }
 
 fn stopped_error() -> PsValue {
-    crate::protocol::records::error_record_to_ps(&crate::shell::ErrorRecord {
+    psvalue::records::error_record_to_ps(&psvalue::ErrorRecord {
         message: "The pipeline has been stopped.".into(),
         exception_type: Some("System.Management.Automation.PipelineStoppedException".into()),
         fully_qualified_error_id: "PipelineStopped".into(),
@@ -352,7 +363,7 @@ pub struct Pair {
 impl Pair {
     /// A pair with the default client configuration.
     pub fn new(server: Server) -> Pair {
-        Pair { client: Client::new(ClientConfig::default()), server }
+        Pair { client: Client::new(ClientConfig::default(), Box::new(seeded(11))), server }
     }
 
     /// Moves lines both ways until neither side has anything to say; stops at the first client error.

@@ -1,7 +1,7 @@
 //! Small builders and readers for the PSRP message objects, so each message is written as the shape MS-PSRP
-//! and psrp.md §3.4–3.7 show, in one place.
+//! and docs/psrp-notes.md ("Message objects") describes, in one place.
 
-use crate::psobject::{Container, PsObject, PsValue};
+use crate::object::{Container, PsObject, PsValue};
 
 /// An object with only extended (`<MS>`) properties, as every PSRP message body is.
 pub fn ms<const N: usize>(props: [(&str, PsValue); N]) -> PsValue {
