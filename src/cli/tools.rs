@@ -331,7 +331,7 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
     let side = if args.online { Side::Online } else { Side::OnPremises };
     match &args.name {
         None => {
-            let all: Vec<_> = cat.cmdlets().iter().filter(|c| !args.online || c.side == Side::Online).collect();
+            let all: Vec<_> = cat.cmdlets().into_iter().filter(|c| !args.online || c.side == Side::Online).collect();
             if cli.json {
                 print_json(&all)?;
             } else {
