@@ -120,13 +120,14 @@ pub(super) fn build(
     let mut availability =
         if service == Service::OnPremises { applies.on_premises_availability() } else { Default::default() };
     let mut synopsis = record.synopsis.to_string();
-    let mut cmdlet_source = page.clone();
+    let short = source.commit.get(..10).unwrap_or(source.commit);
+    let mut cmdlet_source = format!("{} @{short} {page}", source.repository);
     if let Some(own) = own {
         if !own.availability.is_everywhere() {
             availability = own.availability.clone();
         }
         synopsis = own.synopsis.clone();
-        cmdlet_source = format!("{}; {page}", own.source);
+        cmdlet_source = format!("{}; {cmdlet_source}", own.source);
         for hp in own.parameters.iter().filter(|p| !p.common) {
             match parameters.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&hp.name)) {
                 Some(p) => {

@@ -468,8 +468,32 @@ impl CmdletInfo {
 fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     // Damerau-Levenshtein counts a swapped pair as one edit (`Tpye`), the commonest typing slip;
     // keeping only names nearly as close as the best avoids burying the answer among look-alikes.
+    // A score of 0.6 allows 0.4 edits per character of the longer name. With 1,400 cmdlet names
+    // the edit distance itself is too slow to run on every one for every unknown command, so
+    // names that cannot get there are dropped first by two lower bounds of the distance: the
+    // difference in length, and the bag distance (letters one has and the other lacks; a swap
+    // keeps the letters, every other edit changes at most one on each side).
     let name = name.trim_start_matches('-').to_ascii_lowercase();
+    let bag = letter_counts(&name);
+    let len = name.chars().count();
     let mut scored: Vec<(f64, &str)> = candidates
+        .filter(|c| {
+            let clen = c.chars().count();
+            let allowed = 0.4 * len.max(clen) as f64;
+            if len.abs_diff(clen) as f64 > allowed {
+                return false;
+            }
+            let other = letter_counts(c);
+            let (mut more, mut less) = (0usize, 0usize);
+            for (a, b) in bag.iter().zip(&other) {
+                if a > b {
+                    more += usize::from(a - b);
+                } else {
+                    less += usize::from(b - a);
+                }
+            }
+            more.max(less) as f64 <= allowed
+        })
         .map(|c| (strsim::normalized_damerau_levenshtein(&name, &c.to_ascii_lowercase()), c))
         .filter(|(score, _)| *score >= 0.6)
         .collect();
@@ -485,6 +509,21 @@ fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a
         }
     }
     out
+}
+
+/// How often each letter (case-insensitive), digit and other character occurs.
+fn letter_counts(s: &str) -> [u8; 38] {
+    let mut counts = [0u8; 38];
+    for c in s.chars() {
+        let slot = match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => c as usize - 'a' as usize,
+            c @ '0'..='9' => 26 + c as usize - '0' as usize,
+            '-' => 36,
+            _ => 37,
+        };
+        counts[slot] = counts[slot].saturating_add(1);
+    }
+    counts
 }
 
 impl Catalogue {
