@@ -51,16 +51,8 @@ pub enum ShellKind {
     Psrp,
 }
 
-/// The side of a hybrid organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// Exchange Server on-premises.
-    #[default]
-    OnPremises,
-    /// Exchange Online.
-    Online,
-}
+/// The side of a hybrid organisation (defined with the Exchange types; re-exported for callers here).
+pub use crate::exchange::side::Side;
 
 /// Everything one pipeline produced.
 #[derive(Debug, Clone, PartialEq, Default)]
