@@ -33,4 +33,4 @@ else
 fi
 
 echo "== cargo test"
-cargo test --locked --all-targets --no-fail-fast "$@"
+cargo test --workspace --locked --all-targets --no-fail-fast "$@"

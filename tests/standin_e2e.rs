@@ -280,7 +280,6 @@ fn convert_to_shared_with_grants_changes_the_organisation_once() {
 }
 
 #[test]
-#[ignore = "real pwsh sends ENCRYPTED_SESSION_KEY with an all-zero RPID (issue #17); enable once the protocol fix is merged"]
 fn convert_back_sends_the_password_as_a_secure_string_and_enables_the_account() {
     let Some(s) = Standin::new("convert_back", 0) else { return };
     let o = s.mbx(&["--json", "convert", "kim", "--to", "shared"], None);
@@ -393,7 +392,6 @@ fn a_killed_batch_resumes_and_converts_every_mailbox_exactly_once() {
 }
 
 #[test]
-#[ignore = "real pwsh sends ENCRYPTED_SESSION_KEY with an all-zero RPID (issue #17); enable once the protocol fix is merged"]
 fn rollback_restores_types_accounts_and_removes_the_grants() {
     let Some(s) = Standin::new("rollback", 0) else { return };
     let csv = write(s.dir.path(), "leavers.csv", "Identity,FullAccess,SendAs\r\nkim,lee,lee\r\nalex,megan,\r\n");
