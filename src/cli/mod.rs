@@ -7,6 +7,7 @@ mod batch;
 mod connect;
 mod convert;
 mod demo;
+mod inspect;
 mod labcmd;
 mod output;
 mod session;
@@ -79,6 +80,28 @@ Input is one invocation or a JSON array of them, from the argument or standard i
 Values: strings, integers, booleans (switches take true/false), arrays of strings, and
 {\"Add\": [...], \"Remove\": [...]} for multi-valued edits. Secure strings cannot be rendered.")]
     Render(RenderArgs),
+    /// Look at mailboxes before deciding: type, size, holds, archive, account, forwarding, delegates.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab show kim
+  mbxctl --lab show kim alex@contoso.com --json
+  mbxctl --profile onprem --cloud-profile exo show shared-sales@contoso.com
+
+Shows what an admin checks by hand in EMS before converting: the type on each side (and the
+KB2710029 revert risk in hybrid), size and item count against the 50 GB limit, litigation and
+in-place holds, archive, account state and last logon, forwarding, and who holds Full Access,
+Send As and Send on Behalf. Changes nothing. Exit codes: 0 shown, 1 a mailbox could not be shown.")]
+    Show(ShowArgs),
+    /// List mailboxes, filtered the way admins ask (shared over 50 GB, on hold, with no delegates).
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab list --type shared
+  mbxctl --lab list --type shared --no-delegates            which shared mailboxes can nobody open?
+  mbxctl --lab list --needs-licence                         cloud shared mailboxes that need a licence
+  mbxctl --lab list --over 50GB --csv > big.csv             Excel-ready
+Filters combine (all must hold). --over, --needs-licence and --no-delegates read each remaining
+mailbox's statistics or permissions (one call each), after the cheap filters narrowed the list.")]
+    List(ListArgs),
     /// Check every Exchange cmdlet call in a PowerShell script against the catalogue.
     #[command(after_help = "\
 Examples:
@@ -170,6 +193,49 @@ pub struct ConvertArgs {
     /// With --disconnected: an existing account without a mailbox to connect it to.
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mailboxes: alias, SMTP address, UPN, GUID, or name.
+    #[arg(value_name = "IDENTITY")]
+    pub identities: Vec<String>,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this type: shared, user, room, equipment, or a RecipientTypeDetails name (repeatable).
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',', value_parser = inspect::parse_type)]
+    pub r#type: Vec<crate::exchange::RecipientTypeDetails>,
+    /// Only mailboxes larger than this (50GB, 1.5TB, 500MB).
+    #[arg(long, value_name = "SIZE", value_parser = inspect::parse_size)]
+    pub over: Option<crate::exchange::ByteSize>,
+    /// Only mailboxes on litigation or in-place hold.
+    #[arg(long)]
+    pub on_hold: bool,
+    /// Only mailboxes on which nobody holds Full Access, Send As or Send on Behalf.
+    #[arg(long)]
+    pub no_delegates: bool,
+    /// Only Exchange Online shared mailboxes that need a licence (over 50 GB, on hold, or with an archive) and have none.
+    #[arg(long)]
+    pub needs_licence: bool,
+    /// Only this side of a hybrid organisation.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// Print CSV (Excel-ready: UTF-8 with BOM, CRLF) instead of a table.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+/// The `--side` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// Exchange Server on-premises.
+    OnPremises,
+    /// Exchange Online.
+    Online,
 }
 
 /// The `--to` values.
@@ -455,6 +521,8 @@ pub fn main() -> i32 {
 async fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
+        Command::Show(args) => inspect::show(&cli, args).await,
+        Command::List(args) => inspect::run_list(&cli, args).await,
         Command::Render(args) => tools::render(&cli, args),
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),

@@ -7,4 +7,5 @@ pub mod checks;
 pub mod convert;
 pub mod disconnected;
 pub mod exec;
+pub mod inspect;
 pub mod remote;
