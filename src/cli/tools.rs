@@ -6,7 +6,7 @@ use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::parse_script;
 use crate::cmdlet::render::render as render_text;
-use crate::cmdlet::validate::{Target, validate as validate_one, validate_pipeline_stage};
+use crate::cmdlet::validate::{Target, validate as validate_one, validate_written};
 use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
 use serde::Serialize;
@@ -223,11 +223,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         let mut shown = cmd.invocation.clone();
         let findings = if known.is_some() {
             // A command after `|` can take its mandatory parameters from the pipeline.
-            let v = if cmd.pipeline_index > 0 {
-                validate_pipeline_stage(&cmd.invocation, &target)
-            } else {
-                validate_one(&cmd.invocation, &target)
-            };
+            let v = validate_written(&cmd.invocation, &cmd.forms, &target, cmd.pipeline_index > 0);
             if v.invocation.params.len() == cmd.invocation.params.len() {
                 shown = v.invocation.clone();
             }

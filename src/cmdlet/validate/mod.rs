@@ -16,6 +16,7 @@ mod values;
 use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMatch, catalogue};
 use super::diagnostic::{Diagnostic, Severity};
 use super::invocation::{Invocation, Parameter, Value};
+use super::parse::ArgForm;
 use super::version::{Availability, ExchangeVersion, Support};
 use crate::exchange::size::{ByteSize, Quota};
 use crate::shell::Side;
@@ -92,6 +93,9 @@ pub struct Validated {
     pub parameter_set: Option<String>,
     /// Findings, in the order of the parameters they concern.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each parameter of `invocation`, the index of the given parameter it comes from (a value
+    /// a switch did not take becomes a positional argument of its own, from the same source).
+    pub sources: Vec<usize>,
 }
 
 impl Validated {
@@ -103,13 +107,19 @@ impl Validated {
 
 /// Validates one invocation run on its own.
 pub fn validate(inv: &Invocation, target: &Target) -> Validated {
-    validate_impl(inv, target, false)
+    validate_impl(inv, &[], target, false)
+}
+
+/// Validates a command read from a script: `forms` says how each parameter was written (see
+/// [`ArgForm`]), `piped` whether it receives pipeline input.
+pub fn validate_written(inv: &Invocation, forms: &[ArgForm], target: &Target, piped: bool) -> Validated {
+    validate_impl(inv, forms, target, piped)
 }
 
 /// Validates an invocation that receives pipeline input (`Get-Mailbox x | Set-Mailbox -Type Shared`):
 /// a mandatory parameter that takes pipeline input is not reported missing.
 pub fn validate_pipeline_stage(inv: &Invocation, target: &Target) -> Validated {
-    validate_impl(inv, target, true)
+    validate_impl(inv, &[], target, true)
 }
 
 fn side_name(side: Side) -> &'static str {
