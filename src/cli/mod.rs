@@ -199,6 +199,27 @@ pub struct ValidateArgs {
     /// Check version support for this Exchange version (e.g. 2016CU9, Online).
     #[arg(long, value_name = "VERSION")]
     pub exchange_version: Option<String>,
+    /// The side the script runs against; by default read from the script (Connect-ExchangeOnline,
+    /// Add-PSSnapin Microsoft.Exchange*, ...), else each command is checked against the side that
+    /// has it.
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub side: Option<ValidateSide>,
+    /// The ANSI code page of a file without a BOM that is not valid UTF-8 (as Windows PowerShell
+    /// 5.1 reads it): windows-1252 by default; e.g. windows-1250, 1251, shift_jis.
+    #[arg(long, value_name = "CODEPAGE")]
+    pub encoding: Option<String>,
+}
+
+/// `validate --side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateSide {
+    /// Exchange Server on-premises.
+    #[value(name = "onpremises", alias = "on-premises")]
+    OnPremises,
+    /// Exchange Online.
+    Online,
+    /// Both: each command against the side that has it.
+    Hybrid,
 }
 
 /// Arguments of `cmdlets`.

@@ -11,6 +11,8 @@
 //! Every finding carries a stable code (see [`codes`]) runbooks can match.
 
 mod bind;
+pub mod lints;
+pub mod script;
 mod values;
 
 use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMatch, catalogue};
