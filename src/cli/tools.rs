@@ -309,6 +309,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         .iter()
         .chain(&evidence.on_premises)
         .map(|(name, p)| format!("{name} at {}:{}", p.line, p.column))
+        .take(3)
         .collect();
     if cli.json {
         print_json(&ValidateDocument {

@@ -249,6 +249,7 @@ mod tests {
         assert_eq!(v.diagnostics[0].severity, Severity::Warning);
         assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
         assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
+        assert_eq!(suggestions("Remove-InboxRule"), Vec::<String>::new());
     }
 
     #[test]
