@@ -18,17 +18,25 @@ pub struct Sessions {
 
 /// The default LAB directory: per user, beside other application data.
 pub fn default_lab_dir() -> PathBuf {
+    lab_dir_in(|name| std::env::var_os(name))
+}
+
+/// [`default_lab_dir`] over any environment. The XDG base-directory spec says an empty or relative
+/// `XDG_DATA_HOME` counts as unset (then `$HOME/.local/share`); the LAB never lands in a path
+/// relative to wherever the command happened to run, so the last resort is the temp directory.
+fn lab_dir_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> PathBuf {
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
     #[cfg(windows)]
-    if let Some(d) = std::env::var_os("LOCALAPPDATA") {
-        return PathBuf::from(d).join("mbxctl").join("lab");
+    if let Some(d) = absolute("LOCALAPPDATA") {
+        return d.join("mbxctl").join("lab");
     }
-    if let Some(d) = std::env::var_os("XDG_DATA_HOME") {
-        return PathBuf::from(d).join("mbxctl").join("lab");
+    if let Some(d) = absolute("XDG_DATA_HOME") {
+        return d.join("mbxctl").join("lab");
     }
-    if let Some(h) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")) {
-        return PathBuf::from(h).join(".local").join("share").join("mbxctl").join("lab");
+    if let Some(h) = absolute("HOME").or_else(|| absolute("USERPROFILE")) {
+        return h.join(".local").join("share").join("mbxctl").join("lab");
     }
-    PathBuf::from("mbxctl-lab")
+    std::env::temp_dir().join("mbxctl-lab")
 }
 
 /// The LAB directory when the command runs against the LAB (`--lab` or `--lab-dir`/`MBXCTL_LAB`).
@@ -159,4 +167,33 @@ pub async fn open(cli: &Cli) -> Result<Sessions, CliError> {
     let primary = open_primary(cli).await?;
     let cloud = open_cloud(cli).await?;
     Ok(Sessions { primary, cloud })
+}
+
+#[cfg(test)]
+mod lab_dir_tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).into())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn empty_or_relative_xdg_data_home_counts_as_unset() {
+        let home = PathBuf::from("/home/kim/.local/share/mbxctl/lab");
+        assert_eq!(lab_dir_in(env(&[("XDG_DATA_HOME", ""), ("HOME", "/home/kim")])), home);
+        assert_eq!(lab_dir_in(env(&[("XDG_DATA_HOME", "data"), ("HOME", "/home/kim")])), home);
+        assert_eq!(
+            lab_dir_in(env(&[("XDG_DATA_HOME", "/srv/d"), ("HOME", "/home/kim")])),
+            PathBuf::from("/srv/d/mbxctl/lab")
+        );
+    }
+
+    #[test]
+    fn never_a_relative_path() {
+        for vars in [&[][..], &[("HOME", ""), ("XDG_DATA_HOME", ""), ("LOCALAPPDATA", "")][..]] {
+            let d = lab_dir_in(env(vars));
+            assert!(d.is_absolute(), "{}", d.display());
+        }
+    }
 }

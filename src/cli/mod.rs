@@ -405,7 +405,8 @@ pub struct AuditHybridArgs {
 /// Arguments of `demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Where to create the demo LAB (default: a fresh temporary directory).
+    /// Where to create the demo LAB (default: `--lab-dir`/`MBXCTL_LAB` when given, else a fresh
+    /// temporary directory). It must not hold a LAB already.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -459,7 +460,7 @@ async fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
-        Command::Demo(args) => demo::run(args).await,
+        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref()).await,
         Command::Runs(cmd) => batch::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,

@@ -2,7 +2,7 @@
 //! [`ErrorRecord`] so pasted errors, transcripts and `powershell.exe` stderr can be classified
 //! like records that arrived over PSRP.
 //!
-//! The shape (reference §6.1, §6.2; fixtures `errors/*.txt`):
+//! The shape (docs/exchange-notes.md §6.1, §6.2; fixtures `errors/*.txt`):
 //!
 //! ```text
 //! Get-Mailbox : The operation couldn't be performed because object 'x' couldn't be found on

@@ -97,7 +97,7 @@ pub fn cloud_type_name(t: &str) -> Option<String> {
     }
 }
 
-/// msExchRecipientDisplayType for an on-premises type (reference §2.3; `StampMailboxRecipientDisplayType`).
+/// msExchRecipientDisplayType for an on-premises type (docs/exchange-notes.md §2.3; `StampMailboxRecipientDisplayType`).
 /// Types §2.3 does not list (team, discovery, ...) get none rather than a guess.
 pub fn display_type_for(t: RecipientTypeDetails) -> Option<i64> {
     use RecipientTypeDetails as R;

@@ -135,14 +135,13 @@ impl ServerVersion {
     }
 
     /// Whether `Set-RemoteMailbox -Type Shared`, `Enable-RemoteMailbox -Shared` exist: Exchange 2013 CU21
-    /// (15.0.1367), 2016 CU10 (15.1.1531), every 2019 and SE build (reference §1.2, §1.3).
+    /// (15.0.1395), 2016 CU10 (15.1.1531), every 2019 and SE build (docs/exchange-notes.md §1.2,
+    /// §1.3). Decided by the cmdlet model's version table, so the LAB and the real-server checks
+    /// cannot disagree about which build is which CU.
     pub fn has_remote_shared(self) -> bool {
-        match (self.major, self.minor) {
-            (15, 0) => self.build >= 1367,
-            (15, 1) => self.build >= 1531,
-            (15, m) => m >= 2,
-            (major, _) => major > 15,
-        }
+        format!("{}.{}.{}.{}", self.major, self.minor, self.build, self.revision)
+            .parse::<crate::cmdlet::ExchangeVersion>()
+            .is_ok_and(|v| v.supports_remote_shared())
     }
 
     /// Product name for messages (`Exchange 2016`).
@@ -165,7 +164,7 @@ pub struct Database {
     pub name: String,
     /// The server hosting the active copy.
     pub server: String,
-    /// Deleted-mailbox retention (reference §8.1 default).
+    /// Deleted-mailbox retention (docs/exchange-notes.md §8.1 default).
     #[serde(default = "default_retention")]
     pub mailbox_retention: String,
 }
@@ -356,7 +355,7 @@ pub struct OnPremRecipient {
     /// pwdLastSet = 0.
     #[serde(default, skip_serializing_if = "is_false")]
     pub reset_password_on_next_logon: bool,
-    /// msExchRecipientDisplayType (default: by type, reference §2.3).
+    /// msExchRecipientDisplayType (default: by type, docs/exchange-notes.md §2.3).
     #[serde(default, rename = "msExchRecipientDisplayType", skip_serializing_if = "Option::is_none")]
     pub recipient_display_type: Option<i64>,
     /// Linked mailboxes: the account in the other forest.
@@ -523,7 +522,7 @@ pub struct CloudMailbox {
     pub grace_period_started: Option<String>,
 }
 
-/// Why a mailbox is disconnected (reference §3.2, §8.1).
+/// Why a mailbox is disconnected (docs/exchange-notes.md §3.2, §8.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DisconnectReason {
     /// Disable-Mailbox / Remove-Mailbox.
@@ -633,8 +632,10 @@ mod tests {
     #[test]
     fn server_versions_gate_remote_shared_at_the_documented_cumulative_updates() {
         let v = |s| ServerVersion::parse(s).unwrap();
-        assert!(!v("Version 15.0 (Build 1365.1)").has_remote_shared()); // 2013 CU20
-        assert!(v("Version 15.0 (Build 1367.3)").has_remote_shared()); // 2013 CU21
+        assert!(!v("Version 15.0 (Build 1365.1)").has_remote_shared()); // 2013 CU19
+        assert!(!v("Version 15.0 (Build 1367.3)").has_remote_shared()); // 2013 CU20
+        assert!(v("Version 15.0 (Build 1395.4)").has_remote_shared()); // 2013 CU21
+        assert!(v("Version 15.0 (Build 1497.2)").has_remote_shared()); // 2013 CU23
         assert!(!v("Version 15.1 (Build 1466.3)").has_remote_shared()); // 2016 CU9
         assert!(v("Version 15.1 (Build 1531.3)").has_remote_shared()); // 2016 CU10
         assert!(v("Version 15.2 (Build 1544.4)").has_remote_shared()); // 2019 CU14

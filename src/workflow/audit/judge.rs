@@ -50,7 +50,7 @@ fn remote_evidence(r: &RemoteMailbox) -> SideEvidence {
 
 /// The `msExchRemoteRecipientType` value KB2710029 step 3 stamps to make a remote mailbox
 /// shared, keeping its archive bits: 4 → 100, 6 → 102, 20 → 116, 0 → 100; a provisioned one
-/// (ProvisionMailbox kept) 1 → 97, 3 → 99 (reference §2.2 tables).
+/// (ProvisionMailbox kept) 1 → 97, 3 → 99 (docs/exchange-notes.md §2.2 tables).
 pub fn shared_attribute_value(rrt: RemoteRecipientType) -> u64 {
     let mut v = rrt.with_kind(RemoteRecipientType::SHARED_MAILBOX).0;
     if !rrt.has_provision_mailbox() {
@@ -170,7 +170,7 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
         let mut fix = Vec::new();
         let why_not: Option<String> = if !provision {
             Some(format!(
-                "its RemoteRecipientType '{rrt}' lacks ProvisionMailbox (a migrated mailbox), so Set-RemoteMailbox -Type refuses it on every version (reference §1.2)"
+                "its RemoteRecipientType '{rrt}' lacks ProvisionMailbox (a migrated mailbox), so Set-RemoteMailbox -Type refuses it on every version (docs/exchange-notes.md §1.2)"
             ))
         } else if !inv.remote_type_supported {
             Some(format!(
@@ -206,7 +206,7 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
             ));
             fix.push(FixStep::new(
                 Place::Mbxctl,
-                "or take the supported round trip: move it back on-premises, convert it, move it to Exchange Online again (reference §8.2); this lists the steps",
+                "or take the supported round trip: move it back on-premises, convert it, move it to Exchange Online again (docs/exchange-notes.md §8.2); this lists the steps",
                 Some(format!("mbxctl convert {} --to shared --dry-run", cli_arg(id))),
             ));
         }
@@ -245,7 +245,7 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
         let set = set_type("Set-Mailbox", cid, "Shared");
         let mut fix = vec![FixStep::new(
             Place::ExchangeOnline,
-            "convert the cloud mailbox to match the on-premises object (the documented second half of a hybrid conversion, reference §1.2)",
+            "convert the cloud mailbox to match the on-premises object (the documented second half of a hybrid conversion, docs/exchange-notes.md §1.2)",
             Some(display_text(&set)),
         )];
         if unlicensed {
@@ -282,7 +282,7 @@ fn judge_pair(inv: &Inventory, r: &RemoteMailbox, c: &CloudEntry, by_address: bo
             severity: FindingLevel::Info,
             identity: id.to_string(),
             message: format!(
-                "RemoteRecipientType '{rrt}' lacks ProvisionMailbox (an onboarded mailbox): Set-RemoteMailbox -Type cannot convert it in place on any version; converting it to shared needs the KB2710029 attribute fix first, or a move back (reference §1.2, §2.4, §8.2). Nothing to do until it is converted"
+                "RemoteRecipientType '{rrt}' lacks ProvisionMailbox (an onboarded mailbox): Set-RemoteMailbox -Type cannot convert it in place on any version; converting it to shared needs the KB2710029 attribute fix first, or a move back (docs/exchange-notes.md §1.2, §2.4, §8.2). Nothing to do until it is converted"
             ),
             on_premises: Some(remote_evidence(r)),
             online: Some(cloud_evidence(c)),
@@ -341,7 +341,7 @@ fn judge_licence(c: &CloudEntry, remote: Option<&RemoteMailbox>, not_synced: boo
                 severity: FindingLevel::Warning,
                 identity: id.to_string(),
                 message: format!(
-                    "an unlicensed shared mailbox that needs a licence: {} (reference §1.1)",
+                    "an unlicensed shared mailbox that needs a licence: {} (docs/exchange-notes.md §1.1)",
                     why.join(", ")
                 ),
                 on_premises: remote.map(remote_evidence),
@@ -444,7 +444,7 @@ pub fn analyse(inv: &Inventory) -> AuditReport {
                     severity: FindingLevel::Info,
                     identity: id.to_string(),
                     message: format!(
-                        "RemoteRecipientType '{}' lacks ProvisionMailbox (an onboarded mailbox): Set-RemoteMailbox -Type cannot convert it in place; converting it to shared needs the KB2710029 attribute fix first, or a move back (reference §1.2, §2.4, §8.2)",
+                        "RemoteRecipientType '{}' lacks ProvisionMailbox (an onboarded mailbox): Set-RemoteMailbox -Type cannot convert it in place; converting it to shared needs the KB2710029 attribute fix first, or a move back (docs/exchange-notes.md §1.2, §2.4, §8.2)",
                         r.remote_recipient_type
                     ),
                     on_premises: Some(remote_evidence(r)),

@@ -28,7 +28,7 @@ use crate::exchange::{ByteSize, RecipientTypeDetails, RemoteRecipientType};
 use crate::shell::Side;
 use serde::Serialize;
 
-/// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (reference §1.1).
+/// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (docs/exchange-notes.md §1.1).
 pub use super::convert::UNLICENSED_SHARED_LIMIT;
 
 /// How urgent a finding about the organisation is. Critical findings make `audit hybrid` exit
