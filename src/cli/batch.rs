@@ -64,8 +64,8 @@ fn invocation_prefix(cli: &Cli) -> String {
 }
 
 async fn open_session(cli: &Cli) -> Result<Session, ShellError> {
-    let primary = connect::open_primary(cli).await.map_err(|e| ShellError::Start(e.to_string()))?;
-    let cloud = connect::open_cloud(cli).await.map_err(|e| ShellError::Start(e.to_string()))?;
+    let primary = connect::open_primary(cli).await.map_err(connect::start_error)?;
+    let cloud = connect::open_cloud(cli).await.map_err(connect::start_error)?;
     Ok(Session { primary, cloud })
 }
 
