@@ -155,6 +155,18 @@ struct Shared<T> {
     stop: Cell<bool>,
     report: RefCell<PoolReport>,
     progress: RefCell<Progress>,
+    /// Whether slot 0's first session opened (see [`wait_for_first`]).
+    first: Cell<FirstOpen>,
+    first_changed: tokio::sync::Notify,
+}
+
+/// Slot 0 opens its session alone: a wrong password or a broken profile then fails once, not once per
+/// session. The other slots open in parallel as soon as it has opened, each joining the work as it is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstOpen {
+    Pending,
+    Opened,
+    GaveUp,
 }
 
 /// Runs `items` through up to `sessions` shells (clamped to 1..=18 and to the item count).
@@ -188,6 +200,8 @@ where
         stop: Cell::new(false),
         report: RefCell::new(PoolReport { sessions: n, notes: note.into_iter().collect(), ..Default::default() }),
         progress: RefCell::new(progress),
+        first: Cell::new(FirstOpen::Pending),
+        first_changed: tokio::sync::Notify::new(),
     };
     shared.progress.borrow_mut().start();
 
@@ -237,6 +251,35 @@ async fn session_loop<S, T, O, OF, F>(
             }
             break;
         }
+        // Open the session before taking an item, so an item never waits behind a session still opening
+        // while another session is free.
+        if session.is_none() {
+            if current.is_none() && shared.queue.borrow().is_empty() {
+                break;
+            }
+            if slot > 0 && !wait_for_first(shared).await {
+                break;
+            }
+            match open_with_backoff(slot, open_session, options).await {
+                Ok(s) => {
+                    session = Some(s);
+                    set_first(shared, slot, FirstOpen::Opened);
+                }
+                Err(e) => {
+                    shared.report.borrow_mut().notes.push(format!(
+                        "session {} gave up after {} attempts to open: {e}",
+                        slot + 1,
+                        options.max_open_attempts
+                    ));
+                    set_first(shared, slot, FirstOpen::GaveUp);
+                    // Another session may still take it; leftovers are failed at the end.
+                    if let Some(item) = current.take() {
+                        shared.queue.borrow_mut().push_front(item);
+                    }
+                    break;
+                }
+            }
+        }
         let mut item = match current.take() {
             Some(item) => item,
             None => {
@@ -248,21 +291,6 @@ async fn session_loop<S, T, O, OF, F>(
                 }
             }
         };
-        if session.is_none() {
-            match open_with_backoff(slot, open_session, options).await {
-                Ok(s) => session = Some(s),
-                Err(e) => {
-                    shared.report.borrow_mut().notes.push(format!(
-                        "session {} gave up after {} attempts to open: {e}",
-                        slot + 1,
-                        options.max_open_attempts
-                    ));
-                    // Another session may still take it; leftovers are failed at the end.
-                    shared.queue.borrow_mut().push_front(item);
-                    break;
-                }
-            }
-        }
         // Throttling slows every session down: wait out the pause, then the shared pace.
         let pause = shared.pause_until.get();
         if pause > Instant::now() {
@@ -327,6 +355,28 @@ async fn session_loop<S, T, O, OF, F>(
     if let Some(mut s) = session {
         // Closing is courtesy to the server's session count; a failure changes nothing here.
         let _ = s.close().await;
+    }
+}
+
+/// Waits until slot 0 has opened its first session; `false` when it gave up (then nobody else tries).
+async fn wait_for_first<T>(shared: &Shared<T>) -> bool {
+    loop {
+        let notified = shared.first_changed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        match shared.first.get() {
+            FirstOpen::Opened => return true,
+            FirstOpen::GaveUp => return false,
+            FirstOpen::Pending => notified.await,
+        }
+    }
+}
+
+/// Records how slot 0's first open went (later opens and other slots change nothing).
+fn set_first<T>(shared: &Shared<T>, slot: usize, state: FirstOpen) {
+    if slot == 0 && shared.first.get() == FirstOpen::Pending {
+        shared.first.set(state);
+        shared.first_changed.notify_waiters();
     }
 }
 
@@ -408,6 +458,72 @@ async fn join_all(mut futures: Vec<Pin<Box<dyn Future<Output = ()> + '_>>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::cmdlet::Invocation;
+    use crate::shell::{Outcome, ShellFuture, ShellInfo, ShellKind, Side};
+    use crate::workflow::batch::journal::{RunHeader, TargetKind};
+    use crate::workflow::batch::progress::ProgressMode;
+
+    struct Fake;
+
+    impl Shell for Fake {
+        fn run<'a>(&'a mut self, _invocation: &'a Invocation) -> ShellFuture<'a, Result<Outcome, ShellError>> {
+            Box::pin(async { Ok(Outcome::default()) })
+        }
+
+        fn describe(&self) -> ShellInfo {
+            ShellInfo { kind: ShellKind::Lab, target: "fake".into(), side: Side::OnPremises }
+        }
+    }
+
+    fn journal(root: &std::path::Path, n: usize) -> Journal {
+        let header = RunHeader {
+            id: "20240501-100000-0001".into(),
+            started: "2024-05-01T10:00:00.000Z".into(),
+            command: "test".into(),
+            target: TargetKind::Lab,
+            options: serde_json::Value::Null,
+            item_count: n,
+            parent: None,
+            version: "test".into(),
+        };
+        Journal::create(root, &header).unwrap()
+    }
+
+    /// Opening takes 2 s, a conversion 1 s: the first conversion ends at 3 s (one open plus one conversion),
+    /// the other sessions start opening only once the first is open, and join as they become ready.
+    #[tokio::test(start_paused = true)]
+    async fn the_first_session_opens_alone_then_converts_while_the_others_open() {
+        let root = tempfile::tempdir().unwrap();
+        let j = journal(root.path(), 8);
+        let t0 = Instant::now();
+        let opens: RefCell<Vec<(usize, Duration)>> = RefCell::default();
+        let done: RefCell<Vec<Duration>> = RefCell::default();
+        let open = |slot: usize| {
+            opens.borrow_mut().push((slot, t0.elapsed()));
+            async move {
+                sleep(Duration::from_secs(2)).await;
+                Ok::<_, ShellError>(Fake)
+            }
+        };
+        let work = async |_s: &mut Fake, _item: WorkItem<u32>| {
+            sleep(Duration::from_secs(1)).await;
+            done.borrow_mut().push(t0.elapsed());
+            ItemOutcome::Done(Event::Verified { detail: serde_json::Value::Null })
+        };
+        let items = (1..=8).map(|k| WorkItem::new(k, format!("m{k}"), k as u32)).collect();
+        let report =
+            run_pool(items, 4, &PoolOptions::default(), open, work, &j, Progress::new("t", 8, ProgressMode::Quiet))
+                .await;
+        assert_eq!((report.done, report.failed), (8, 0));
+        let opens = opens.into_inner();
+        assert_eq!(opens[0], (0, Duration::ZERO));
+        assert!(opens[1..].iter().all(|(slot, at)| *slot > 0 && *at == Duration::from_secs(2)), "{opens:?}");
+        let done = done.into_inner();
+        assert_eq!(done[0], Duration::from_secs(3), "first conversion = one open + one conversion");
+        // Slot 0 converts alone while the others open (done at 3 s and 4 s), then all four share the rest.
+        assert_eq!(done.iter().filter(|t| **t <= Duration::from_secs(4)).count(), 2, "{done:?}");
+    }
 
     #[test]
     fn sessions_are_clamped_with_a_reason() {
