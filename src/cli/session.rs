@@ -96,7 +96,7 @@ pub async fn test(cli: &Cli) -> CliResult {
     };
     sayln!(
         "Account checked   {}{source}",
-        report.account.as_deref().map_or_else(|| "unknown".into(), |a| crate::cli::output::shown(a))
+        report.account.as_deref().map_or_else(|| "unknown".into(), crate::cli::output::shown)
     );
     let rows: Vec<Vec<String>> = report
         .roles
