@@ -279,7 +279,8 @@ pub enum RunsCommand {
 /// Arguments of `resume`.
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Resuming any run of a chain (a batch and its resumes) finishes the whole chain.
     pub id: String,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -292,14 +293,20 @@ pub struct ResumeArgs {
 /// Arguments of `rollback`.
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Any run of a chain (a batch and its resumes) undoes the whole chain; items an earlier
+    /// rollback undid are reported as nothing to do.
     pub id: String,
-    /// Only print what would be undone.
+    /// Change nothing: list every command the rollback would run, in order, per item.
     #[arg(long, visible_alias = "what-if")]
     pub dry_run: bool,
-    /// Converting back needs a password: read it from the first line of standard input (one for all).
+    /// Converting back to regular needs a password: read it from the first line of standard input (one for
+    /// all). Without it, those items are refused before any of their commands, permission removals included.
     #[arg(long)]
     pub password_stdin: bool,
+    /// Undo a rollback run (given by id): converts its mailboxes back again. Refused without this flag.
+    #[arg(long)]
+    pub undo_rollback: bool,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,

@@ -25,6 +25,8 @@ pub enum ExitCode {
     Session = 5,
     /// An audit found critical issues.
     Critical = 6,
+    /// Stopped by Ctrl-C (128 + SIGINT, as shells report it); what was done is reported.
+    Interrupted = 130,
 }
 
 /// An error the CLI reports and exits on.

@@ -5,8 +5,12 @@
 //! The per-item work (pre-flight, convert, grant, verify) is the caller's worker; this module
 //! owns ordering, concurrency, throttling, recovery and the record of what happened.
 
+pub mod cancel;
+pub mod claims;
 pub mod input;
+pub mod join;
 pub mod journal;
+pub mod plan;
 pub mod pool;
 pub mod progress;
 pub mod rollback;
