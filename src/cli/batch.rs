@@ -23,7 +23,7 @@ use crate::workflow::batch::runs::{RollbackAction, export_csv, list_runs, resolv
 use crate::workflow::batch::worker::{
     BatchWorker, ConvertJob, Resolution, Session, apply_grant_defaults, join_all, resolution_problems, resolve_all,
 };
-use crate::workflow::batch::{BatchItem, RowDefaults, RowProblem, Target, read_batch};
+use crate::workflow::batch::{BatchItem, RowDefaults, RowProblem, TargetType, read_batch};
 use crate::workflow::convert::{ConvertReport, ConvertStatus};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{IsTerminal, Read, Write};
@@ -373,7 +373,7 @@ async fn execute_convert(
     let (owned, taken) = take_ownership(root, &journal, &run_id, &info.target, &pairs, &keys, dry_run)?;
     let mut planned: Vec<(usize, String, Event)> = items
         .iter()
-        .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.as_str().to_string() }))
+        .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.type_value().to_string() }))
         .collect();
     planned
         .extend(skipped.iter().map(|(row, id, reason)| (*row, id.clone(), Event::Skipped { reason: reason.clone() })));
@@ -674,7 +674,7 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
     };
     let source = if from == "-" { "standard input" } else { from };
     let defaults = RowDefaults {
-        target: args.to.map(|t| if t == ToType::Shared { Target::Shared } else { Target::Regular }),
+        target: args.to.map(|t| if t == ToType::Shared { TargetType::Shared } else { TargetType::Regular }),
         auto_mapping: args.auto_mapping,
         reset_password_on_next_logon: args.reset_password_on_next_logon.then_some(true),
     };
@@ -729,7 +729,7 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
     items.retain(|i| !bad.contains_key(&i.row));
 
     // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
-    let password = if (!args.dry_run || args.password_stdin) && items.iter().any(|i| i.target == Target::Regular) {
+    let password = if (!args.dry_run || args.password_stdin) && items.iter().any(|i| i.target == TargetType::Regular) {
         read_password(args.password_stdin, "the mailboxes converted back to regular")?
     } else {
         None
@@ -949,7 +949,7 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
         return Ok(ExitCode::Done);
     }
     let items = sel.items;
-    let password = if items.iter().any(|i| i.target == Target::Regular) {
+    let password = if items.iter().any(|i| i.target == TargetType::Regular) {
         read_password(args.password_stdin, "the mailboxes converted back to regular")?
     } else {
         None
@@ -1037,7 +1037,8 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
              again (grant them with convert's --full-access/--send-as/--send-on-behalf)"
         );
     }
-    let needs_password = actions.iter().any(|a| matches!(a, RollbackAction::ConvertBack { to: Target::Regular, .. }));
+    let needs_password =
+        actions.iter().any(|a| matches!(a, RollbackAction::ConvertBack { to: TargetType::Regular, .. }));
     // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
     let password = if needs_password && (!args.dry_run || args.password_stdin) {
         read_password(args.password_stdin, "the mailboxes converted back")?
@@ -1085,7 +1086,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             let target = w
                 .data
                 .iter()
-                .find_map(|a| if let RollbackAction::ConvertBack { to, .. } = a { Some(to.as_str()) } else { None })
+                .find_map(|a| if let RollbackAction::ConvertBack { to, .. } = a { Some(to.type_value()) } else { None })
                 .unwrap_or("permissions");
             (w.key, w.identity.clone(), Event::Planned { target: target.to_string() })
         })

@@ -32,7 +32,7 @@ Start here:
   mbxctl --pwsh pwsh --profile onprem convert kim@contoso.com --to shared
 
 Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-flight,
-4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
+4 partly done (batch), 5 session could not start, 6 critical findings (audit), 130 interrupted (Ctrl-C).")]
 pub struct Cli {
     /// Run against the simulated LAB organisation instead of real Exchange.
     #[arg(long, global = true, help_heading = "Global options")]
@@ -69,7 +69,9 @@ Examples:
   mbxctl --lab convert --disconnected 'Former Employee' --database DB01 --user johanna
   mbxctl --lab convert --from leavers.csv --to shared --sessions 4
 
-Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.")]
+Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.
+With --from: 4 also when rows were taken by another run working on the same mailboxes; 130 after
+Ctrl-C, which stops starting items, lets those in flight finish and prints the `resume` line.")]
     Convert(ConvertArgs),
     /// Render cmdlet invocations (JSON) as PowerShell text, validated, safely quoted.
     #[command(after_help = "\
@@ -98,8 +100,18 @@ Reads UTF-8 (with or without BOM) or UTF-16 with BOM, CRLF or LF. Exit code 1 wh
     #[command(subcommand)]
     Runs(RunsCommand),
     /// Finish an interrupted batch run: verified items are skipped, half-done ones re-checked first.
+    #[command(after_help = "\
+A run and its resumes are one chain: resuming any of them finishes the whole chain.
+Exit codes: as convert --from (0, 1, 3, 4; 130 after Ctrl-C).")]
     Resume(ResumeArgs),
-    /// Undo what a run did: convert back its mailboxes, remove the permissions it granted.
+    /// Undo what a run did: convert back its mailboxes, then remove the permissions it granted.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab rollback last --dry-run                   every command it would run, in order, per item
+  echo 'N3w-Passw0rd!' | mbxctl --lab rollback last --password-stdin
+An item is undone whole or refused before its first command (no password to convert it back to
+regular: blocked, its permissions left in place). Rolling back twice reports nothing to do.
+Exit codes: 0 undone or nothing to do, 1 failed, 3 nothing changed (all blocked), 4 mixed, 130 Ctrl-C.")]
     Rollback(RollbackArgs),
     /// Test the Exchange Management Shell session.
     #[command(subcommand)]

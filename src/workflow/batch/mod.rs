@@ -18,7 +18,7 @@ pub mod runs;
 pub mod worker;
 
 pub use input::{
-    BatchInput, BatchItem, InputFormat, ResolvedKey, RowDefaults, RowProblem, Target, find_duplicates_resolved,
+    BatchInput, BatchItem, InputFormat, ResolvedKey, RowDefaults, RowProblem, TargetType, find_duplicates_resolved,
     read_batch,
 };
 pub use journal::{

@@ -290,7 +290,7 @@ mod tests {
             row,
             line: row + 1,
             identity: id.into(),
-            target: crate::workflow::batch::Target::Shared,
+            target: crate::workflow::batch::TargetType::Shared,
             full_access: vec![],
             send_as: vec![],
             send_on_behalf: vec![],

@@ -8,11 +8,10 @@
 //! because its pre-flight is what can refuse; permissions are removed only once it succeeded,
 //! so a refused item never ends as a shared mailbox nobody can open (docs/batches.md).
 
-use super::input::Target;
 use super::journal::{Event, FailureKind, GrantKind, Journal};
 use super::pool::{Failure, ItemOutcome, WorkItem};
 use super::runs::RollbackAction;
-use super::worker::{JournalObserver, Session, blocked_reason, outcome_of, target_type};
+use super::worker::{JournalObserver, Session, blocked_reason, outcome_of};
 use crate::cmdlet::validate::Target as CatalogueTarget;
 use crate::cmdlet::{Invocation, Value};
 use crate::exchange::RecipientTypeDetails;
@@ -20,6 +19,7 @@ use crate::exchange::classify::ErrorKind;
 use crate::psobject::PsValue;
 use crate::secret::Secret;
 use crate::shell::{Shell, Side};
+use crate::workflow::convert::TargetType;
 use crate::workflow::convert::{ConvertOptions, ConvertReport, ConvertStatus, convert_observed};
 use crate::workflow::exec::{CommandRecord, CommandStatus, Executor, WorkflowError, display_text};
 use serde::Serialize;
@@ -210,7 +210,7 @@ impl<'j> RollbackWorker<'j> {
             RollbackAction::ConvertBack { to, .. } => Some(*to),
             _ => None,
         });
-        if back == Some(Target::Regular) && self.job.password.is_none() && !self.job.dry_run {
+        if back == Some(TargetType::Regular) && self.job.password.is_none() && !self.job.dry_run {
             report.status = RollbackStatus::Blocked;
             return ItemOutcome::Failed(Failure {
                 reason: "not undone, nothing was sent: converting back to a regular mailbox needs a password \
@@ -336,12 +336,12 @@ impl<'j> RollbackWorker<'j> {
         &self,
         session: &mut Session,
         item: &WorkItem<Vec<RollbackAction>>,
-        to: Target,
+        to: TargetType,
         report: &mut RollbackItemReport,
     ) -> Step {
-        let mut opts = ConvertOptions::new(target_type(to));
+        let mut opts = ConvertOptions::new(to);
         opts.dry_run = self.job.dry_run;
-        if to == Target::Regular {
+        if to == TargetType::Regular {
             opts.password = self.job.password.clone();
             // One password serves every mailbox of the rollback and the operator knows it: each
             // user must replace it at next logon.
@@ -413,8 +413,8 @@ mod tests {
                 grant: GrantKind::FullAccess,
                 trustee: "t".into(),
             },
-            RollbackAction::ConvertBack { item: 2, identity: "b".into(), to: Target::Regular, recheck: false },
-            RollbackAction::ConvertBack { item: 1, identity: "a".into(), to: Target::Regular, recheck: true },
+            RollbackAction::ConvertBack { item: 2, identity: "b".into(), to: TargetType::Regular, recheck: false },
+            RollbackAction::ConvertBack { item: 1, identity: "a".into(), to: TargetType::Regular, recheck: true },
         ];
         let items = group_actions(actions);
         assert_eq!(items.iter().map(|i| (i.key, i.data.len())).collect::<Vec<_>>(), [(1, 1), (2, 2)]);

@@ -1,7 +1,7 @@
 //! The run store: listing past runs, showing one, exporting it for change management, and
 //! planning a resume or a rollback from what its journal says happened.
 
-use super::input::Target;
+use super::input::{TargetType, opposite_target, parse_target};
 use super::journal::{
     self, FailureKind, GrantKind, ItemRun, ItemState, JournalError, RunHeader, RunState, is_run_id, read_journal,
 };
@@ -395,7 +395,7 @@ pub enum RollbackAction {
         /// The mailbox.
         identity: String,
         /// The type to return to.
-        to: Target,
+        to: TargetType,
         /// True when the journal shows the command started but not that it finished: re-read
         /// first and convert back only if the mailbox is now of the run's target type.
         recheck: bool,
@@ -455,8 +455,8 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
             None => it
                 .target
                 .as_deref()
-                .and_then(Target::parse)
-                .map(Target::opposite)
+                .and_then(parse_target)
+                .map(opposite_target)
                 .ok_or_else(|| "the journal records neither the previous type nor the target".to_string()),
         };
         match back {
@@ -474,11 +474,11 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
     actions
 }
 
-fn previous_to_target(t: &str) -> Option<Target> {
+fn previous_to_target(t: &str) -> Option<TargetType> {
     match t.to_ascii_lowercase().as_str() {
         // A hybrid conversion records the on-premises remote mailbox's type.
-        "usermailbox" | "regular" | "remoteusermailbox" => Some(Target::Regular),
-        "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(Target::Shared),
+        "usermailbox" | "regular" | "remoteusermailbox" => Some(TargetType::Regular),
+        "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(TargetType::Shared),
         _ => None,
     }
 }
