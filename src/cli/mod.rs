@@ -9,6 +9,7 @@ mod convert;
 mod demo;
 mod labcmd;
 mod output;
+mod runs;
 mod session;
 mod tools;
 
@@ -479,7 +480,7 @@ async fn run(cli: Cli) -> ExitCode {
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
         Command::Demo(args) => demo::run(args).await,
-        Command::Runs(cmd) => batch::runs(&cli, cmd),
+        Command::Runs(cmd) => runs::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,
         Command::Session(SessionCommand::Test) => session::test(&cli).await,
