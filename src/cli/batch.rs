@@ -2,7 +2,7 @@
 
 use super::connect;
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, say, sayln, table};
-use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs, ToType};
+use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs};
 use crate::cmdlet::Severity;
 use crate::secret::Secret;
 use crate::shell::{ShellError, ShellInfo};
@@ -44,37 +44,19 @@ const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 /// 130); the second exits at once — every journal line is already durable, so the journal
 /// stays consistent and `resume` finishes the run. Abort the returned task when the run ends.
 fn listen_for_interrupts(cancel: Cancel, resume_line: String) -> tokio::task::JoinHandle<()> {
+    let interrupt = super::interrupt::Interrupt::install();
     tokio::spawn(async move {
-        loop {
-            if !next_interrupt().await {
-                return;
-            }
-            if cancel.cancel() == 1 {
-                eprintln!(
-                    "\ninterrupted: no new items start; the commands already sent may take up to {} s to finish. \
-                     Press Ctrl-C again to stop at once.",
-                    STOP_GRACE.as_secs()
-                );
-            } else {
-                eprintln!("\nstopped at once; the journal is consistent. Finish the run with:\n  {resume_line}");
-                std::process::exit(ExitCode::Interrupted as i32);
-            }
-        }
+        interrupt.wait_for(1).await;
+        cancel.cancel();
+        eprintln!(
+            "\ninterrupted: no new items start; the commands already sent may take up to {} s to finish. \
+             Press Ctrl-C again to stop at once.",
+            STOP_GRACE.as_secs()
+        );
+        interrupt.wait_for(2).await;
+        eprintln!("\nstopped at once; the journal is consistent. Finish the run with:\n  {resume_line}");
+        std::process::exit(ExitCode::Interrupted as i32);
     })
-}
-
-/// Waits for the next Ctrl-C (or Ctrl-Break on Windows); false if signals cannot be watched.
-async fn next_interrupt() -> bool {
-    #[cfg(windows)]
-    {
-        if let Ok(mut brk) = tokio::signal::windows::ctrl_break() {
-            return tokio::select! {
-                r = tokio::signal::ctrl_c() => r.is_ok(),
-                r = brk.recv() => r.is_some(),
-            };
-        }
-    }
-    tokio::signal::ctrl_c().await.is_ok()
 }
 
 /// Reads the claim keys a run saved.
@@ -205,6 +187,7 @@ fn status_name(s: ConvertStatus) -> &'static str {
     match s {
         ConvertStatus::Converted => "converted",
         ConvertStatus::NothingToDo => "nothing-to-do",
+        ConvertStatus::PermissionsGranted => "permissions-granted",
         ConvertStatus::Planned => "planned",
         ConvertStatus::Blocked => "blocked",
         ConvertStatus::Failed => "failed",
@@ -609,7 +592,7 @@ fn finish_run(
 fn command_text(args: &ConvertArgs, from: &str) -> String {
     let mut c = format!("convert --from {from}");
     if let Some(to) = args.to {
-        c.push_str(if to == ToType::Shared { " --to shared" } else { " --to regular" });
+        c.push_str(if to == TargetType::Shared { " --to shared" } else { " --to regular" });
     }
     for (flag, list) in
         [("--full-access", &args.full_access), ("--send-as", &args.send_as), ("--send-on-behalf", &args.send_on_behalf)]
@@ -674,7 +657,7 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
     };
     let source = if from == "-" { "standard input" } else { from };
     let defaults = RowDefaults {
-        target: args.to.map(|t| if t == ToType::Shared { TargetType::Shared } else { TargetType::Regular }),
+        target: args.to,
         auto_mapping: args.auto_mapping,
         reset_password_on_next_logon: args.reset_password_on_next_logon.then_some(true),
     };

@@ -15,6 +15,7 @@ pub mod pool;
 pub mod progress;
 pub mod rollback;
 pub mod runs;
+pub mod single;
 pub mod worker;
 
 pub use input::{

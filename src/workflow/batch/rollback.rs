@@ -362,7 +362,10 @@ impl<'j> RollbackWorker<'j> {
         report.plan.extend(r.commands.iter().map(|c| c.text.clone()));
         report.convert = Some(r);
         match status {
-            ConvertStatus::Converted | ConvertStatus::NothingToDo | ConvertStatus::Planned => Step::Continue,
+            ConvertStatus::Converted
+            | ConvertStatus::NothingToDo
+            | ConvertStatus::PermissionsGranted
+            | ConvertStatus::Planned => Step::Continue,
             ConvertStatus::Blocked => {
                 report.status = RollbackStatus::Blocked;
                 Step::Stop(ItemOutcome::Failed(Failure {

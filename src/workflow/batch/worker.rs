@@ -219,6 +219,9 @@ pub fn outcome_of(report: &ConvertReport, started_in_run: bool, started_in_attem
                 "after": report.before,
             }),
         }),
+        ConvertStatus::PermissionsGranted => ItemOutcome::Done(Event::Verified {
+            detail: serde_json::json!({"status": "permissions-granted", "after": report.before}),
+        }),
         ConvertStatus::NothingToDo => {
             ItemOutcome::Done(Event::Skipped { reason: format!("already {}", report.to.type_value()) })
         }
