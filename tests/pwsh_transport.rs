@@ -95,7 +95,6 @@ async fn typed_parameters_arrive_in_powershell_with_their_types() {
 }
 
 #[tokio::test]
-#[ignore = "expected to fail until the protocol fix for ENCRYPTED_SESSION_KEY with an all-zero RPID (issue #17) is merged"]
 async fn a_secure_string_arrives_as_the_right_plain_text_after_the_key_exchange() {
     let pwsh = pwsh_or_skip!();
     let mut shell = connect(&pwsh).await;

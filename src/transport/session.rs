@@ -102,7 +102,7 @@ impl PsrpShell {
         let process = PwshProcess::spawn(&options.pwsh, &args, &options.env, options.client.max_line)
             .map_err(|e| ShellError::Start(e.to_string()))?;
         let mut shell = PsrpShell {
-            client: Client::new(options.client),
+            client: Client::new(options.client, Box::new(super::command::OsRandom)),
             process,
             timeouts: options.timeouts,
             server: ServerInfo::default(),

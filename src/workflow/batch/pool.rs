@@ -11,14 +11,15 @@
 //! All sessions run as futures of one task (no `Send` or `'static` needed for the worker or
 //! the shell); time comes from `tokio::time`, so tests run on a paused virtual clock.
 
+use super::cancel::Cancel;
+use super::join::join_all;
 use super::journal::{Event, FailureKind, Journal};
 use super::progress::{FinalOutcome, FinishedItem, Progress};
 use crate::shell::{Shell, ShellError};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
-use std::task::Poll;
 use std::time::Duration;
 use tokio::time::{Instant, sleep, sleep_until};
 
@@ -93,6 +94,12 @@ pub struct PoolOptions {
     pub max_backoff: Duration,
     /// The pace after the first throttle; it grows by half on each further throttle.
     pub throttle_pace: Duration,
+    /// Raised (Ctrl-C) to stop starting items: the commands in flight may finish within
+    /// `stop_grace`, the rest stay unjournaled for `resume`.
+    pub cancel: Option<Cancel>,
+    /// How long items in flight may take to finish after `cancel` is raised before the pool
+    /// stops waiting (dropping a session ends its PowerShell process).
+    pub stop_grace: Duration,
 }
 
 impl Default for PoolOptions {
@@ -104,6 +111,8 @@ impl Default for PoolOptions {
             open_backoff: Duration::from_secs(2),
             max_backoff: Duration::from_secs(60),
             throttle_pace: Duration::from_millis(250),
+            cancel: None,
+            stop_grace: Duration::from_secs(10),
         }
     }
 }
@@ -128,6 +137,13 @@ pub struct PoolReport {
     /// A journal write failed: the pool stopped starting items, because it could no longer
     /// record what it does.
     pub journal_error: Option<String>,
+    /// The run was cancelled (`PoolOptions::cancel`) before every item finished.
+    pub interrupted: bool,
+    /// Items never started because of the cancel: (key, identity). Not journaled past `planned`.
+    pub not_started: Vec<(usize, String)>,
+    /// Items whose worker was still running when the grace period ran out: their commands may
+    /// or may not have run, and their journal says `apply-started` if any was sent.
+    pub abandoned: Vec<(usize, String)>,
 }
 
 /// Clamps a requested session count to 1..=18 and explains any change.
@@ -153,6 +169,8 @@ struct Shared<T> {
     pause_until: Cell<Instant>,
     pace: Cell<Duration>,
     stop: Cell<bool>,
+    cancel: Option<Cancel>,
+    in_flight: RefCell<BTreeMap<usize, String>>,
     report: RefCell<PoolReport>,
     progress: RefCell<Progress>,
     /// Whether slot 0's first session opened (see [`wait_for_first`]).
@@ -198,6 +216,8 @@ where
         pause_until: Cell::new(started),
         pace: Cell::new(Duration::ZERO),
         stop: Cell::new(false),
+        cancel: options.cancel.clone(),
+        in_flight: RefCell::new(BTreeMap::new()),
         report: RefCell::new(PoolReport { sessions: n, notes: note.into_iter().collect(), ..Default::default() }),
         progress: RefCell::new(progress),
         first: Cell::new(FirstOpen::Pending),
@@ -208,10 +228,41 @@ where
     let loops: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = (0..n)
         .map(|slot| Box::pin(session_loop(slot, &shared, options, &open_session, &worker, journal)) as _)
         .collect();
-    join_all(loops).await;
-
-    // Items no session could take (every slot gave up, or the journal failed).
+    match &options.cancel {
+        None => {
+            join_all(loops).await;
+        }
+        Some(cancel) => {
+            // After a cancel the loops stop taking items; give the ones in flight `stop_grace`.
+            let all = join_all(loops);
+            tokio::pin!(all);
+            let grace_over = async {
+                cancel.cancelled().await;
+                sleep(options.stop_grace).await;
+            };
+            tokio::select! {
+                _ = &mut all => {}
+                _ = grace_over => {}
+            }
+        }
+    }
+    let cancelled = shared.cancel.as_ref().is_some_and(Cancel::is_cancelled);
     let leftover: Vec<WorkItem<T>> = shared.queue.borrow_mut().drain(..).collect();
+    if cancelled {
+        let mut report = shared.report.borrow_mut();
+        report.abandoned = shared.in_flight.borrow().iter().map(|(k, i)| (*k, i.clone())).collect();
+        if !leftover.is_empty() || !report.abandoned.is_empty() {
+            report.interrupted = true;
+        }
+        report.not_started = leftover.into_iter().map(|i| (i.key, i.identity)).collect();
+        report.not_started.sort();
+        drop(report);
+        shared.progress.borrow_mut().finish();
+        let mut report = shared.report.into_inner();
+        report.elapsed = started.elapsed();
+        return report;
+    }
+    // Items no session could take (every slot gave up, or the journal failed).
     for item in leftover {
         let reason = if shared.stop.get() {
             "not started: the journal could not be written".to_string()
@@ -245,7 +296,7 @@ async fn session_loop<S, T, O, OF, F>(
     let mut throttles = 0u32;
     let mut breaks = 0u32;
     loop {
-        if shared.stop.get() {
+        if shared.stop.get() || shared.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
             if let Some(item) = current.take() {
                 shared.queue.borrow_mut().push_front(item);
             }
@@ -302,7 +353,14 @@ async fn session_loop<S, T, O, OF, F>(
         }
 
         let Some(shell) = session.as_mut() else { continue };
+        if shared.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
+            // Cancelled while waiting: this item was not started.
+            current = Some(item);
+            continue;
+        }
+        shared.in_flight.borrow_mut().insert(item.key, item.identity.clone());
         let outcome = worker(shell, item.clone()).await;
+        shared.in_flight.borrow_mut().remove(&item.key);
         item.attempt += 1;
         match outcome {
             ItemOutcome::Done(event) => {
@@ -434,25 +492,6 @@ fn finish<T>(shared: &Shared<T>, journal: &Journal, item: WorkItem<T>, outcome: 
         outcome,
         attempts: item.attempt,
     });
-}
-
-/// Polls every future until all are done (the session loops share one task).
-async fn join_all(mut futures: Vec<Pin<Box<dyn Future<Output = ()> + '_>>>) {
-    let mut done = vec![false; futures.len()];
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (f, d) in futures.iter_mut().zip(done.iter_mut()) {
-            if !*d {
-                if f.as_mut().poll(cx).is_ready() {
-                    *d = true;
-                } else {
-                    pending = true;
-                }
-            }
-        }
-        if pending { Poll::Pending } else { Poll::Ready(()) }
-    })
-    .await
 }
 
 #[cfg(test)]
