@@ -130,6 +130,15 @@ fn prompt_credential(profile: &str) -> Result<(String, crate::secret::Secret), C
     Ok((user, crate::secret::Secret::new(password)))
 }
 
+/// A failure to open a session as the [`ShellError`] the batch pool works with. The CLI error already reads
+/// "could not start the shell: …" when it came from the transport; wrapping it in [`ShellError::Start`] again
+/// would say that prefix twice ("could not start the shell: could not start the shell: profile …").
+pub fn start_error(e: CliError) -> crate::shell::ShellError {
+    let text = e.to_string();
+    let prefix = crate::shell::ShellError::Start(String::new()).to_string();
+    crate::shell::ShellError::Start(text.strip_prefix(prefix.as_str()).map_or(text.clone(), str::to_string))
+}
+
 /// Opens one primary session (used once per worker by batches).
 pub async fn open_primary(cli: &Cli) -> Result<Box<dyn Shell>, CliError> {
     if let Some(dir) = lab_dir(cli) {
@@ -195,5 +204,19 @@ mod lab_dir_tests {
             let d = lab_dir_in(env(vars));
             assert!(d.is_absolute(), "{}", d.display());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_start_error_says_its_prefix_once() {
+        let inner = crate::shell::ShellError::Start("profile 'x' set-up step 1 (Import-Module) failed: no".into());
+        let twice = start_error(CliError::Session(inner.to_string())).to_string();
+        assert_eq!(twice, "could not start the shell: profile 'x' set-up step 1 (Import-Module) failed: no");
+        let other = start_error(CliError::Usage("no profile named 'y'".into())).to_string();
+        assert_eq!(other, "could not start the shell: no profile named 'y'");
     }
 }

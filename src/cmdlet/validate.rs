@@ -10,7 +10,7 @@
 //!
 //! Every finding carries a stable code (see [`codes`]) runbooks can match.
 
-use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMatch, catalogue};
+use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMask, ParamMatch, catalogue};
 use super::diagnostic::{Diagnostic, Severity};
 use super::invocation::{Invocation, Parameter, Value};
 use super::version::{Availability, ExchangeVersion, Support};
@@ -171,7 +171,7 @@ fn validate_impl(inv: &Invocation, target: &Target, piped: bool) -> Validated {
     cx.gate_availability(&cmd.availability, || (cmd.name.clone(), None));
 
     let mut params: Vec<Parameter> = Vec::with_capacity(inv.params.len());
-    let mut bound: u128 = 0;
+    let mut bound = ParamMask::EMPTY;
     let mut order: Vec<usize> = Vec::with_capacity(inv.params.len());
     let mut positional_args: Vec<usize> = Vec::new();
     for p in &inv.params {
@@ -183,7 +183,7 @@ fn validate_impl(inv: &Invocation, target: &Target, piped: bool) -> Validated {
         match cmd.resolve_parameter(name) {
             ParamMatch::Found(idx) => {
                 let info = &cmd.parameters[idx];
-                if bound & (1 << idx) != 0 {
+                if bound.contains(idx) {
                     cx.diags.push(
                         Diagnostic::error(
                             codes::DUPLICATE_PARAMETER,
@@ -195,7 +195,7 @@ fn validate_impl(inv: &Invocation, target: &Target, piped: bool) -> Validated {
                 } else {
                     order.push(idx);
                 }
-                bound |= 1 << idx;
+                bound.insert(idx);
                 let value = cx.coerce(info, &p.value);
                 cx.gate_availability(&info.availability, || {
                     (format!("{} -{}", cmd.name, info.name), Some(info.name.clone()))
@@ -240,7 +240,7 @@ fn validate_impl(inv: &Invocation, target: &Target, piped: bool) -> Validated {
         match pick_positional(cmd, bound, candidates) {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
-                bound |= 1 << idx;
+                bound.insert(idx);
                 if !conflict {
                     candidates &= info.set_mask;
                 }
@@ -270,12 +270,12 @@ fn validate_impl(inv: &Invocation, target: &Target, piped: bool) -> Validated {
 
 /// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
 /// the one in the default set wins, as PowerShell prefers the default set.
-fn pick_positional(cmd: &CmdletInfo, bound: u128, candidates: u64) -> Option<usize> {
+fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
     let default_bit = 1u64 << cmd.default_set_index();
     let mut best: Option<(u32, usize)> = None;
     for &(pos, idx) in cmd.positional() {
         let info = &cmd.parameters[idx];
-        if bound & (1 << idx) != 0 || info.set_mask & candidates == 0 {
+        if bound.contains(idx) || info.set_mask & candidates == 0 {
             continue;
         }
         match best {
@@ -389,10 +389,10 @@ impl Ctx<'_> {
         );
     }
 
-    fn resolve_set(&mut self, candidates: u64, bound: u128, piped: bool) -> Option<String> {
+    fn resolve_set(&mut self, candidates: u64, bound: ParamMask, piped: bool) -> Option<String> {
         let cmd = self.cmd;
         let supplied = if piped { bound | cmd.pipeline_mask() } else { bound };
-        let satisfied = |set: usize| cmd.mandatory_in(set) & !supplied == 0;
+        let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
         let default = cmd.default_set_index();
         let sets = (0..cmd.parameter_sets.len()).filter(|s| candidates & (1 << s) != 0);
         let sat: Vec<usize> = sets.clone().filter(|&s| satisfied(s)).collect();
@@ -420,9 +420,9 @@ impl Ctx<'_> {
             return None;
         };
         let missing = cmd.mandatory_in(chosen) & !supplied;
-        if missing != 0 {
+        if !missing.is_empty() {
             for (i, info) in cmd.parameters.iter().enumerate() {
-                if missing & (1 << i) == 0 {
+                if !missing.contains(i) {
                     continue;
                 }
                 let in_set = if cmd.parameter_sets.len() > 1 {
@@ -1058,7 +1058,7 @@ mod tests {
     fn missing_mandatory_and_pipeline_stage() {
         let inv = Invocation::new("Set-Mailbox").param("Type", "Shared");
         let d = only(&validate(&inv, &Target::default()), codes::MISSING_MANDATORY);
-        assert_eq!(d.message, "Set-Mailbox needs -Identity");
+        assert_eq!(d.message, "Set-Mailbox needs -Identity (parameter set Identity)");
         assert_eq!(d.help.as_deref(), Some("give -Identity <identity (MailboxIdParameter)>, or pipe it in"));
         assert!(validate_pipeline_stage(&inv, &Target::default()).is_ok());
         let inv = Invocation::new("Add-MailboxPermission").param("Identity", "x");

@@ -9,7 +9,7 @@
 //! place a record carries them (reason, exception type, `FailureCategory`, the EXO
 //! `code|type|message` form).
 
-use crate::shell::ErrorRecord;
+use psvalue::records::ErrorRecord;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
