@@ -377,7 +377,7 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
     let side = if args.online { Side::Online } else { Side::OnPremises };
     match &args.name {
         None => {
-            let all: Vec<_> = cat.cmdlets().iter().filter(|c| !args.online || c.side == Side::Online).collect();
+            let all: Vec<_> = cat.cmdlets().into_iter().filter(|c| !args.online || c.side == Side::Online).collect();
             if cli.json {
                 print_json(&all)?;
             } else {
@@ -392,7 +392,8 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
             let info = cat
                 .cmdlet(name, side)
                 .or_else(|| cat.cmdlet(name, Side::OnPremises))
-                .or_else(|| cat.cmdlet(name, Side::Online));
+                .or_else(|| cat.cmdlet(name, Side::Online))
+                .or_else(|| cat.entries(name).next());
             let Some(info) = info else {
                 let close = cat.closest_cmdlets(name);
                 return Err(CliError::Usage(format!(
@@ -403,7 +404,17 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
             if cli.json {
                 print_json(info)?;
             } else {
-                sayln!("{} ({:?}) — {}\nSource: {}\n", info.name, info.side, info.synopsis, info.source);
+                sayln!(
+                    "{} ({:?}) — {}\nRuns in: {}; applies to: {}\nParameter sets: {} (default {})\nSource: {}\n",
+                    info.name,
+                    info.side,
+                    info.synopsis,
+                    info.service.label(),
+                    info.applies.names().join(", "),
+                    info.parameter_sets.join(", "),
+                    info.default_parameter_set,
+                    info.source
+                );
                 let rows: Vec<Vec<String>> = info
                     .parameters
                     .iter()

@@ -7,4 +7,6 @@ pub mod checks;
 pub mod convert;
 pub mod disconnected;
 pub mod exec;
+pub mod outcome;
 pub mod remote;
+mod steps;

@@ -54,7 +54,7 @@ pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target
     cx.gate_availability(&cmd.availability, || (cmd.name.clone(), None));
 
     let mut params: Vec<Parameter> = Vec::with_capacity(inv.params.len());
-    let mut bound: u128 = 0;
+    let mut bound = ParamMask::EMPTY;
     let mut order: Vec<usize> = Vec::with_capacity(inv.params.len());
     let mut positional_args: Vec<usize> = Vec::new();
     let mut sources: Vec<usize> = Vec::with_capacity(inv.params.len());
@@ -76,7 +76,7 @@ pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target
         match cmd.resolve_parameter(name) {
             ParamMatch::Found(idx) => {
                 let info = &cmd.parameters[idx];
-                if bound & (1 << idx) != 0 {
+                if bound.contains(idx) {
                     cx.diags.push(
                         Diagnostic::error(
                             codes::DUPLICATE_PARAMETER,
@@ -88,7 +88,7 @@ pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target
                 } else {
                     order.push(idx);
                 }
-                bound |= 1 << idx;
+                bound.insert(idx);
                 let is_switch = matches!(info.kind, ParamKind::Switch);
                 let (given, left) = match (form, &p.value) {
                     // PowerShell never gives a switch the next argument: it is bound on its own.
@@ -147,7 +147,7 @@ pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target
         match pick_positional(cmd, bound, candidates) {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
-                bound |= 1 << idx;
+                bound.insert(idx);
                 if !conflict {
                     candidates &= info.set_mask;
                 }
@@ -211,12 +211,12 @@ fn value_text(v: &Value) -> String {
 
 /// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
 /// the one in the default set wins, as PowerShell prefers the default set.
-fn pick_positional(cmd: &CmdletInfo, bound: u128, candidates: u64) -> Option<usize> {
+fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
     let default_bit = 1u64 << cmd.default_set_index();
     let mut best: Option<(u32, usize)> = None;
     for &(pos, idx) in cmd.positional() {
         let info = &cmd.parameters[idx];
-        if bound & (1 << idx) != 0 || info.set_mask & candidates == 0 {
+        if bound.contains(idx) || info.set_mask & candidates == 0 {
             continue;
         }
         match best {
@@ -291,10 +291,10 @@ impl Ctx<'_> {
         );
     }
 
-    fn resolve_set(&mut self, candidates: u64, bound: u128, piped: bool) -> Option<String> {
+    fn resolve_set(&mut self, candidates: u64, bound: ParamMask, piped: bool) -> Option<String> {
         let cmd = self.cmd;
         let supplied = if piped { bound | cmd.pipeline_mask() } else { bound };
-        let satisfied = |set: usize| cmd.mandatory_in(set) & !supplied == 0;
+        let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
         let default = cmd.default_set_index();
         let sets = (0..cmd.parameter_sets.len()).filter(|s| candidates & (1 << s) != 0);
         let sat: Vec<usize> = sets.clone().filter(|&s| satisfied(s)).collect();
@@ -322,9 +322,9 @@ impl Ctx<'_> {
             return None;
         };
         let missing = cmd.mandatory_in(chosen) & !supplied;
-        if missing != 0 {
+        if !missing.is_empty() {
             for (i, info) in cmd.parameters.iter().enumerate() {
-                if missing & (1 << i) == 0 {
+                if !missing.contains(i) {
                     continue;
                 }
                 let in_set = if cmd.parameter_sets.len() > 1 {
@@ -468,19 +468,24 @@ mod tests {
         let v = bind("Set-Mailbox -Type Shared");
         assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
         // Not every mandatory parameter comes from the pipeline.
-        let v = bind("Get-Mailbox kim | Add-MailboxPermission -AccessRights FullAccess");
-        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        let v = bind("Add-MailboxPermission kim -AccessRights FullAccess");
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY], "{:#?}", v.diagnostics);
         assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("User"));
     }
 
     #[test]
     fn prefixes_are_ambiguous_across_common_parameters() {
-        // -Ver matches -Verbose only; -W matches -WhatIf and -WarningAction, -WarningVariable.
+        // -Ver matches -Verbose only; -Warn matches -WarningAction and -WarningVariable.
         let v = bind("Set-Mailbox kim -Ver");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);
-        let v = bind("Set-Mailbox kim -W");
+        let v = bind("Set-Mailbox kim -Warn");
         assert_eq!(codes(&v), [codes::AMBIGUOUS_PARAMETER]);
-        assert!(v.diagnostics[0].message.contains("-WhatIf"), "{}", v.diagnostics[0].message);
+        assert!(v.diagnostics[0].message.contains("-WarningAction"), "{}", v.diagnostics[0].message);
+        // One declared parameter among common ones wins, as PowerShell's binder prefers declared
+        // parameters (checked with pwsh 7.6: `f -W x` binds -WindowsEmailAddress): -W is
+        // -WindowsEmailAddress, which needs a value.
+        let v = bind("Set-Mailbox kim -W");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
         // An alias of a common parameter is exact.
         let v = bind("Set-Mailbox kim -ea Stop -wi");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);

@@ -15,13 +15,13 @@ pub mod lints;
 pub mod script;
 mod values;
 
-use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMatch, catalogue};
+use super::catalogue::{CmdletInfo, ParamInfo, ParamKind, ParamMask, ParamMatch, catalogue};
 use super::diagnostic::{Diagnostic, Severity};
 use super::invocation::{Invocation, Parameter, Value};
 use super::parse::ArgForm;
 use super::version::{Availability, ExchangeVersion, Support};
+use crate::exchange::Side;
 use crate::exchange::size::{ByteSize, Quota};
-use crate::shell::Side;
 use bind::validate_impl;
 use values::type_label;
 

@@ -143,7 +143,16 @@ pub fn looks_like_exchange(name: &str) -> bool {
 /// `Get-PSSession`).
 fn suggestions(name: &str) -> Vec<String> {
     let Some(n) = noun(name) else { return Vec::new() };
-    let family = |c: &str| noun(c).is_some_and(|m| m == n || strsim::normalized_damerau_levenshtein(&m, &n) >= 0.8);
+    let verb = name.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    // The same noun, or the same verb with a nearly equal noun (a typo): `Get-PSSession` is not a
+    // misspelt `Connect-IPPSSession`.
+    let family = |c: &str| {
+        noun(c).is_some_and(|m| {
+            m == n
+                || (c.split('-').next().is_some_and(|v| v.eq_ignore_ascii_case(&verb))
+                    && strsim::normalized_damerau_levenshtein(&m, &n) >= 0.8)
+        })
+    };
     catalogue().closest_cmdlets(name).into_iter().filter(|c| family(c)).map(str::to_string).collect()
 }
 
@@ -249,7 +258,6 @@ mod tests {
         assert_eq!(v.diagnostics[0].severity, Severity::Warning);
         assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
         assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
-        assert_eq!(suggestions("Remove-InboxRule"), Vec::<String>::new());
     }
 
     #[test]

@@ -244,7 +244,7 @@ fn parameters_and_cmdlet_switches_gated_by_version() {
 fn missing_mandatory_and_pipeline_stage() {
     let inv = Invocation::new("Set-Mailbox").param("Type", "Shared");
     let d = only(&validate(&inv, &Target::default()), codes::MISSING_MANDATORY);
-    assert_eq!(d.message, "Set-Mailbox needs -Identity");
+    assert_eq!(d.message, "Set-Mailbox needs -Identity (parameter set Identity)");
     assert_eq!(d.help.as_deref(), Some("give -Identity <identity (MailboxIdParameter)>, or pipe it in"));
     assert!(validate_pipeline_stage(&inv, &Target::default()).is_ok());
     let inv = Invocation::new("Add-MailboxPermission").param("Identity", "x");
