@@ -592,7 +592,8 @@ fn every_documented_exit_code_is_observed() {
         .skip_while(|l| !l.starts_with("### Exit codes"))
         .filter_map(|l| l.strip_prefix("| ")?.split(" |").next()?.trim().parse().ok())
         .collect();
-    assert_eq!(documented, [0, 1, 2, 3, 4, 5, 6]);
+    // 130 (Ctrl-C) is observed by tests/safety_convert.rs, which sends SIGINT mid-convert.
+    assert_eq!(documented, [0, 1, 2, 3, 4, 5, 6, 130]);
 
     let lab = Lab::init();
     // 5: the session could not be opened (no PowerShell here).
@@ -615,7 +616,7 @@ fn every_documented_exit_code_is_observed() {
         // 6 critical findings
         lab.mbx(&["audit", "hybrid"]).run().code,
     ];
-    assert_eq!(observed, documented);
+    assert_eq!(observed, documented[..7]);
 
     let blocker = lab.scratch().join("a-file");
     std::fs::write(&blocker, "not a directory").unwrap();

@@ -9,8 +9,12 @@ use mbxctl::psobject::{Container, PsObject, PsValue};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The shared fixtures directory: the first ancestor of the crate holding `shared/fixtures`.
+/// The shared fixtures directory: `$MBXCTL_SHARED_DIR/fixtures` when set, else the first ancestor of the crate
+/// holding `shared/fixtures`.
 fn fixtures() -> PathBuf {
+    if let Some(dir) = std::env::var_os("MBXCTL_SHARED_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("fixtures");
+    }
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     loop {
         let candidate = dir.join("shared").join("fixtures");

@@ -53,7 +53,7 @@ fn user_to_shared_converts_disables_the_account_and_keeps_rules_and_size() {
     assert_eq!(doc["target"]["kind"], "lab");
     assert_eq!(
         doc["summary"],
-        json!({"converted": 1, "nothing_to_do": 0, "planned": 0, "blocked": 0, "failed": 0, "partial": 0})
+        json!({"converted": 1, "nothing_to_do": 0, "permissions_granted": 0, "planned": 0, "blocked": 0, "failed": 0, "partial": 0})
     );
     assert_eq!(r["identity"], "kim");
     assert_eq!(r["to"], "Shared");
@@ -108,7 +108,7 @@ fn grants_on_an_already_shared_mailbox_are_applied() {
     let lab = Lab::init();
     let (code, r, _) = convert(&lab, &["finance", "--to", "shared", "--full-access", "kim", "--send-as", "kim"]);
     assert_eq!(code, 0, "{r:#}");
-    assert_eq!(r["status"], "converted");
+    assert_eq!(r["status"], "permissions-granted", "only permissions changed, not the type");
     assert_eq!(
         commands(&r),
         [
@@ -343,7 +343,7 @@ fn convert_back_with_password_stdin_enables_the_account_and_never_shows_the_pass
     assert_eq!(
         commands(r),
         [
-            "Set-Mailbox -Identity 'sales@contoso.com' -Type 'Regular' -Password (Read-Host -AsSecureString -Prompt 'Password') -ResetPasswordOnNextLogon $true"
+            "Set-Mailbox -Identity 'sales@contoso.com' -Type 'Regular' -Password <SecureString, not shown> -ResetPasswordOnNextLogon $true"
         ]
     );
     assert_eq!(r["after"][0]["RecipientTypeDetails"], "UserMailbox");
@@ -766,7 +766,7 @@ fn hybrid_grants_need_the_cloud_session() {
     // With it, grants on an already-shared remote mailbox are made in Exchange Online.
     let (code, r, _) = convert(&lab, &["support", "--to", "shared", "--full-access", "diego"]);
     assert_eq!(code, 0, "{r:#}");
-    assert_eq!(r["status"], "converted");
+    assert_eq!(r["status"], "permissions-granted");
     assert_eq!(
         commands(&r),
         [

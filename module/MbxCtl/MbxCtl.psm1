@@ -83,6 +83,13 @@ $script:ErrorKindMap = @{
     'command-not-found'          = @('MbxCtl.CommandNotFound', 'NotImplemented')
 }
 
+# Batch input problem code (summary problems[].code) of a skipped row -> FullyQualifiedErrorId
+# and category; other codes are MbxCtl.InvalidRow.
+$script:ProblemErrorMap = @{
+    'unknown-mailbox'    = @('MbxCtl.NotFound', 'ObjectNotFound')
+    'ambiguous-identity' = @('MbxCtl.Ambiguous', 'InvalidArgument')
+}
+
 # Exception type for each ErrorCategory used above; the rest use InvalidOperationException.
 $script:CategoryException = @{
     'ObjectNotFound'   = 'System.Management.Automation.ItemNotFoundException'
@@ -707,6 +714,14 @@ function New-MbxConversionError {
     $category = 'NotSpecified'
     $reasons = New-Object System.Collections.Generic.List[string]
     switch ($Result.Status) {
+        'Skipped' {
+            $id = 'MbxCtl.InvalidRow'
+            $category = 'InvalidArgument'
+            if ($script:ProblemErrorMap.ContainsKey([string]$Result.ProblemCode)) {
+                $id = $script:ProblemErrorMap[[string]$Result.ProblemCode][0]
+                $category = $script:ProblemErrorMap[[string]$Result.ProblemCode][1]
+            }
+        }
         'Blocked' {
             $id = 'MbxCtl.PreflightBlocked'
             $category = 'InvalidOperation'
@@ -786,7 +801,7 @@ function Write-MbxConversionOutcome {
             $Cmdlet.WriteWarning("$($Result.RequestedIdentity): $($warning.Message)")
         }
     }
-    if ($Result.Status -eq 'Blocked' -or $Result.Status -eq 'Failed' -or $Result.Status -eq 'Partial') {
+    if ($Result.Status -eq 'Blocked' -or $Result.Status -eq 'Failed' -or $Result.Status -eq 'Partial' -or $Result.Status -eq 'Skipped') {
         $Cmdlet.WriteError((New-MbxConversionError -Result $Result))
     } else {
         foreach ($step in $Result.NextSteps) { Write-Verbose "$($Result.RequestedIdentity): next step: $step" }
@@ -815,11 +830,45 @@ function Read-MbxConversionStream {
     switch ([string]$jsonDoc.type) {
         'item' {
             if ($null -ne $jsonDoc.run_id) { $State.RunId = [string]$jsonDoc.run_id }
-            ConvertTo-MbxConversionResult -JsonResult $jsonDoc -JsonTarget $jsonDoc.target -RunId $State.RunId
+            $jsonConvert = $jsonDoc.convert
+            if ($null -ne $jsonConvert) {
+                # A rollback item: the conversion back is under `convert`; the item's own status
+                # and commands (the permission removals) come first.
+                $result = ConvertTo-MbxConversionResult -JsonResult $jsonConvert -JsonTarget $jsonDoc.target -RunId $State.RunId
+                $result.Status = ConvertTo-MbxTitleCase -Value ([string]$jsonDoc.status)
+                $removals = @(foreach ($jsonCommand in @($jsonDoc.commands)) { if ($null -ne $jsonCommand) { ConvertTo-MbxCommandRecord -JsonCommand $jsonCommand } })
+                $result.Commands = @($removals) + @($result.Commands)
+                if ($null -ne $jsonDoc.error) { $result.Error = $jsonDoc.error }
+                return $result
+            }
+            $result = ConvertTo-MbxConversionResult -JsonResult $jsonDoc -JsonTarget $jsonDoc.target -RunId $State.RunId
+            if ($result.Status -eq 'Skipped') {
+                # A bad row (unknown or ambiguous mailbox, duplicate): its problem code arrives
+                # with the summary, so it is reported then.
+                if (-not $State.ContainsKey('Skipped')) { $State.Skipped = New-Object System.Collections.Generic.List[object] }
+                Add-Member -InputObject $result -MemberType NoteProperty -Name 'Row' -Value $jsonDoc.row
+                Add-Member -InputObject $result -MemberType NoteProperty -Name 'ProblemCode' -Value $null
+                if (-not $result.Error) { $result.Error = [string]$jsonDoc.reason }
+                $State.Skipped.Add($result)
+                return
+            }
+            $result
         }
         'summary' {
             $State.RunId = [string]$jsonDoc.run_id
             $State.Summary = $jsonDoc.summary
+            if ($State.ContainsKey('Skipped')) {
+                foreach ($result in $State.Skipped) {
+                    foreach ($jsonProblem in @($jsonDoc.problems)) {
+                        if ($null -ne $jsonProblem -and $jsonProblem.row -eq $result.Row -and [string]$jsonProblem.severity -eq 'error') {
+                            $result.ProblemCode = [string]$jsonProblem.code
+                            break
+                        }
+                    }
+                    $result
+                }
+                $State.Skipped.Clear()
+            }
         }
         default {
             ConvertFrom-MbxJsonNode -Node $jsonDoc -TypeName 'MbxCtl.RunEvent'
@@ -849,7 +898,9 @@ function Split-MbxList {
 
 function ConvertTo-MbxBoolean {
     # AutoMapping from a switch, a bool, a number or a CSV cell ('False', 'no', '0', '$false').
-    param([AllowNull()] [object] $Value)
+    # A value that is not a Boolean sets $Problem and returns $null: no throw, because an error
+    # thrown and caught inside an advanced function still lands in the caller's -ErrorVariable.
+    param([AllowNull()] [object] $Value, [Parameter(Mandatory = $true)] [ref] $Problem)
     if ($null -eq $Value) { return $null }
     if ($Value -is [bool]) { return $Value }
     if ($Value -is [System.Management.Automation.SwitchParameter]) { return $Value.IsPresent }
@@ -857,7 +908,8 @@ function ConvertTo-MbxBoolean {
     if ($text.Length -eq 0) { return $null }
     if (@('true', '$true', 'yes', 'y', '1') -contains $text) { return $true }
     if (@('false', '$false', 'no', 'n', '0') -contains $text) { return $false }
-    throw "'$Value' is not a Boolean value; use True or False"
+    $Problem.Value = "'$Value' is not a Boolean value; use True or False"
+    $null
 }
 
 function ConvertTo-MbxCsvField {
@@ -929,7 +981,9 @@ function Invoke-MbxConvert {
             foreach ($user in $first.FullAccess) { $argv.Add('--full-access'); $argv.Add($user) }
             foreach ($user in $first.SendAs) { $argv.Add('--send-as'); $argv.Add($user) }
             foreach ($user in $first.SendOnBehalf) { $argv.Add('--send-on-behalf'); $argv.Add($user) }
-            if ($null -ne $first.AutoMapping) {
+            # AutoMapping only qualifies Full Access grants; without them it means nothing (the batch
+            # reader ignores it too), and the binary refuses --auto-mapping alone.
+            if ($null -ne $first.AutoMapping -and @($first.FullAccess).Count -gt 0) {
                 $argv.Add('--auto-mapping')
                 $argv.Add(([string]$first.AutoMapping).ToLowerInvariant())
             }
@@ -983,8 +1037,9 @@ function Invoke-MbxConvert {
 
 function New-MbxConversionItem {
     # One mailbox request from the current pipeline record; trustee cells split as the batch
-    # reader does. Throws when AutoMapping is not a Boolean.
+    # reader does. When AutoMapping is not a Boolean, sets $Problem and returns nothing.
     param(
+        [Parameter(Mandatory = $true)] [ref] $Problem,
         [Parameter(Mandatory = $true)] [string] $Identity,
         [Parameter(Mandatory = $true)] [string] $To,
         [AllowNull()] [object[]] $FullAccess,
@@ -995,13 +1050,15 @@ function New-MbxConversionItem {
     )
     $target = 'Shared'
     if ($To -eq 'Regular') { $target = 'Regular' }
+    $autoMappingValue = ConvertTo-MbxBoolean -Value $AutoMapping -Problem $Problem
+    if ($Problem.Value) { return }
     [pscustomobject]@{
         Identity                 = $Identity.Trim()
         To                       = $target
         FullAccess               = @(Split-MbxList -Value $FullAccess)
         SendAs                   = @(Split-MbxList -Value $SendAs)
         SendOnBehalf             = @(Split-MbxList -Value $SendOnBehalf)
-        AutoMapping              = ConvertTo-MbxBoolean -Value $AutoMapping
+        AutoMapping              = $autoMappingValue
         ResetPasswordOnNextLogon = [bool]$ResetPasswordOnNextLogon
     }
 }
@@ -1216,13 +1273,15 @@ function Convert-MbxMailbox {
     process {
         foreach ($name in $Identity) {
             if (-not $name -or $name.Trim().Length -eq 0) { continue }
-            try {
-                $items.Add((New-MbxConversionItem -Identity $name -To $To -FullAccess $FullAccess -SendAs $SendAs -SendOnBehalf $SendOnBehalf `
-                            -AutoMapping $AutoMapping -ResetPasswordOnNextLogon:$ResetPasswordOnNextLogon))
-            } catch {
-                $PSCmdlet.WriteError((New-MbxErrorRecord -Message "$name : AutoMapping $($_.Exception.Message)" -ErrorId 'MbxCtl.InvalidRow' `
+            $problem = $null
+            $item = New-MbxConversionItem -Problem ([ref]$problem) -Identity $name -To $To -FullAccess $FullAccess -SendAs $SendAs `
+                -SendOnBehalf $SendOnBehalf -AutoMapping $AutoMapping -ResetPasswordOnNextLogon:$ResetPasswordOnNextLogon
+            if ($problem) {
+                $PSCmdlet.WriteError((New-MbxErrorRecord -Message "$name : AutoMapping $problem" -ErrorId 'MbxCtl.InvalidRow' `
                             -Category InvalidArgument -TargetObject $name))
+                continue
             }
+            $items.Add($item)
         }
     }
     end {
@@ -1354,12 +1413,15 @@ function Test-MbxConversion {
     process {
         foreach ($name in $Identity) {
             if (-not $name -or $name.Trim().Length -eq 0) { continue }
-            try {
-                $items.Add((New-MbxConversionItem -Identity $name -To $To -FullAccess $FullAccess -SendAs $SendAs -SendOnBehalf $SendOnBehalf -AutoMapping $AutoMapping))
-            } catch {
-                $PSCmdlet.WriteError((New-MbxErrorRecord -Message "$name : AutoMapping $($_.Exception.Message)" -ErrorId 'MbxCtl.InvalidRow' `
+            $problem = $null
+            $item = New-MbxConversionItem -Problem ([ref]$problem) -Identity $name -To $To -FullAccess $FullAccess -SendAs $SendAs `
+                -SendOnBehalf $SendOnBehalf -AutoMapping $AutoMapping
+            if ($problem) {
+                $PSCmdlet.WriteError((New-MbxErrorRecord -Message "$name : AutoMapping $problem" -ErrorId 'MbxCtl.InvalidRow' `
                             -Category InvalidArgument -TargetObject $name))
+                continue
             }
+            $items.Add($item)
         }
     }
     end {
@@ -1427,8 +1489,12 @@ function Get-MbxRun {
             return
         }
         foreach ($runId in $Id) {
+            # The document is {schema_version, command, run: {header, items, ...}}: the run is under `run`.
             Invoke-MbxCtl -Cmdlet $PSCmdlet -Command 'runs show' -Arguments @('--', $runId) -GlobalArguments $connection -TargetObject $runId |
-                ForEach-Object { ConvertTo-MbxRun -Node $_ }
+                ForEach-Object {
+                    $jsonDoc = $_
+                    if ($null -ne $jsonDoc.run) { ConvertTo-MbxRun -Node $jsonDoc.run } else { ConvertTo-MbxRun -Node $jsonDoc }
+                }
         }
     }
 }
@@ -1629,11 +1695,18 @@ function Undo-MbxRun {
 
 function ConvertTo-MbxRenderValue {
     # A parameter value as render's JSON accepts it: string, integer, Boolean (switches),
-    # array of strings, or {Add, Remove}. Throws for what cannot be rendered.
-    param([AllowNull()] [object] $Value)
-    if ($null -eq $Value) { throw 'a null value cannot be rendered; leave the parameter out' }
+    # array of strings, or {Add, Remove}. What cannot be rendered sets $Problem (no throw: see
+    # ConvertTo-MbxBoolean) and returns $null.
+    param([AllowNull()] [object] $Value, [Parameter(Mandatory = $true)] [ref] $Problem)
+    if ($null -eq $Value) {
+        $Problem.Value = 'a null value cannot be rendered; leave the parameter out'
+        return $null
+    }
     if ($Value -is [System.Management.Automation.PSObject]) { $Value = $Value.PSObject.BaseObject }
-    if ($Value -is [System.Security.SecureString]) { throw 'a SecureString is never rendered as text' }
+    if ($Value -is [System.Security.SecureString]) {
+        $Problem.Value = 'a SecureString is never rendered as text'
+        return $null
+    }
     if ($Value -is [System.Management.Automation.SwitchParameter]) { return [bool]$Value.IsPresent }
     if ($Value -is [bool]) { return $Value }
     if ($Value -is [int] -or $Value -is [long] -or $Value -is [short] -or $Value -is [byte] -or $Value -is [uint32] -or $Value -is [uint16] -or $Value -is [sbyte]) {
@@ -1718,24 +1791,21 @@ function Format-MbxCommand {
     }
     process {
         $rendered = [ordered]@{}
-        try {
-            if ($null -ne $Parameters) {
-                foreach ($key in $Parameters.Keys) {
-                    try {
-                        $value = ConvertTo-MbxRenderValue -Value $Parameters[$key]
-                        # Unwrapped, so Windows PowerShell 5.1 writes arrays as arrays, not {"value": ..., "Count": ...}.
-                        if ($null -ne $value) { $value = $value.PSObject.BaseObject }
-                        $rendered[[string]$key] = $value
-                    } catch {
-                        throw "parameter ${key}: $($_.Exception.Message)"
-                    }
+        if ($null -ne $Parameters) {
+            foreach ($key in $Parameters.Keys) {
+                $problem = $null
+                $value = ConvertTo-MbxRenderValue -Value $Parameters[$key] -Problem ([ref]$problem)
+                if ($problem) {
+                    $PSCmdlet.WriteError((New-MbxErrorRecord -Message "${Cmdlet}: parameter ${key}: $problem" -ErrorId 'MbxCtl.RenderFailed' `
+                                -Category InvalidArgument -TargetObject $Cmdlet))
+                    return
                 }
+                # Unwrapped, so Windows PowerShell 5.1 writes arrays as arrays, not {"value": ..., "Count": ...}.
+                if ($null -ne $value) { $value = $value.PSObject.BaseObject }
+                $rendered[[string]$key] = $value
             }
-            $invocations.Add([ordered]@{ cmdlet = $Cmdlet; parameters = $rendered })
-        } catch {
-            $PSCmdlet.WriteError((New-MbxErrorRecord -Message "${Cmdlet}: $($_.Exception.Message)" -ErrorId 'MbxCtl.RenderFailed' `
-                        -Category InvalidArgument -TargetObject $Cmdlet))
         }
+        $invocations.Add([ordered]@{ cmdlet = $Cmdlet; parameters = $rendered })
     }
     end {
         if ($invocations.Count -eq 0) { return }

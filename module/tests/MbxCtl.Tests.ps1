@@ -380,6 +380,18 @@ Describe 'Runs: Get-MbxRun, Resume-MbxRun, Undo-MbxRun' {
         Get-LabRecipientType -LabPath $lab -Alias 'alex' | Should -Be 'UserMailbox'
     }
 
+    It 'Undo-MbxRun -WhatIf plans name the target type of each mailbox' {
+        # A rollback item carries the conversion back under `convert`; -WhatIf shows its target.
+        $docs = @(& $script:Exe --lab-dir $lab rollback --json --dry-run -- $run.Id 2>$null | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+        $plans = @(InModuleScope MbxCtl -Parameters @{ Docs = $docs } {
+                param($Docs)
+                $state = @{}
+                $Docs | ForEach-Object { Read-MbxConversionStream -JsonDoc $_ -State $state } | ForEach-Object { Format-MbxPlan -Result $_ }
+            })
+        $plans.Count | Should -Be 2
+        foreach ($plan in $plans) { $plan | Should -Match "^Convert mailbox '(kim|alex)' to Regular( \[LAB\])? \(Planned\):" }
+    }
+
     It 'an unknown run id is a terminating error' {
         { Resume-MbxRun -Id 'zzzz-no-such-run' -LabPath $lab -Confirm:$false } | Should -Throw
     }

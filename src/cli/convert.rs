@@ -1,11 +1,15 @@
 //! `mbxctl convert`: argument handling, passwords, and the report for people and runbooks.
 
 use super::connect;
+use super::interrupt::Interrupt;
 use super::output::say;
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, shown};
-use super::{Cli, ConvertArgs, ToType};
+use super::{Cli, ConvertArgs};
 use crate::secret::Secret;
 use crate::shell::{ShellInfo, Side};
+use crate::workflow::batch::BatchItem;
+use crate::workflow::batch::journal::{self, RunHeader};
+use crate::workflow::batch::single::SingleRun;
 use crate::workflow::checks::Verdict;
 use crate::workflow::convert::{ConvertOptions, ConvertReport, ConvertStatus, Shells, TargetType, convert};
 use crate::workflow::disconnected::{DisconnectedRequest, connect_shared};
@@ -22,12 +26,18 @@ pub struct ConvertDocument<'a> {
     pub command: &'static str,
     /// Where it ran; `kind` is `lab` for the LAB.
     pub target: &'a ShellInfo,
+    /// The journaled run (absent for a dry run): `runs show`, `resume` and `rollback` take it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
     /// Whether this was a dry run.
     pub dry_run: bool,
     /// One report per mailbox.
     pub results: &'a [ConvertReport],
     /// Counts by status.
     pub summary: Summary,
+    /// Set when Ctrl-C stopped the command: what was sent and how to check it (exit code 130).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<String>,
     /// The process exit code.
     pub exit_code: i32,
 }
@@ -37,8 +47,10 @@ pub struct ConvertDocument<'a> {
 pub struct Summary {
     /// Converted and verified.
     pub converted: usize,
-    /// Already of the target type.
+    /// Already of the target type, every permission asked for already there: nothing changed.
     pub nothing_to_do: usize,
+    /// Already of the target type; only permissions were added.
+    pub permissions_granted: usize,
     /// Planned (dry run).
     pub planned: usize,
     /// Blocked by pre-flight.
@@ -57,6 +69,7 @@ impl Summary {
             match r.status {
                 ConvertStatus::Converted => s.converted += 1,
                 ConvertStatus::NothingToDo => s.nothing_to_do += 1,
+                ConvertStatus::PermissionsGranted => s.permissions_granted += 1,
                 ConvertStatus::Planned => s.planned += 1,
                 ConvertStatus::Blocked => s.blocked += 1,
                 ConvertStatus::Failed => s.failed += 1,
@@ -68,36 +81,85 @@ impl Summary {
 
     /// The exit code for these counts.
     pub fn exit_code(&self) -> ExitCode {
-        let good = self.converted + self.nothing_to_do + self.planned;
+        let good = self.converted + self.nothing_to_do + self.permissions_granted + self.planned;
         let bad = self.blocked + self.failed + self.partial;
         match (good, bad) {
             (_, 0) => ExitCode::Done,
             (0, _) if self.failed + self.partial == 0 => ExitCode::Blocked,
-            (0, _) if self.blocked == 0 => ExitCode::Failed,
+            (0, _) if self.blocked + self.partial == 0 => ExitCode::Failed,
             _ => ExitCode::Partial,
         }
     }
 }
 
-fn read_password(
-    args: &ConvertArgs,
-    identity: &str,
-    stdin_lines: &mut dyn Iterator<Item = String>,
-) -> Result<Option<Secret>, CliError> {
-    if args.password_stdin {
-        return match stdin_lines.next() {
-            Some(line) if !line.trim_end_matches(['\r', '\n']).is_empty() => Ok(Some(Secret::from_line(line))),
-            _ => Err(CliError::Usage(format!(
-                "--password-stdin: no password line on standard input for '{identity}' (one line per mailbox, in order)"
-            ))),
-        };
+/// The passwords for converting back, all read before the first change.
+///
+/// The rule (also in `convert --help` and the README): with `--password-stdin`, standard input
+/// holds either ONE line, the password for every mailbox converted back, or exactly ONE LINE PER
+/// MAILBOX named on the command line, in the same order. Any other count, or an empty line among
+/// them, is refused before anything runs. Without it, a terminal is asked (twice, to confirm) for
+/// each mailbox that needs a password, after a read-only check of which ones do.
+enum Passwords {
+    /// No password (a dry run, or no terminal and no `--password-stdin`).
+    None,
+    /// One for all.
+    One(Secret),
+    /// One per mailbox, by position.
+    Each(Vec<Option<Secret>>),
+}
+
+impl Passwords {
+    fn for_item(&self, i: usize) -> Option<Secret> {
+        match self {
+            Passwords::None => None,
+            Passwords::One(s) => Some(s.clone()),
+            Passwords::Each(v) => v.get(i).cloned().flatten(),
+        }
     }
-    if std::io::stdin().is_terminal() {
-        let pw = rpassword::prompt_password(format!("New password for {identity} (not shown): "))
+}
+
+/// Reads `--password-stdin` lines: one for all, or one per mailbox.
+fn passwords_from_lines(lines: Vec<String>, identities: &[String]) -> Result<Passwords, CliError> {
+    let mut lines: Vec<String> = lines.into_iter().map(|l| l.trim_end_matches(['\r', '\n']).to_string()).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let n = identities.len();
+    if let Some(i) = lines.iter().position(String::is_empty) {
+        return Err(CliError::Usage(format!(
+            "--password-stdin: line {} of standard input is empty; give one password line for all mailboxes, or one line per mailbox ({n}) in the order they are named; nothing was changed",
+            i + 1
+        )));
+    }
+    match lines.len() {
+        0 => Err(CliError::Usage(format!(
+            "--password-stdin: standard input holds no password; give one line for all mailboxes, or one line per mailbox ({n}) in the order they are named; nothing was changed"
+        ))),
+        1 => Ok(Passwords::One(Secret::from_line(lines.remove(0)))),
+        k if k == n => Ok(Passwords::Each(lines.into_iter().map(|l| Some(Secret::from_line(l))).collect())),
+        k => Err(CliError::Usage(format!(
+            "--password-stdin: standard input holds {k} password lines for {n} mailboxes ({}); give one line for all, or exactly one per mailbox in that order; nothing was changed",
+            identities.join(", ")
+        ))),
+    }
+}
+
+/// Asks on the terminal, twice, for a mailbox's new password.
+fn prompt_password(identity: &str) -> Result<Option<Secret>, CliError> {
+    for _ in 0..3 {
+        let first = rpassword::prompt_password(format!("New password for {identity} (not shown): "))
             .map_err(|e| CliError::Usage(format!("cannot read the password: {e}")))?;
-        return Ok(if pw.is_empty() { None } else { Some(Secret::new(pw)) });
+        if first.is_empty() {
+            return Ok(None);
+        }
+        let again = rpassword::prompt_password(format!("Type it again for {identity}: "))
+            .map_err(|e| CliError::Usage(format!("cannot read the password: {e}")))?;
+        if first == again {
+            return Ok(Some(Secret::new(first)));
+        }
+        eprintln!("The two passwords differ; try again.");
     }
-    Ok(None)
+    Err(CliError::Usage(format!("the passwords for {identity} did not match three times; nothing was changed")))
 }
 
 /// Runs `convert`.
@@ -116,9 +178,9 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         }
     }
     let to = match (args.to, &args.disconnected) {
-        (Some(ToType::Shared), _) | (None, Some(_)) => TargetType::Shared,
-        (Some(ToType::Regular), None) => TargetType::Regular,
-        (Some(ToType::Regular), Some(_)) => {
+        (Some(TargetType::Shared), _) | (None, Some(_)) => TargetType::Shared,
+        (Some(TargetType::Regular), None) => TargetType::Regular,
+        (Some(TargetType::Regular), Some(_)) => {
             return Err(CliError::Usage(
                 "--disconnected connects a mailbox as shared; --to regular does not apply".into(),
             ));
@@ -173,9 +235,24 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         }
     }
 
+    // Every input is read and checked before the first change (issue: a later bad password line
+    // must not leave earlier mailboxes converted with exit 2).
+    let stdin_passwords = if to == TargetType::Regular && args.password_stdin {
+        let lines: Vec<String> = std::io::stdin().lock().lines().collect::<Result<_, _>>().map_err(|e| {
+            CliError::Usage(format!("--password-stdin: cannot read standard input: {e}; nothing was changed"))
+        })?;
+        Some(passwords_from_lines(lines, &args.identities)?)
+    } else {
+        None
+    };
+
     let mut sessions = connect::open(cli).await?;
     let info = sessions.primary.describe();
+    let interrupt = Interrupt::install();
     let mut reports = Vec::new();
+    let mut run: Option<SingleRun> = None;
+    let mut notes: Vec<String> = Vec::new();
+    let mut interrupted: Option<String> = None;
     if let Some(name) = &args.disconnected {
         let req = DisconnectedRequest {
             mailbox: name.clone(),
@@ -185,23 +262,82 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         };
         reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
     } else {
-        let stdin = std::io::stdin();
-        let mut lines = stdin.lock().lines().map_while(Result::ok);
-        for identity in &args.identities {
-            let mut opts = ConvertOptions::new(to);
-            opts.full_access = args.full_access.clone();
-            opts.auto_mapping = args.auto_mapping;
-            opts.send_as = args.send_as.clone();
-            opts.send_on_behalf = args.send_on_behalf.clone();
-            opts.copy_sent_items = args.copy_sent_items;
-            opts.reset_password_on_next_logon = args.reset_password_on_next_logon;
-            opts.dry_run = args.dry_run;
+        let passwords = match stdin_passwords {
+            Some(p) => p,
+            None if to == TargetType::Regular && !args.dry_run && std::io::stdin().is_terminal() => {
+                // Ask only for the mailboxes that need one: a read-only pre-flight says which.
+                let mut each = Vec::new();
+                for identity in &args.identities {
+                    let mut probe = options(args, to);
+                    probe.dry_run = true;
+                    let mut shells = Shells {
+                        primary: sessions.primary.as_mut(),
+                        cloud: sessions.cloud.as_mut().map(|c| c.as_mut() as _),
+                    };
+                    let r = convert(&mut shells, identity, &probe).await;
+                    let needs = r.status == ConvertStatus::Planned && r.checks.iter().any(|c| c.id == "password");
+                    each.push(if needs { prompt_password(identity)? } else { None });
+                }
+                Passwords::Each(each)
+            }
+            None => Passwords::None,
+        };
+        if !args.dry_run {
+            run = Some(start_run(cli, args, to, &info)?);
+        }
+        for (i, identity) in args.identities.iter().enumerate() {
+            if interrupt.requested() {
+                break;
+            }
+            let mut opts = options(args, to);
             if to == TargetType::Regular {
-                opts.password = read_password(args, identity, &mut lines)?;
+                opts.password = passwords.for_item(i);
             }
             let mut shells =
                 Shells { primary: sessions.primary.as_mut(), cloud: sessions.cloud.as_mut().map(|c| c.as_mut() as _) };
-            reports.push(convert(&mut shells, identity, &opts).await);
+            let work = async {
+                match &run {
+                    Some(run) => {
+                        let (report, written) = run.convert(&mut shells, i + 1, identity, &opts).await;
+                        (report, written.err())
+                    }
+                    None => (convert(&mut shells, identity, &opts).await, None),
+                }
+            };
+            tokio::pin!(work);
+            let outcome = tokio::select! {
+                r = &mut work => Some(r),
+                () = interrupt.wait() => {
+                    let sent = run.as_ref().is_some_and(|r| r.change_started(i + 1));
+                    if sent {
+                        eprintln!("Ctrl-C: the change to {identity} was already sent; waiting up to 15 s for it to finish (Ctrl-C again to stop now)");
+                        tokio::select! {
+                            r = &mut work => Some(r),
+                            () = interrupt.wait_for(2) => None,
+                            () = tokio::time::sleep(std::time::Duration::from_secs(15)) => None,
+                        }
+                    } else {
+                        None
+                    }
+                }
+            };
+            match outcome {
+                Some((report, journal_error)) => {
+                    if let Some(e) = journal_error {
+                        notes.push(format!("the journal of {identity} is incomplete: {e}"));
+                    }
+                    reports.push(report);
+                }
+                None => {
+                    let sent = run.as_ref().is_some_and(|r| r.change_started(i + 1));
+                    interrupted = Some(interrupt_message(cli, args, identity, to, sent, run.as_ref()));
+                    break;
+                }
+            }
+        }
+        if interrupt.requested() && interrupted.is_none() && reports.len() < args.identities.len() {
+            let next = &args.identities[reports.len()];
+            interrupted = Some(interrupt_message(cli, args, next, to, false, run.as_ref()));
         }
     }
     let _ = sessions.primary.close().await;
@@ -209,15 +345,30 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         let _ = c.close().await;
     }
     let summary = Summary::of(&reports);
-    let code = summary.exit_code();
+    let mut code = summary.exit_code();
+    if let Some(run) = &run
+        && interrupted.is_none()
+        && let Err(e) = run.finish(format!("{summary:?}"))
+    {
+        notes.push(format!("the run {} could not be closed: {e}", run.id()));
+    }
+    let run_id = run.as_ref().map(SingleRun::id);
+    if interrupted.is_some() {
+        code = ExitCode::Interrupted;
+    }
+    for n in &notes {
+        eprintln!("warning: {n}");
+    }
     if cli.json {
         print_json(&ConvertDocument {
             schema_version: SCHEMA_VERSION,
             command: "convert",
             target: &info,
+            run_id: run_id.clone(),
             dry_run: args.dry_run,
             results: &reports,
             summary,
+            interrupted: interrupted.clone(),
             exit_code: code as i32,
         })?;
     } else {
@@ -225,18 +376,132 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
         for r in &reports {
             say!("\n{}", render_report(r));
         }
+        if let Some(id) = &run_id {
+            let prefix = invocation_prefix(cli);
+            say!("\nRun {id}: {prefix} runs show {id}   undo: {prefix} rollback {id} --dry-run\n");
+        }
+    }
+    if let Some(m) = &interrupted {
+        eprintln!("{m}");
     }
     Ok(code)
 }
 
-fn status_label(s: ConvertStatus) -> &'static str {
+/// The conversion options the command line asks for (the password is added per mailbox).
+fn options(args: &ConvertArgs, to: TargetType) -> ConvertOptions {
+    let mut opts = ConvertOptions::new(to);
+    opts.full_access = args.full_access.clone();
+    opts.auto_mapping = args.auto_mapping;
+    opts.send_as = args.send_as.clone();
+    opts.send_on_behalf = args.send_on_behalf.clone();
+    opts.copy_sent_items = args.copy_sent_items;
+    opts.reset_password_on_next_logon = args.reset_password_on_next_logon;
+    opts.dry_run = args.dry_run;
+    opts
+}
+
+/// How a command line addresses the same target again, for the hints it prints.
+fn invocation_prefix(cli: &Cli) -> String {
+    match (&cli.lab_dir, cli.lab) {
+        (Some(d), _) => format!("mbxctl --lab-dir {}", crate::workflow::convert::cli_arg(&d.display().to_string())),
+        (None, true) => "mbxctl --lab".into(),
+        (None, false) => match &cli.profile {
+            Some(p) => format!("mbxctl --profile {}", crate::workflow::convert::cli_arg(p)),
+            None => "mbxctl".into(),
+        },
+    }
+}
+
+/// Starts the journaled run of a single convert command (docs/batches.md).
+fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) -> Result<SingleRun, CliError> {
+    let root = match connect::lab_dir(cli) {
+        Some(dir) => journal::lab_runs_root(&dir),
+        None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string()))?,
+    };
+    let target = to;
+    let items: Vec<BatchItem> = args
+        .identities
+        .iter()
+        .enumerate()
+        .map(|(i, id)| BatchItem {
+            row: i + 1,
+            line: 0,
+            identity: id.clone(),
+            target,
+            full_access: args.full_access.clone(),
+            send_as: args.send_as.clone(),
+            send_on_behalf: args.send_on_behalf.clone(),
+            auto_mapping: args.auto_mapping,
+            reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
+            comment: None,
+            identity_column: None,
+        })
+        .collect();
+    let mut command = String::from("convert");
+    for id in &args.identities {
+        command.push(' ');
+        command.push_str(&crate::workflow::convert::cli_arg(id));
+    }
+    command.push_str(if to == TargetType::Shared { " --to shared" } else { " --to regular" });
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: journal::now_text(),
+        command,
+        target: info.kind.into(),
+        options: serde_json::json!({
+            "source": "command line", "to": format!("{to:?}"), "dry_run": false,
+            "copy_sent_items": args.copy_sent_items, "sessions": 1, "strict": true,
+        }),
+        item_count: items.len(),
+        parent: None,
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    SingleRun::start(&root, &header, &items)
+        .map_err(|e| CliError::Failed(format!("cannot start the run journal: {e}; nothing was changed")))
+}
+
+/// What Ctrl-C interrupted, whether the change reached Exchange, and how to check and finish.
+fn interrupt_message(
+    cli: &Cli,
+    args: &ConvertArgs,
+    identity: &str,
+    to: TargetType,
+    sent: bool,
+    run: Option<&SingleRun>,
+) -> String {
+    let prefix = invocation_prefix(cli);
+    let check = format!(
+        "{prefix} convert {} --to {} --dry-run",
+        crate::workflow::convert::cli_arg(identity),
+        to.type_value().to_ascii_lowercase()
+    );
+    let mut m = if sent {
+        format!(
+            "interrupted: the change to {identity} was sent to Exchange and may have been applied; check with: {check} (it says NOTHING TO DO when the change took)"
+        )
+    } else {
+        format!("interrupted: nothing was sent to Exchange for {identity}: it was not changed")
+    };
+    let _ = args;
+    if let Some(run) = run {
+        m.push_str(&format!(
+            "\n  finish the rest: {prefix} resume {id}\n  undo what ran:   {prefix} rollback {id} --dry-run",
+            id = run.id()
+        ));
+    }
+    m
+}
+
+fn status_label(s: ConvertStatus, to: TargetType) -> String {
+    let already = to.type_value().to_ascii_uppercase();
     match s {
-        ConvertStatus::Converted => "CONVERTED",
-        ConvertStatus::NothingToDo => "NOTHING TO DO",
-        ConvertStatus::Planned => "DRY RUN (nothing changed)",
-        ConvertStatus::Blocked => "BLOCKED (nothing changed)",
-        ConvertStatus::Failed => "FAILED",
-        ConvertStatus::Partial => "PARTLY DONE",
+        ConvertStatus::Converted => "CONVERTED".into(),
+        ConvertStatus::NothingToDo => format!("NOTHING TO DO (already {already})"),
+        ConvertStatus::PermissionsGranted => format!("ALREADY {already}, PERMISSIONS GRANTED"),
+        ConvertStatus::Planned => "DRY RUN (nothing changed)".into(),
+        ConvertStatus::Blocked => "BLOCKED (nothing changed)".into(),
+        ConvertStatus::Failed => "FAILED".into(),
+        ConvertStatus::Partial => "PARTLY DONE".into(),
     }
 }
 
@@ -250,7 +515,7 @@ fn side_label(side: Side) -> &'static str {
 /// The human report for one mailbox: what was checked, what ran, what it is now, what's next.
 pub fn render_report(r: &ConvertReport) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{} → {}    {}\n", shown(&r.identity), r.to.type_value(), status_label(r.status)));
+    out.push_str(&format!("{} → {}    {}\n", shown(&r.identity), r.to.type_value(), status_label(r.status, r.to)));
     if !r.checks.is_empty() {
         out.push_str("  Pre-flight\n");
         let w = r.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);

@@ -258,7 +258,7 @@ pub async fn run_list(cli: &Cli, args: &ListArgs) -> CliResult {
     let tty = std::io::stderr().is_terminal() && !cli.json && !args.csv;
     let mut shown_progress = false;
     let mut progress = |done: usize, total: usize| {
-        if tty && (done % 10 == 0 || done == total) {
+        if tty && (done.is_multiple_of(10) || done == total) {
             let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
             eprint!("\rreading mailboxes: {done}/{total} ({rate:.1}/s)   ");
             shown_progress = true;

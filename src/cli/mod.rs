@@ -8,13 +8,16 @@ mod connect;
 mod convert;
 mod demo;
 mod inspect;
+pub mod interrupt;
 mod labcmd;
 mod output;
+mod runs;
 mod session;
 mod tools;
 
 pub use output::{ExitCode, SCHEMA_VERSION};
 
+use crate::workflow::convert::TargetType;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -32,8 +35,9 @@ Start here:
   mbxctl --lab convert kim --to shared --full-access megan --send-as megan
   mbxctl --pwsh pwsh --profile onprem convert kim@contoso.com --to shared
 
-Exit codes: 0 done or nothing to do, 1 failed, 2 usage error, 3 blocked by pre-flight,
-4 partly done (batch), 5 session could not start, 6 critical findings (audit).")]
+Exit codes: 0 done or nothing to do, 1 failed, 2 usage error (nothing changed), 3 blocked by
+pre-flight (nothing changed), 4 partly done, 5 session could not start, 6 critical findings
+(audit), 130 interrupted by Ctrl-C.")]
 pub struct Cli {
     /// Run against the simulated LAB organisation instead of real Exchange.
     #[arg(long, global = true, help_heading = "Global options")]
@@ -70,7 +74,16 @@ Examples:
   mbxctl --lab convert --disconnected 'Former Employee' --database DB01 --user johanna
   mbxctl --lab convert --from leavers.csv --to shared --sessions 4
 
-Exit codes: 0 converted or nothing to do, 1 failed, 3 blocked by pre-flight, 4 partly done.")]
+Every conversion that changes something is a journaled run: `mbxctl runs list`, `mbxctl resume
+RUN`, `mbxctl rollback last` work for one mailbox as for a batch (a dry run is not a run).
+Statuses: converted, permissions-granted (already of the type; only permissions added),
+nothing-to-do, planned, blocked, failed, partial, taken (--from: another run holds the mailbox).
+
+Exit codes: 0 converted, permissions granted or nothing to do, 1 failed, 2 usage error (nothing
+changed), 3 blocked by pre-flight (nothing changed), 4 partly done (some mailboxes changed, some
+not: the report lists each; with --from also when rows were taken by another run), 130 Ctrl-C
+(the message says what was sent; a batch stops starting items, lets those in flight finish and
+prints the `resume` line).")]
     Convert(ConvertArgs),
     /// Render cmdlet invocations (JSON) as PowerShell text, validated, safely quoted.
     #[command(after_help = "\
@@ -121,8 +134,18 @@ Reads UTF-8 (with or without BOM) or UTF-16 with BOM, CRLF or LF. Exit code 1 wh
     #[command(subcommand)]
     Runs(RunsCommand),
     /// Finish an interrupted batch run: verified items are skipped, half-done ones re-checked first.
+    #[command(after_help = "\
+A run and its resumes are one chain: resuming any of them finishes the whole chain.
+Exit codes: as convert --from (0, 1, 3, 4; 130 after Ctrl-C).")]
     Resume(ResumeArgs),
-    /// Undo what a run did: convert back its mailboxes, remove the permissions it granted.
+    /// Undo what a run did: convert back its mailboxes, then remove the permissions it granted.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab rollback last --dry-run                   every command it would run, in order, per item
+  echo 'N3w-Passw0rd!' | mbxctl --lab rollback last --password-stdin
+An item is undone whole or refused before its first command (no password to convert it back to
+regular: blocked, its permissions left in place). Rolling back twice reports nothing to do.
+Exit codes: 0 undone or nothing to do, 1 failed, 3 nothing changed (all blocked), 4 mixed, 130 Ctrl-C.")]
     Rollback(RollbackArgs),
     /// Test the Exchange Management Shell session.
     #[command(subcommand)]
@@ -149,7 +172,7 @@ pub struct ConvertArgs {
     pub identities: Vec<String>,
     /// The target type.
     #[arg(long, value_enum, value_name = "TYPE")]
-    pub to: Option<ToType>,
+    pub to: Option<TargetType>,
     /// Only check and print the exact commands; change nothing.
     #[arg(long, visible_alias = "what-if")]
     pub dry_run: bool,
@@ -168,7 +191,9 @@ pub struct ConvertArgs {
     /// Keep copies of messages sent as / on behalf of the shared mailbox in it.
     #[arg(long)]
     pub copy_sent_items: bool,
-    /// Converting back: read the new password from the first line of standard input.
+    /// Converting back: read the passwords from standard input: ONE line for every mailbox, or
+    /// exactly one line per mailbox named, in that order; any other count is refused before
+    /// anything changes. Without it, a terminal asks (twice) for each mailbox that needs one.
     #[arg(long)]
     pub password_stdin: bool,
     /// Converting back: the user must change the password at next logon.
@@ -238,13 +263,21 @@ pub enum SideArg {
     Online,
 }
 
-/// The `--to` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ToType {
-    /// A shared mailbox.
-    Shared,
-    /// A regular (user) mailbox.
-    Regular,
+/// `--to shared|regular`: clap reads the workflow's own type, so the CLI, single conversions and
+/// batches share one notion of the target.
+impl ValueEnum for TargetType {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[TargetType::Shared, TargetType::Regular]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            TargetType::Shared => clap::builder::PossibleValue::new("shared").help("A shared mailbox"),
+            TargetType::Regular => {
+                clap::builder::PossibleValue::new("regular").help("A regular (user) mailbox").alias("user")
+            }
+        })
+    }
 }
 
 /// Arguments of `render`.
@@ -265,6 +298,27 @@ pub struct ValidateArgs {
     /// Check version support for this Exchange version (e.g. 2016CU9, Online).
     #[arg(long, value_name = "VERSION")]
     pub exchange_version: Option<String>,
+    /// The side the script runs against; by default read from the script (Connect-ExchangeOnline,
+    /// Add-PSSnapin Microsoft.Exchange*, ...), else each command is checked against the side that
+    /// has it.
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub side: Option<ValidateSide>,
+    /// The ANSI code page of a file without a BOM that is not valid UTF-8 (as Windows PowerShell
+    /// 5.1 reads it): windows-1252 by default; e.g. windows-1250, 1251, shift_jis.
+    #[arg(long, value_name = "CODEPAGE")]
+    pub encoding: Option<String>,
+}
+
+/// `validate --side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateSide {
+    /// Exchange Server on-premises.
+    #[value(name = "onpremises", alias = "on-premises")]
+    OnPremises,
+    /// Exchange Online.
+    Online,
+    /// Both: each command against the side that has it.
+    Hybrid,
 }
 
 /// Arguments of `cmdlets`.
@@ -345,7 +399,8 @@ pub enum RunsCommand {
 /// Arguments of `resume`.
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Resuming any run of a chain (a batch and its resumes) finishes the whole chain.
     pub id: String,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -358,14 +413,20 @@ pub struct ResumeArgs {
 /// Arguments of `rollback`.
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Any run of a chain (a batch and its resumes) undoes the whole chain; items an earlier
+    /// rollback undid are reported as nothing to do.
     pub id: String,
-    /// Only print what would be undone.
+    /// Change nothing: list every command the rollback would run, in order, per item.
     #[arg(long, visible_alias = "what-if")]
     pub dry_run: bool,
-    /// Converting back needs a password: read it from the first line of standard input (one for all).
+    /// Converting back to regular needs a password: read it from the first line of standard input (one for
+    /// all). Without it, those items are refused before any of their commands, permission removals included.
     #[arg(long)]
     pub password_stdin: bool,
+    /// Undo a rollback run (given by id): converts its mailboxes back again. Refused without this flag.
+    #[arg(long)]
+    pub undo_rollback: bool,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
@@ -471,7 +532,8 @@ pub struct AuditHybridArgs {
 /// Arguments of `demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Where to create the demo LAB (default: a fresh temporary directory).
+    /// Where to create the demo LAB (default: `--lab-dir`/`MBXCTL_LAB` when given, else a fresh
+    /// temporary directory). It must not hold a LAB already.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -491,8 +553,17 @@ pub enum CompletionShell {
 
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m).map(|cli| (cli, m)));
+    let cli = match parsed {
+        Ok((cli, matches)) => {
+            if let Err(e) = check_target_sources(&cli, &matches) {
+                output::print_error(&cli, &e);
+                return e.exit_code() as i32;
+            }
+            cli
+        }
         Err(e) => {
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Done };
             // A runbook that asked for JSON gets the JSON error document even for bad arguments.
@@ -518,6 +589,46 @@ pub fn main() -> i32 {
     code as i32
 }
 
+/// Refuses a command line whose target is chosen twice, by different means: an explicit
+/// `--profile`/`--pwsh`/`--cloud-profile` with a LAB from `MBXCTL_LAB` (a runbook that inherits
+/// the variable would report "converted" without touching production), or with an explicit
+/// `--lab`/`--lab-dir` (the reverse mistake: production options silently ignored). Checked once
+/// here, so every command gets it.
+fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::CliError> {
+    use clap::parser::ValueSource;
+    let from_line = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
+    let mut real = Vec::new();
+    if let Some(p) = cli.profile.as_deref().filter(|_| from_line("profile")) {
+        real.push(format!("--profile {p}"));
+    }
+    if let Some(p) =
+        cli.cloud_profile.as_deref().filter(|p| from_line("cloud_profile") && !p.eq_ignore_ascii_case("none"))
+    {
+        real.push(format!("--cloud-profile {p}"));
+    }
+    if let Some(p) = cli.pwsh.as_ref().filter(|_| from_line("pwsh")) {
+        real.push(format!("--pwsh {}", p.display()));
+    }
+    if real.is_empty() {
+        return Ok(());
+    }
+    let real = real.join(" and ");
+    match (m.value_source("lab_dir"), &cli.lab_dir, cli.lab) {
+        (Some(ValueSource::EnvVariable), Some(dir), false) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but MBXCTL_LAB={} (from the environment) selects the LAB; unset MBXCTL_LAB to run against Exchange, or drop {real} to run against the LAB",
+            dir.display()
+        ))),
+        (_, Some(dir), _) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but --lab-dir {} selects the LAB; give one or the other",
+            dir.display()
+        ))),
+        (_, None, true) => Err(output::CliError::Usage(format!(
+            "{real} names a real Exchange session, but --lab selects the LAB; give one or the other"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 async fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
@@ -527,8 +638,8 @@ async fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
-        Command::Demo(args) => demo::run(args).await,
-        Command::Runs(cmd) => batch::runs(&cli, cmd),
+        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref()).await,
+        Command::Runs(cmd) => runs::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,
         Command::Session(SessionCommand::Test) => session::test(&cli).await,

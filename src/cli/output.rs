@@ -25,6 +25,8 @@ pub enum ExitCode {
     Session = 5,
     /// An audit found critical issues.
     Critical = 6,
+    /// Ctrl-C stopped the command; what was sent is reported (128 + SIGINT).
+    Interrupted = 130,
 }
 
 /// An error the CLI reports and exits on.
@@ -162,7 +164,17 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     }
     let mut out = String::new();
     let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-        let parts: Vec<String> = cells.zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        // Padding by hand: `format!("{c:<w$}")` panics for widths over 65,535 ("Formatting
+        // argument out of range"), and a cell may be any length (a 65,600-character name).
+        let parts: Vec<String> = cells
+            .zip(&widths)
+            .map(|(c, w)| {
+                let mut cell = String::with_capacity(c.len() + w.saturating_sub(c.chars().count()));
+                cell.push_str(c);
+                cell.extend(std::iter::repeat_n(' ', w.saturating_sub(c.chars().count())));
+                cell
+            })
+            .collect();
         out.push_str(parts.join("  ").trim_end());
         out.push('\n');
     };
@@ -176,10 +188,35 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::Strategy;
     #[test]
     fn shown_escapes_control_characters() {
         assert_eq!(super::shown("a\nb\r\tc\u{1b}[2J\u{202E}d é"), "a\\nb\\r\\tc\\u{1b}[2J\\u{202e}d é");
         assert_eq!(super::shown("O'Brien \"x\" $(y)"), "O'Brien \"x\" $(y)");
+    }
+
+    proptest::proptest! {
+        /// No cell text may panic the table, however long or wide; every data row is one line.
+        #[test]
+        fn table_never_panics(cells in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("(?s).{0,40}").unwrap(),
+                (0usize..70_000, proptest::sample::select(vec!['x', 'é', '界', '\n', '🙂']))
+                    .prop_map(|(n, c)| std::iter::repeat_n(c, n).collect::<String>()),
+            ],
+            0..6,
+        )) {
+            let row: Vec<String> = cells;
+            let t = super::table(&["A", "B", "C"], std::slice::from_ref(&row));
+            proptest::prop_assert_eq!(t.lines().count(), 3);
+        }
+    }
+
+    #[test]
+    fn table_cell_over_65535_characters_does_not_panic() {
+        let long = "x".repeat(65_600);
+        let t = super::table(&["NAME"], &[vec![long.clone()]]);
+        assert!(t.ends_with(&format!("{long}\n")));
     }
 
     #[test]

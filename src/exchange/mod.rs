@@ -6,7 +6,9 @@ pub mod console;
 pub mod identity;
 pub mod recipient;
 pub mod results;
+pub mod side;
 pub mod size;
 
 pub use recipient::{RecipientTypeDetails, RemoteRecipientType};
+pub use side::{Service, Side};
 pub use size::{ByteSize, Quota};

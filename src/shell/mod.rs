@@ -51,16 +51,8 @@ pub enum ShellKind {
     Psrp,
 }
 
-/// The side of a hybrid organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// Exchange Server on-premises.
-    #[default]
-    OnPremises,
-    /// Exchange Online.
-    Online,
-}
+/// The side of a hybrid organisation (defined with the Exchange types; re-exported for callers here).
+pub use crate::exchange::side::Side;
 
 /// Everything one pipeline produced.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -100,73 +92,9 @@ pub enum PipelineEnd {
     Stopped,
 }
 
-/// An error record as PowerShell reports it (MS-PSRP 2.2.3.15), reduced to what mbxctl uses.
-/// The whole object stays available in `raw` when it came over the wire.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ErrorRecord {
-    /// `ErrorDetails_Message` if present, else `Exception.Message`.
-    pub message: String,
-    /// The exception's full .NET type name (first of its type names, without `Deserialized.`).
-    pub exception_type: Option<String>,
-    /// `FullyQualifiedErrorId`, e.g. `[Server=...] [FailureCategory=Cmdlet-...] 1082ECE3,Microsoft...SetRemoteMailbox`.
-    pub fully_qualified_error_id: String,
-    /// `ErrorCategory_Category` (0 NotSpecified, 13 ObjectNotFound, 18 PermissionDenied, ...).
-    pub category: i32,
-    /// `ErrorCategory_Reason`: usually the exception's short name.
-    pub reason: Option<String>,
-    /// `ErrorCategory_Activity`: usually the cmdlet name.
-    pub activity: Option<String>,
-    /// `ErrorCategory_TargetName`.
-    pub target_name: Option<String>,
-    /// The target object's display text.
-    pub target_object: Option<String>,
-    /// Whether this ended the pipeline (PIPELINE_STATE Failed's `ExceptionAsErrorRecord`).
-    pub terminating: bool,
-    /// The full record as received, when it came from a real session.
-    #[serde(skip)]
-    pub raw: Option<PsValue>,
-}
-
-/// The names of `System.Management.Automation.ErrorCategory`, by value (0 = NotSpecified).
-pub const ERROR_CATEGORIES: [&str; 32] = [
-    "NotSpecified",
-    "OpenError",
-    "CloseError",
-    "DeviceError",
-    "DeadlockDetected",
-    "InvalidArgument",
-    "InvalidData",
-    "InvalidOperation",
-    "InvalidResult",
-    "InvalidType",
-    "MetadataError",
-    "NotImplemented",
-    "NotInstalled",
-    "ObjectNotFound",
-    "OperationStopped",
-    "OperationTimeout",
-    "SyntaxError",
-    "ParserError",
-    "PermissionDenied",
-    "ResourceBusy",
-    "ResourceExists",
-    "ResourceUnavailable",
-    "ReadError",
-    "WriteError",
-    "FromStdErr",
-    "SecurityError",
-    "ProtocolError",
-    "ConnectionError",
-    "AuthenticationError",
-    "LimitsExceeded",
-    "QuotaExceeded",
-    "NotEnabled",
-];
-
-/// The name of an `ErrorCategory` value (`NotSpecified` for values this table does not know).
-pub fn error_category_name(category: i32) -> &'static str {
-    usize::try_from(category).ok().and_then(|i| ERROR_CATEGORIES.get(i)).copied().unwrap_or("NotSpecified")
-}
+// Compatibility re-exports: the error record and its categories live in the values floor
+// (crates/psvalue) since the crate split; existing `crate::shell::ErrorRecord` paths keep working.
+pub use psvalue::records::{ERROR_CATEGORIES, ErrorRecord, error_category_name};
 
 /// A failure of the session itself, not of a cmdlet.
 #[derive(Debug, thiserror::Error)]

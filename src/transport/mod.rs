@@ -1,5 +1,6 @@
 //! Transports: a PowerShell child process driven over PSRP (tokio).
 
+pub mod command;
 pub mod process;
 pub mod profile;
 pub mod report;

@@ -89,6 +89,8 @@ pub struct PsrpShell {
     timeouts: Timeouts,
     server: ServerInfo,
     profile: Option<Profile>,
+    /// The user name of the profile's prompted credential (the password is not kept).
+    credential_user: Option<String>,
     broken: Option<String>,
     closed: bool,
 }
@@ -100,11 +102,12 @@ impl PsrpShell {
         let process = PwshProcess::spawn(&options.pwsh, &args, &options.env, options.client.max_line)
             .map_err(|e| ShellError::Start(e.to_string()))?;
         let mut shell = PsrpShell {
-            client: Client::new(options.client),
+            client: Client::new(options.client, Box::new(super::command::OsRandom)),
             process,
             timeouts: options.timeouts,
             server: ServerInfo::default(),
             profile: options.profile.clone(),
+            credential_user: options.credential.as_ref().map(|(user, _)| user.clone()),
             broken: None,
             closed: false,
         };
@@ -152,6 +155,16 @@ impl PsrpShell {
     /// What the server said while opening (PowerShell version, protocol version).
     pub fn server_info(&self) -> &ServerInfo {
         &self.server
+    }
+
+    /// The profile this session was prepared with.
+    pub fn profile(&self) -> Option<&Profile> {
+        self.profile.as_ref()
+    }
+
+    /// The user name of the credential the session connected with, for a profile that prompts for one.
+    pub fn credential_user(&self) -> Option<&str> {
+        self.credential_user.as_deref()
     }
 
     /// The process id of the PowerShell child, while it runs.

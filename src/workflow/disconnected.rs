@@ -3,8 +3,8 @@
 //! (`Connect-Mailbox -Shared`, reference §8.1).
 
 use super::checks::{Check, source};
-use super::convert::{ConvertReport, ConvertStatus, MailboxState, TargetType};
 use super::exec::{CommandStatus, Executor, WorkflowError};
+use super::outcome::{ConvertReport, ConvertStatus, MailboxState, TargetType};
 use crate::cmdlet::validate::Target;
 use crate::cmdlet::{Invocation, Value};
 use crate::exchange::RecipientTypeDetails;

@@ -123,6 +123,23 @@ pub fn display_text(inv: &Invocation) -> String {
     render(inv).unwrap_or_else(|e| format!("{} <not renderable: {e}>", inv.cmdlet))
 }
 
+/// The text of an invocation that was sent: as [`display_text`], except that a secure value
+/// shows as the SecureString parameter it was sent as, not as the `Read-Host` prompt a person
+/// would type it into (mbxctl ran no `Read-Host`).
+pub fn sent_text(inv: &Invocation) -> String {
+    let mut text = display_text(inv);
+    for p in &inv.params {
+        if matches!(p.value, crate::cmdlet::Value::Secure(_)) {
+            let prompt = format!(
+                "(Read-Host -AsSecureString -Prompt {})",
+                crate::cmdlet::literal::quote(p.name.as_deref().unwrap_or("Secure value"))
+            );
+            text = text.replacen(&prompt, "<SecureString, not shown>", 1);
+        }
+    }
+    text
+}
+
 /// Runs invocations for a workflow against one shell.
 pub struct Executor<'a> {
     shell: &'a mut (dyn Shell + 'static),
@@ -188,7 +205,7 @@ impl<'a> Executor<'a> {
             }
             let record = CommandRecord {
                 side: self.target.side,
-                text: display_text(&inv),
+                text: sent_text(&inv),
                 status: if outcome.succeeded() { CommandStatus::Succeeded } else { CommandStatus::Failed },
                 warnings: outcome
                     .warnings

@@ -392,7 +392,7 @@ async fn read_mailbox(
     }
     let send_on_behalf = mailbox.grant_send_on_behalf_to.clone();
 
-    let cloud = (side == Side::Online).then(|| CloudView {
+    let cloud = (side == Side::Online).then_some(CloudView {
         recipient_type_details: mailbox.recipient_type_details,
         sku_assigned: mailbox.sku_assigned,
     });

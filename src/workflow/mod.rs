@@ -8,4 +8,6 @@ pub mod convert;
 pub mod disconnected;
 pub mod exec;
 pub mod inspect;
+pub mod outcome;
 pub mod remote;
+mod steps;

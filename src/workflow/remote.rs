@@ -5,8 +5,12 @@
 //! alternatives are planned step by step (§8.2).
 
 use super::checks::{Check, source};
-use super::convert::*;
 use super::exec::{Executor, WorkflowError};
+use super::outcome::{ConvertOptions, ConvertReport, ConvertStatus, MailboxState, Observer, PlanStep, TargetType};
+use super::steps::{
+    check_trustees, cli_arg, grant_commands, grants_status, licence_checks, next_steps, read_one, run_commands,
+    state_of, unexpected, wants_grants,
+};
 use crate::cmdlet::ExchangeVersion;
 use crate::cmdlet::Invocation;
 use crate::cmdlet::validate::Target;
@@ -175,6 +179,10 @@ pub(super) async fn convert_remote(
         }
         let previous = if on_prem_done { cloud_mailbox.as_ref().map(|(m, _)| m.recipient_type_details) } else { None };
         if !run_commands(cx, &cmds, opts.dry_run, report, obs, previous).await? {
+            if on_prem_done && cloud_done {
+                // Only permissions ran, and one failed: the type changed nowhere.
+                return Ok(());
+            }
             report.status = ConvertStatus::Partial;
             report.error = Some(format!(
                 "the on-premises remote mailbox is now {} but the cloud step failed ({}); the cloud mailbox will follow at the next directory sync, or finish with: Set-Mailbox -Identity {} -Type {} in Exchange Online",
@@ -214,6 +222,7 @@ pub(super) async fn convert_remote(
         }
     }
     report.status = match (on_prem_ok, cloud_ok) {
+        (true, true) if on_prem_done && cloud_done => grants_status(report),
         (true, true) => ConvertStatus::Converted,
         (true, false) => ConvertStatus::Partial,
         _ => ConvertStatus::Failed,

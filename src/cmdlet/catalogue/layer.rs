@@ -1,0 +1,201 @@
+//! Building one cmdlet entry for one service: the generated record cut to that service, the
+//! hand-kept entry laid on top, the common parameters added.
+//!
+//! The merge rules (docs/catalogue.md):
+//! - Parameters: those whose `Applicable:` line names the service.
+//! - Parameter sets: a set is dropped when one of its mandatory parameters does not exist in the
+//!   service (Get-MailboxStatistics' `Database` set in Exchange Online); a parameter left in no
+//!   set joins every remaining one.
+//! - Hand-kept parameters refine the generated one of the same name: the kind (value sets,
+//!   ranges) and, where given, the availability (CU-precise) replace the generated ones, the
+//!   citations are joined; binding (sets, position, mandatory, pipeline) stays as generated. A
+//!   hand-kept parameter the reference lacks is added.
+//! - The common parameters, and `-WhatIf`/`-Confirm` where the cmdlet has them, come from the
+//!   hand-kept definitions and are marked common.
+
+use super::applies::Applies;
+use super::generated::{GeneratedSource, Record, kind_of_type};
+use super::overrides::Hand;
+use super::{Assembly, CatalogueError, CmdletInfo, ParamInfo, PipelineInput, SetMembership};
+use crate::exchange::side::Service;
+
+fn pipeline(code: u8) -> PipelineInput {
+    match code {
+        0 => PipelineInput::None,
+        // Exchange's pages mostly say only "True"; Exchange's Identity parameters take the piped
+        // object itself, so that is how it is read.
+        1 | 4 => PipelineInput::Value,
+        2 => PipelineInput::Property,
+        _ => PipelineInput::Both,
+    }
+}
+
+fn set_memberships(sets: &[String], set_mask: u64, mandatory: u64) -> Vec<SetMembership> {
+    sets.iter()
+        .enumerate()
+        .filter(|(i, _)| set_mask & (1 << i) != 0)
+        .map(|(i, s)| SetMembership { set: s.clone(), mandatory: mandatory & (1 << i) != 0 })
+        .collect()
+}
+
+/// Moves the bits of `mask` through `map` (old set index → new index, `None` = dropped).
+fn remap(mask: u64, map: &[Option<usize>]) -> u64 {
+    map.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).filter_map(|(_, n)| *n).fold(0, |m, n| m | (1 << n))
+}
+
+/// The entry of `record` for `service`, with the hand-kept entry (same cmdlet and side) on top.
+pub(super) fn build(
+    record: &Record,
+    applies: Applies,
+    service: Service,
+    hand: &Hand,
+    own: Option<&CmdletInfo>,
+    source: &GeneratedSource,
+) -> Result<CmdletInfo, CatalogueError> {
+    let page = format!("{}/{}.md", source.path, record.name);
+    let here: Vec<_> = record.params.iter().filter(|p| p.applies.in_service(service)).collect();
+    let absent_mandatory =
+        record.params.iter().filter(|p| !p.applies.in_service(service)).fold(0u64, |m, p| m | p.mandatory);
+    let mut keep: Vec<usize> = (0..record.sets.len()).filter(|i| absent_mandatory & (1 << i) == 0).collect();
+    if keep.is_empty() {
+        keep = (0..record.sets.len()).collect();
+    }
+    let mut map = vec![None; record.sets.len()];
+    for (new, &old) in keep.iter().enumerate() {
+        map[old] = Some(new);
+    }
+    let sets: Vec<String> = keep.iter().map(|&i| record.sets[i].to_string()).collect();
+    let all = if sets.len() == 64 { u64::MAX } else { (1u64 << sets.len()) - 1 };
+    let default_set = map
+        .get(record.default_set)
+        .copied()
+        .flatten()
+        .or_else(|| sets.iter().position(|s| s == "Identity"))
+        .unwrap_or(0);
+
+    let mut parameters: Vec<ParamInfo> = Vec::with_capacity(here.len() + hand.common.len());
+    for p in &here {
+        let mut set_mask = remap(p.sets, &map);
+        if set_mask == 0 {
+            set_mask = all;
+        }
+        let mandatory_sets = remap(p.mandatory, &map) & set_mask;
+        let common = matches!(p.name, "WhatIf" | "Confirm");
+        parameters.push(ParamInfo {
+            name: p.name.to_string(),
+            aliases: p.aliases.iter().map(|a| a.to_string()).collect(),
+            kind: kind_of_type(p.type_name),
+            type_name: Some(p.type_name.to_string()),
+            position: p.position,
+            pipeline: pipeline(p.pipeline),
+            in_all_sets: set_mask == all,
+            sets: set_memberships(&sets, set_mask, mandatory_sets),
+            availability: p.applies.on_premises_availability(),
+            applies: p.applies,
+            common,
+            source: format!("{page} -{}", p.name),
+            set_mask,
+            mandatory_sets,
+        });
+    }
+    let supports_should_process = parameters.iter().any(|p| p.name == "WhatIf");
+    // PowerShell refuses a cmdlet whose names collide, so a collision is a slip of the page
+    // (an alias repeating a name, Invoke-HoldRemovalAction -SharePointLocation claiming `wi`):
+    // names win, then the aliases of -WhatIf/-Confirm, then the others in page order.
+    let mut seen: Vec<String> = parameters.iter().map(|p| p.name.to_ascii_lowercase()).collect();
+    parameters.sort_by_key(|p| !p.common);
+    for p in &mut parameters {
+        p.aliases.retain(|a| {
+            let l = a.to_ascii_lowercase();
+            let fresh = !seen.contains(&l);
+            if fresh {
+                seen.push(l);
+            }
+            fresh
+        });
+    }
+    parameters.sort_by_key(|p| p.common);
+
+    // The hand-kept layer.
+    let mut availability =
+        if service == Service::OnPremises { applies.on_premises_availability() } else { Default::default() };
+    let mut synopsis = record.synopsis.to_string();
+    let short = source.commit.get(..10).unwrap_or(source.commit);
+    let mut cmdlet_source = format!("{} @{short} {page}", source.repository);
+    if let Some(own) = own {
+        if !own.availability.is_everywhere() {
+            availability = own.availability.clone();
+        }
+        synopsis = own.synopsis.clone();
+        cmdlet_source = format!("{}; {cmdlet_source}", own.source);
+        for hp in own.parameters.iter().filter(|p| !p.common) {
+            match parameters.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&hp.name)) {
+                Some(p) => {
+                    p.kind = hp.kind.clone();
+                    if !hp.availability.is_everywhere() {
+                        p.availability = hp.availability.clone();
+                    }
+                    if p.type_name.is_none() {
+                        p.type_name = hp.type_name.clone();
+                    }
+                    p.source = format!("{}; {}", hp.source, p.source);
+                }
+                None => {
+                    // The hand-kept sets, by name, where the generated cmdlet has them.
+                    let mut set_mask = 0u64;
+                    for m in &hp.sets {
+                        if let Some(i) = sets.iter().position(|s| *s == m.set) {
+                            set_mask |= 1 << i;
+                        }
+                    }
+                    if hp.in_all_sets || set_mask == 0 {
+                        set_mask = all;
+                    }
+                    let mandatory_sets = if hp.mandatory_sets != 0 && !hp.in_all_sets { set_mask } else { 0 };
+                    let mut p = hp.clone();
+                    p.in_all_sets = set_mask == all;
+                    p.sets = set_memberships(&sets, set_mask, mandatory_sets);
+                    p.set_mask = set_mask;
+                    p.mandatory_sets = mandatory_sets;
+                    parameters.push(p);
+                }
+            }
+        }
+    }
+
+    // Common parameters, and the hand-kept reading of -WhatIf/-Confirm.
+    for cp in hand.should_process.iter().filter(|_| supports_should_process) {
+        if let Some(p) = parameters.iter_mut().find(|p| p.name == cp.name) {
+            p.kind = cp.kind.clone();
+            p.common = true;
+            for a in &cp.aliases {
+                if !p.aliases.contains(a) {
+                    p.aliases.push(a.clone());
+                }
+            }
+        }
+    }
+    for cp in &hand.common {
+        if parameters.iter().any(|p| p.name.eq_ignore_ascii_case(&cp.name)) {
+            continue;
+        }
+        let mut p = cp.clone();
+        p.set_mask = all;
+        p.sets = set_memberships(&sets, all, 0);
+        parameters.push(p);
+    }
+
+    CmdletInfo::assemble(Assembly {
+        name: record.name.to_string(),
+        side: service.side(),
+        service,
+        applies,
+        synopsis,
+        source: cmdlet_source,
+        availability,
+        parameters,
+        default_parameter_set: sets[default_set].clone(),
+        parameter_sets: sets,
+        supports_should_process,
+    })
+}

@@ -1,0 +1,49 @@
+//! Finding the real PowerShell and the shared test material, for the tests that run real pwsh
+//! (`tests/standin_e2e.rs`, `tests/module_pester.rs`; included with `#[path]`).
+//!
+//! PowerShell: `MBXCTL_TEST_PWSH`, else `<shared>/tools/pwsh`, else `pwsh` on `PATH`, where
+//! `<shared>` is `MBXCTL_SHARED_DIR` or `<repo>/../shared`. A test without any of them says so
+//! loudly on stderr and passes, so contributors without PowerShell can still run the suite; CI
+//! sets `MBXCTL_REQUIRE_PWSH=1` to turn that into a failure.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared test material: `MBXCTL_SHARED_DIR`, default `<repo>/../shared`.
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("MBXCTL_SHARED_DIR").filter(|v| !v.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => repo().join("..").join("shared"),
+    }
+}
+
+/// The PowerShell to test against, or `None` (after a loud notice) when there is none.
+pub fn find_test_pwsh(test: &str) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("MBXCTL_TEST_PWSH").filter(|v| !v.is_empty()) {
+        let p = PathBuf::from(p);
+        assert!(p.is_file(), "MBXCTL_TEST_PWSH names {}, which is not a file", p.display());
+        return Some(p);
+    }
+    let name = if cfg!(windows) { "pwsh.exe" } else { "pwsh" };
+    let shared = shared_dir().join("tools").join(name);
+    if shared.is_file() {
+        return Some(shared);
+    }
+    if let Ok(p) = mbxctl::transport::process::find_pwsh_in(None, None, std::env::var_os("PATH").as_deref()) {
+        return Some(p);
+    }
+    let notice = format!(
+        "\n==========================================================================\n\
+         SKIPPED {test}: no real PowerShell found.\n\
+         Set MBXCTL_TEST_PWSH to a pwsh (7.x) executable, or put pwsh on PATH.\n\
+         ==========================================================================\n"
+    );
+    assert!(std::env::var_os("MBXCTL_REQUIRE_PWSH").is_none(), "{notice}(MBXCTL_REQUIRE_PWSH is set)");
+    eprintln!("{notice}");
+    None
+}
