@@ -11,7 +11,7 @@ use mbxctl::workflow::batch::journal::{Journal, RunHeader, TargetKind};
 use mbxctl::workflow::batch::pool::{PoolOptions, WorkItem, run_pool};
 use mbxctl::workflow::batch::progress::{Progress, ProgressMode};
 use mbxctl::workflow::batch::worker::{BatchWorker, ConvertJob, Session, apply_grant_defaults, convert_options};
-use mbxctl::workflow::batch::{BatchItem, RowDefaults, Target, read_batch};
+use mbxctl::workflow::batch::{BatchItem, RowDefaults, TargetType, read_batch};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::sync::Mutex;
@@ -132,7 +132,7 @@ fn csv_100k() -> Vec<u8> {
 
 fn planning(c: &mut Criterion) {
     let bytes = csv_100k();
-    let defaults = RowDefaults { target: Some(Target::Shared), ..Default::default() };
+    let defaults = RowDefaults { target: Some(TargetType::Shared), ..Default::default() };
     let job = ConvertJob::default();
     let mut g = c.benchmark_group("batch_lab_plan");
     g.sample_size(10);

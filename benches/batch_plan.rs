@@ -2,7 +2,7 @@
 //! row checks and duplicate detection included).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mbxctl::workflow::batch::{RowDefaults, Target, read_batch};
+use mbxctl::workflow::batch::{RowDefaults, TargetType, read_batch};
 use std::hint::black_box;
 
 fn csv_100k() -> Vec<u8> {
@@ -19,7 +19,7 @@ fn csv_100k() -> Vec<u8> {
 
 fn bench(c: &mut Criterion) {
     let bytes = csv_100k();
-    let defaults = RowDefaults { target: Some(Target::Shared), ..Default::default() };
+    let defaults = RowDefaults { target: Some(TargetType::Shared), ..Default::default() };
     let mut g = c.benchmark_group("batch_plan");
     g.sample_size(10);
     g.bench_function("read_batch_csv_100k_rows", |b| {

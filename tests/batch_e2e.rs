@@ -203,11 +203,14 @@ fn killed_run_resumes_and_converts_every_mailbox_exactly_once() {
     // Kill once some items are journaled as verified.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
+        // runs/ also holds claims/; sum over every run directory.
         let verified = std::fs::read_dir(dir.join("runs"))
-            .ok()
-            .and_then(|mut d| d.next())
-            .and_then(|e| std::fs::read_to_string(e.ok()?.path().join("journal.jsonl")).ok())
-            .map_or(0, |j| j.matches("\"state\":\"verified\"").count());
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read_to_string(e.path().join("journal.jsonl")).ok())
+            .map(|j| j.matches("\"state\":\"verified\"").count())
+            .sum::<usize>();
         if verified >= 6 {
             break;
         }

@@ -1,14 +1,14 @@
 //! Reading batch files in every supported format, and every row problem with its position.
 
 use mbxctl::cmdlet::Severity;
-use mbxctl::workflow::batch::{BatchInput, InputFormat, RowDefaults, RowProblem, Target, read_batch};
+use mbxctl::workflow::batch::{BatchInput, InputFormat, RowDefaults, RowProblem, TargetType, read_batch};
 
 fn data(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/batch").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn read(name: &str, target: Option<Target>) -> BatchInput {
+fn read(name: &str, target: Option<TargetType>) -> BatchInput {
     read_batch(&data(name), name, &RowDefaults { target, ..Default::default() })
 }
 
@@ -25,8 +25,8 @@ fn utf16_le_export_csv_with_type_line() {
     let input = read("utf16le_export_csv.csv", None);
     assert_eq!(input.format, InputFormat::Csv);
     assert_eq!(ids(&input), ["ann@contoso.com", "björn@contoso.com"]);
-    assert_eq!(input.items[0].target, Target::Shared);
-    assert_eq!(input.items[1].target, Target::Regular);
+    assert_eq!(input.items[0].target, TargetType::Shared);
+    assert_eq!(input.items[1].target, TargetType::Regular);
     assert_eq!(input.items[0].auto_mapping, Some(false));
     assert_eq!(input.items[1].auto_mapping, Some(true));
     // #TYPE is line 1, header line 2.
@@ -43,7 +43,7 @@ fn utf16_le_export_csv_with_type_line() {
 fn utf16_be_with_bom() {
     let input = read("utf16be.csv", None);
     assert_eq!(ids(&input), ["carl@contoso.com", "dora@contoso.com"]);
-    assert_eq!(input.items[1].target, Target::Regular);
+    assert_eq!(input.items[1].target, TargetType::Regular);
     assert!(input.problems.is_empty(), "{:?}", input.problems);
 }
 
@@ -69,7 +69,9 @@ fn tab_delimited_with_synonyms() {
     let input = read("tab.tsv", None);
     assert!(input.problems.is_empty(), "{:?}", input.problems);
     assert_eq!(ids(&input), ["sales@contoso.com", "hr@contoso.com"]);
-    assert!(input.items.iter().all(|i| i.target == Target::Regular && i.reset_password_on_next_logon == Some(true)));
+    assert!(
+        input.items.iter().all(|i| i.target == TargetType::Regular && i.reset_password_on_next_logon == Some(true))
+    );
 }
 
 #[test]
@@ -84,7 +86,7 @@ fn quoted_fields_with_newlines_keep_their_line_numbers() {
 
 #[test]
 fn plain_list_one_identity_per_line() {
-    let input = read("plain_list.txt", Some(Target::Shared));
+    let input = read("plain_list.txt", Some(TargetType::Shared));
     assert_eq!(input.format, InputFormat::PlainList);
     assert_eq!(ids(&input), ["gina@contoso.com", "hank@contoso.com", "Doe, John"]);
     assert_eq!(input.items.iter().map(|i| (i.row, i.line)).collect::<Vec<_>>(), [(1, 2), (2, 4), (3, 5)]);
@@ -112,14 +114,14 @@ fn json_array_from_powershell_7() {
     assert_eq!(ivan.full_access, ["a@contoso.com", "b@contoso.com"]);
     assert_eq!(ivan.auto_mapping, Some(false));
     let judy = &input.items[1];
-    assert_eq!((judy.identity.as_str(), judy.row, judy.line, judy.target), ("judy", 2, 9, Target::Regular));
+    assert_eq!((judy.identity.as_str(), judy.row, judy.line, judy.target), ("judy", 2, 9, TargetType::Regular));
     assert_eq!(judy.reset_password_on_next_logon, Some(true));
     assert_eq!(judy.comment.as_deref(), Some("back to user"));
 }
 
 #[test]
 fn json_from_windows_powershell_5_1() {
-    let input = read("ps51.json", Some(Target::Shared));
+    let input = read("ps51.json", Some(TargetType::Shared));
     assert!(errors(&input).is_empty(), "{:?}", input.problems);
     // The ADObjectId object yields its distinguished name; the SmtpAddress object its address.
     assert_eq!(ids(&input), ["CN=Kim Akers,OU=Users,DC=contoso,DC=com", "lee@contoso.com"]);
@@ -131,14 +133,14 @@ fn json_from_windows_powershell_5_1() {
 
 #[test]
 fn json_value_count_wrapper_of_5_1() {
-    let input = read("ps51_wrapped.json", Some(Target::Shared));
+    let input = read("ps51_wrapped.json", Some(TargetType::Shared));
     assert!(input.problems.is_empty(), "{:?}", input.problems);
     assert_eq!(ids(&input), ["mia", "ned"]);
 }
 
 #[test]
 fn every_row_problem_with_row_line_and_column() {
-    let input = read("bad_rows.csv", Some(Target::Regular));
+    let input = read("bad_rows.csv", Some(TargetType::Regular));
     let got: Vec<(usize, usize, Option<&str>, Severity, &str)> =
         input.problems.iter().map(|p| (p.row, p.line, p.column.as_deref(), p.severity, p.code)).collect();
     assert_eq!(
@@ -167,14 +169,14 @@ fn every_row_problem_with_row_line_and_column() {
     );
     // Good rows survive; the last one takes the default target.
     assert_eq!(ids(&input), ["ok1@contoso.com", "ok6@contoso.com"]);
-    assert_eq!(input.items[1].target, Target::Regular);
+    assert_eq!(input.items[1].target, TargetType::Regular);
     assert_eq!(input.items[1].auto_mapping, None);
     assert!(input.has_errors());
 }
 
 #[test]
 fn no_identity_column_and_clixml_are_clear_errors() {
-    let d = RowDefaults { target: Some(Target::Shared), ..Default::default() };
+    let d = RowDefaults { target: Some(TargetType::Shared), ..Default::default() };
     let input = read_batch(b"Type,FullAccess\nShared,a@x\n", "t.csv", &d);
     assert_eq!(errors(&input)[0].code, "no-identity-column");
     assert!(input.items.is_empty());
@@ -187,7 +189,7 @@ fn no_identity_column_and_clixml_are_clear_errors() {
 
 #[test]
 fn clixml_get_mailbox_export() {
-    let input = read("get_mailbox.clixml.xml", Some(Target::Shared));
+    let input = read("get_mailbox.clixml.xml", Some(TargetType::Shared));
     assert_eq!(input.format, InputFormat::Clixml);
     assert!(errors(&input).is_empty(), "{:?}", input.problems);
     // Identity (an ADObjectId) wins over PrimarySmtpAddress and Alias; its ToString is used.
@@ -199,7 +201,7 @@ fn clixml_get_mailbox_export() {
 
 #[test]
 fn clixml_list_of_strings() {
-    let input = read("strings.clixml.xml", Some(Target::Regular));
+    let input = read("strings.clixml.xml", Some(TargetType::Regular));
     assert_eq!(ids(&input), ["mia@contoso.com", "ned@contoso.com"]);
     assert!(input.problems.is_empty(), "{:?}", input.problems);
 }
@@ -216,14 +218,14 @@ fn clixml_real_exchange_recipient_fixture() {
         assert!(dir.pop(), "no shared/fixtures above CARGO_MANIFEST_DIR");
     };
     let bytes = std::fs::read(fixtures.join("clixml/E2016-Get-DynamicDistributionGroup-PfMailboxes.xml")).unwrap();
-    let input = read_batch(&bytes, "ddg.xml", &RowDefaults { target: Some(Target::Shared), ..Default::default() });
+    let input = read_batch(&bytes, "ddg.xml", &RowDefaults { target: Some(TargetType::Shared), ..Default::default() });
     assert!(errors(&input).is_empty(), "{:?}", input.problems);
     assert_eq!(ids(&input), ["VNext.local/Users/PublicFolderMailboxes.419323dd2b7d4d04a724dcc15e467521"]);
 }
 
 #[test]
 fn type_name_instead_of_values_is_caught() {
-    let d = RowDefaults { target: Some(Target::Shared), ..Default::default() };
+    let d = RowDefaults { target: Some(TargetType::Shared), ..Default::default() };
     let csv = b"Identity,SendOnBehalf\nx@y,Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.Directory.ADObjectId]\n";
     let input = read_batch(csv, "t.csv", &d);
     assert_eq!(errors(&input)[0].code, "type-name-not-values");
@@ -232,7 +234,7 @@ fn type_name_instead_of_values_is_caught() {
 
 #[test]
 fn single_column_with_known_header_keeps_commas() {
-    let d = RowDefaults { target: Some(Target::Shared), ..Default::default() };
+    let d = RowDefaults { target: Some(TargetType::Shared), ..Default::default() };
     let input = read_batch(b"\"Identity\"\n\"Doe, John\"\nx@y\n", "t.csv", &d);
     assert_eq!(input.format, InputFormat::Csv);
     assert_eq!(ids(&input), ["Doe, John", "x@y"]);

@@ -1,7 +1,7 @@
 //! The run journal (torn tails, corruption, concurrent writers, a real kill -9) and the run
 //! store (list, show, export, resume and rollback planning).
 
-use mbxctl::workflow::batch::Target;
+use mbxctl::workflow::batch::TargetType;
 use mbxctl::workflow::batch::journal::{
     Event, FailureKind, GrantKind, ItemState, JOURNAL_FILE, Journal, JournalError, RunHeader, TargetKind, read_journal,
 };
@@ -211,7 +211,7 @@ fn rollback_undoes_exactly_what_the_run_did() {
     let convert = |item: usize, identity: &str, recheck: bool| RollbackAction::ConvertBack {
         item,
         identity: identity.into(),
-        to: Target::Regular,
+        to: TargetType::Regular,
         recheck,
     };
     assert_eq!(

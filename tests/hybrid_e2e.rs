@@ -771,7 +771,7 @@ fn json_matches_the_documented_schema() {
 // Expectations the LAB does not meet yet (owned by the lab; reported, not worked around)
 
 #[test]
-#[ignore = "lab: the 30-day grace period never ends; reference §2.4 says an unlicensed user mailbox is \
+#[ignore = "lab: the 30-day grace period never ends; docs/exchange-notes.md §2.4 says an unlicensed user mailbox is \
             disconnected after it (a mail user in Exchange Online), so Grady (grace since 2025-05-20) should be gone"]
 fn an_expired_grace_period_disconnects_the_cloud_mailbox() {
     let (_t, dir) = lab();

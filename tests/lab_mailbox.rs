@@ -61,7 +61,7 @@ fn get_mailbox_not_found_has_exchange_error_shape() {
     assert!(e.fully_qualified_error_id.starts_with("[Server=EX01,RequestId="), "{}", e.fully_qualified_error_id);
     assert!(e.fully_qualified_error_id.contains("] [FailureCategory=Cmdlet-ManagementObjectNotFoundException] "));
     assert!(e.fully_qualified_error_id.ends_with(",Microsoft.Exchange.Management.RecipientTasks.GetMailbox"));
-    // A remote mailbox is not a mailbox on-premises (reference §6.2 real example 2).
+    // A remote mailbox is not a mailbox on-premises (docs/exchange-notes.md §6.2 real example 2).
     let out = run(&mut s, &Invocation::new("Get-Mailbox").param("Identity", "adele"));
     assert_eq!(out.errors.len(), 1);
 }

@@ -351,3 +351,34 @@ fn the_documented_import_example_imports() {
     let out = run(&mut s, &Invocation::new("Set-Mailbox").param("Identity", "ana").param("Type", "Shared"));
     assert!(out.errors[0].message.contains("Insufficient access rights"), "the Fail fault from the example");
 }
+
+#[test]
+fn demo_honours_lab_dir_and_mbxctl_lab_and_never_replaces_a_lab() {
+    let t = tempfile::tempdir().unwrap();
+    let mbx = |args: &[&str], env: Option<&std::path::Path>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_mbxctl"));
+        c.args(args).env_remove("MBXCTL_LAB").env("NO_COLOR", "1");
+        if let Some(d) = env {
+            c.env("MBXCTL_LAB", d);
+        }
+        c.output().unwrap()
+    };
+    // --lab-dir: the tour's LAB is there, with the tour's changes in its audit log.
+    let flag = t.path().join("by-flag");
+    let out = mbx(&["--lab-dir", flag.to_str().unwrap(), "demo"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let entries = lab::audit_log(&flag).unwrap();
+    assert!(entries.iter().any(|e| e.cmdlet_name == "Add-MailboxPermission"), "{entries:?}");
+    // MBXCTL_LAB: the same.
+    let by_env = t.path().join("by-env");
+    let out = mbx(&["demo"], Some(&by_env));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!lab::audit_log(&by_env).unwrap().is_empty());
+    // A LAB already there is refused by name, and left as it was.
+    let before = lab::audit_log(&flag).unwrap().len();
+    let again = mbx(&["--lab-dir", flag.to_str().unwrap(), "demo"], None);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("--lab-dir") && err.contains("a LAB already exists there"), "{err}");
+    assert_eq!(lab::audit_log(&flag).unwrap().len(), before);
+}

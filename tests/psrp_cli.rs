@@ -140,6 +140,8 @@ fn converting_back_sends_the_password_as_a_secure_string() {
 #[test]
 fn session_test_reports_powershell_exchange_and_roles() {
     let peer = Peer::new(json!({"psVersion": "7.4.6", "rules": [
+        // The account checked is the one the PowerShell process runs as, asked with a typed `whoami`.
+        {"match": {"cmd": "whoami"}, "emit": [{"output": "contoso\\alice"}], "end": "completed"},
         {"match": {"cmd": "Get-ExchangeServer"}, "emit": [{"output": {"typeNames": ["Deserialized.Microsoft.Exchange.Data.Directory.Management.ExchangeServer"],
             "props": {"Name": "EX01", "AdminDisplayVersion": "Version 15.1 (Build 2507.18)"}}}], "end": "completed"},
         {"match": {"cmd": "Get-ManagementRoleAssignment", "params": {"Role": "Mail Recipients"}},
@@ -153,6 +155,9 @@ fn session_test_reports_powershell_exchange_and_roles() {
     assert_eq!(doc["exchange_version"], "Version 15.1 (Build 2507.18)");
     assert_eq!(doc["roles"][0]["held"], true);
     assert_eq!(doc["roles"][1]["held"], false);
+    assert_eq!(doc["account"], "contoso\\alice");
+    assert_eq!(doc["account_source"], "powershell-process");
+    assert_eq!(doc["status"], "role-missing");
     assert_eq!(code, 1, "a missing role is reported with exit code 1");
     let (code, out, _) = peer.mbxctl(&["session", "test"], None);
     assert_eq!(code, 1);

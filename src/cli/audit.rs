@@ -6,7 +6,7 @@ use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print
 use super::{AuditHybridArgs, Cli};
 use crate::shell::ShellInfo;
 use crate::workflow::audit::{
-    AuditReport, Finding, FixOutcome, FixStatus, Severity, analyse, apply_fixes, collect, unresolved_critical,
+    AuditReport, Finding, FindingLevel, FixOutcome, FixStatus, analyse, apply_fixes, collect, unresolved_critical,
 };
 use crate::workflow::batch::journal::{self, Journal, RunHeader, TargetKind};
 use serde::Serialize;
@@ -118,9 +118,9 @@ pub async fn hybrid(cli: &Cli, args: &AuditHybridArgs) -> CliResult {
     let code = exit_code(&report, &fixes);
     let count = |s: FixStatus| fixes.iter().filter(|f| f.status == s).count();
     let summary = Summary {
-        critical: report.count(Severity::Critical),
-        warning: report.count(Severity::Warning),
-        info: report.count(Severity::Info),
+        critical: report.count(FindingLevel::Critical),
+        warning: report.count(FindingLevel::Warning),
+        info: report.count(FindingLevel::Info),
         safe_fixes: safe_count,
         fixed: count(FixStatus::Fixed),
         fix_failed: count(FixStatus::Failed) + count(FixStatus::VerifyFailed),
@@ -249,7 +249,7 @@ fn print_human(
     if report.findings.is_empty() {
         sayln!("Nothing at risk.");
     }
-    for sev in [Severity::Critical, Severity::Warning, Severity::Info] {
+    for sev in [FindingLevel::Critical, FindingLevel::Warning, FindingLevel::Info] {
         let group: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;

@@ -18,17 +18,25 @@ pub struct Sessions {
 
 /// The default LAB directory: per user, beside other application data.
 pub fn default_lab_dir() -> PathBuf {
+    lab_dir_in(|name| std::env::var_os(name))
+}
+
+/// [`default_lab_dir`] over any environment. The XDG base-directory spec says an empty or relative
+/// `XDG_DATA_HOME` counts as unset (then `$HOME/.local/share`); the LAB never lands in a path
+/// relative to wherever the command happened to run, so the last resort is the temp directory.
+fn lab_dir_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> PathBuf {
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
     #[cfg(windows)]
-    if let Some(d) = std::env::var_os("LOCALAPPDATA") {
-        return PathBuf::from(d).join("mbxctl").join("lab");
+    if let Some(d) = absolute("LOCALAPPDATA") {
+        return d.join("mbxctl").join("lab");
     }
-    if let Some(d) = std::env::var_os("XDG_DATA_HOME") {
-        return PathBuf::from(d).join("mbxctl").join("lab");
+    if let Some(d) = absolute("XDG_DATA_HOME") {
+        return d.join("mbxctl").join("lab");
     }
-    if let Some(h) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")) {
-        return PathBuf::from(h).join(".local").join("share").join("mbxctl").join("lab");
+    if let Some(h) = absolute("HOME").or_else(|| absolute("USERPROFILE")) {
+        return h.join(".local").join("share").join("mbxctl").join("lab");
     }
-    PathBuf::from("mbxctl-lab")
+    std::env::temp_dir().join("mbxctl-lab")
 }
 
 /// The LAB directory when the command runs against the LAB (`--lab` or `--lab-dir`/`MBXCTL_LAB`).
@@ -122,6 +130,15 @@ fn prompt_credential(profile: &str) -> Result<(String, crate::secret::Secret), C
     Ok((user, crate::secret::Secret::new(password)))
 }
 
+/// A failure to open a session as the [`ShellError`] the batch pool works with. The CLI error already reads
+/// "could not start the shell: …" when it came from the transport; wrapping it in [`ShellError::Start`] again
+/// would say that prefix twice ("could not start the shell: could not start the shell: profile …").
+pub fn start_error(e: CliError) -> crate::shell::ShellError {
+    let text = e.to_string();
+    let prefix = crate::shell::ShellError::Start(String::new()).to_string();
+    crate::shell::ShellError::Start(text.strip_prefix(prefix.as_str()).map_or(text.clone(), str::to_string))
+}
+
 /// Opens one primary session (used once per worker by batches).
 pub async fn open_primary(cli: &Cli) -> Result<Box<dyn Shell>, CliError> {
     if let Some(dir) = lab_dir(cli) {
@@ -159,4 +176,47 @@ pub async fn open(cli: &Cli) -> Result<Sessions, CliError> {
     let primary = open_primary(cli).await?;
     let cloud = open_cloud(cli).await?;
     Ok(Sessions { primary, cloud })
+}
+
+#[cfg(test)]
+mod lab_dir_tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).into())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn empty_or_relative_xdg_data_home_counts_as_unset() {
+        let home = PathBuf::from("/home/kim/.local/share/mbxctl/lab");
+        assert_eq!(lab_dir_in(env(&[("XDG_DATA_HOME", ""), ("HOME", "/home/kim")])), home);
+        assert_eq!(lab_dir_in(env(&[("XDG_DATA_HOME", "data"), ("HOME", "/home/kim")])), home);
+        assert_eq!(
+            lab_dir_in(env(&[("XDG_DATA_HOME", "/srv/d"), ("HOME", "/home/kim")])),
+            PathBuf::from("/srv/d/mbxctl/lab")
+        );
+    }
+
+    #[test]
+    fn never_a_relative_path() {
+        for vars in [&[][..], &[("HOME", ""), ("XDG_DATA_HOME", ""), ("LOCALAPPDATA", "")][..]] {
+            let d = lab_dir_in(env(vars));
+            assert!(d.is_absolute(), "{}", d.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_start_error_says_its_prefix_once() {
+        let inner = crate::shell::ShellError::Start("profile 'x' set-up step 1 (Import-Module) failed: no".into());
+        let twice = start_error(CliError::Session(inner.to_string())).to_string();
+        assert_eq!(twice, "could not start the shell: profile 'x' set-up step 1 (Import-Module) failed: no");
+        let other = start_error(CliError::Usage("no profile named 'y'".into())).to_string();
+        assert_eq!(other, "could not start the shell: no profile named 'y'");
+    }
 }

@@ -7,9 +7,9 @@ use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print
 use super::{Cli, ConvertArgs};
 use crate::secret::Secret;
 use crate::shell::{ShellInfo, Side};
+use crate::workflow::batch::BatchItem;
 use crate::workflow::batch::journal::{self, RunHeader};
 use crate::workflow::batch::single::SingleRun;
-use crate::workflow::batch::{BatchItem, Target};
 use crate::workflow::checks::Verdict;
 use crate::workflow::convert::{ConvertOptions, ConvertReport, ConvertStatus, Shells, TargetType, convert};
 use crate::workflow::disconnected::{DisconnectedRequest, connect_shared};
@@ -418,7 +418,7 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
         Some(dir) => journal::lab_runs_root(&dir),
         None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string()))?,
     };
-    let target = if to == TargetType::Shared { Target::Shared } else { Target::Regular };
+    let target = to;
     let items: Vec<BatchItem> = args
         .identities
         .iter()

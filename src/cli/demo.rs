@@ -20,17 +20,20 @@ fn demo_password() -> Secret {
     Secret::new(format!("Demo-{}!{}", &u[..10], &u[10..16].to_ascii_uppercase()))
 }
 
-/// Runs the tour.
-pub async fn run(args: &DemoArgs) -> CliResult {
-    let dir = match &args.dir {
-        Some(d) => d.clone(),
+/// Runs the tour in `--dir`, else in the global `--lab-dir`/`MBXCTL_LAB` (`lab_dir`), else in a
+/// fresh temporary directory.
+pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>) -> CliResult {
+    let chosen = args.dir.as_deref().or(lab_dir);
+    let dir = match chosen {
+        Some(d) => d.to_path_buf(),
         None => {
             std::env::temp_dir().join(format!("mbxctl-demo-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()))
         }
     };
-    if args.dir.is_some() && super::connect::lab_exists(&dir) {
+    if chosen.is_some() && super::connect::lab_exists(&dir) {
+        let flag = if args.dir.is_some() { "--dir" } else { "--lab-dir" };
         return Err(CliError::Usage(format!(
-            "--dir {}: a LAB already exists there and the tour would replace it (its state and audit log); name a new directory",
+            "{flag} {}: a LAB already exists there and the tour would replace it (its state and audit log); name a new directory",
             dir.display()
         )));
     }

@@ -7,9 +7,11 @@ mod batch;
 mod connect;
 mod convert;
 mod demo;
+mod inspect;
 pub mod interrupt;
 mod labcmd;
 mod output;
+mod runs;
 mod session;
 mod tools;
 
@@ -75,12 +77,13 @@ Examples:
 Every conversion that changes something is a journaled run: `mbxctl runs list`, `mbxctl resume
 RUN`, `mbxctl rollback last` work for one mailbox as for a batch (a dry run is not a run).
 Statuses: converted, permissions-granted (already of the type; only permissions added),
-nothing-to-do, planned, blocked, failed, partial.
+nothing-to-do, planned, blocked, failed, partial, taken (--from: another run holds the mailbox).
 
 Exit codes: 0 converted, permissions granted or nothing to do, 1 failed, 2 usage error (nothing
 changed), 3 blocked by pre-flight (nothing changed), 4 partly done (some mailboxes changed, some
-not: the report lists each), 130 Ctrl-C (the message says whether the change was sent and how
-to check it).")]
+not: the report lists each; with --from also when rows were taken by another run), 130 Ctrl-C
+(the message says what was sent; a batch stops starting items, lets those in flight finish and
+prints the `resume` line).")]
     Convert(ConvertArgs),
     /// Render cmdlet invocations (JSON) as PowerShell text, validated, safely quoted.
     #[command(after_help = "\
@@ -90,6 +93,28 @@ Input is one invocation or a JSON array of them, from the argument or standard i
 Values: strings, integers, booleans (switches take true/false), arrays of strings, and
 {\"Add\": [...], \"Remove\": [...]} for multi-valued edits. Secure strings cannot be rendered.")]
     Render(RenderArgs),
+    /// Look at mailboxes before deciding: type, size, holds, archive, account, forwarding, delegates.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab show kim
+  mbxctl --lab show kim alex@contoso.com --json
+  mbxctl --profile onprem --cloud-profile exo show shared-sales@contoso.com
+
+Shows what an admin checks by hand in EMS before converting: the type on each side (and the
+KB2710029 revert risk in hybrid), size and item count against the 50 GB limit, litigation and
+in-place holds, archive, account state and last logon, forwarding, and who holds Full Access,
+Send As and Send on Behalf. Changes nothing. Exit codes: 0 shown, 1 a mailbox could not be shown.")]
+    Show(ShowArgs),
+    /// List mailboxes, filtered the way admins ask (shared over 50 GB, on hold, with no delegates).
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab list --type shared
+  mbxctl --lab list --type shared --no-delegates            which shared mailboxes can nobody open?
+  mbxctl --lab list --needs-licence                         cloud shared mailboxes that need a licence
+  mbxctl --lab list --over 50GB --csv > big.csv             Excel-ready
+Filters combine (all must hold). --over, --needs-licence and --no-delegates read each remaining
+mailbox's statistics or permissions (one call each), after the cheap filters narrowed the list.")]
+    List(ListArgs),
     /// Check every Exchange cmdlet call in a PowerShell script against the catalogue.
     #[command(after_help = "\
 Examples:
@@ -109,8 +134,18 @@ Reads UTF-8 (with or without BOM) or UTF-16 with BOM, CRLF or LF. Exit code 1 wh
     #[command(subcommand)]
     Runs(RunsCommand),
     /// Finish an interrupted batch run: verified items are skipped, half-done ones re-checked first.
+    #[command(after_help = "\
+A run and its resumes are one chain: resuming any of them finishes the whole chain.
+Exit codes: as convert --from (0, 1, 3, 4; 130 after Ctrl-C).")]
     Resume(ResumeArgs),
-    /// Undo what a run did: convert back its mailboxes, remove the permissions it granted.
+    /// Undo what a run did: convert back its mailboxes, then remove the permissions it granted.
+    #[command(after_help = "\
+Examples:
+  mbxctl --lab rollback last --dry-run                   every command it would run, in order, per item
+  echo 'N3w-Passw0rd!' | mbxctl --lab rollback last --password-stdin
+An item is undone whole or refused before its first command (no password to convert it back to
+regular: blocked, its permissions left in place). Rolling back twice reports nothing to do.
+Exit codes: 0 undone or nothing to do, 1 failed, 3 nothing changed (all blocked), 4 mixed, 130 Ctrl-C.")]
     Rollback(RollbackArgs),
     /// Test the Exchange Management Shell session.
     #[command(subcommand)]
@@ -185,9 +220,48 @@ pub struct ConvertArgs {
     pub user: Option<String>,
 }
 
-/// The conversion target as `--to` spells it. There is one type for the idea, the workflow's
-/// [`TargetType`]; this alias keeps `cli/batch.rs` compiling until it names `TargetType` itself.
-pub(crate) type ToType = TargetType;
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mailboxes: alias, SMTP address, UPN, GUID, or name.
+    #[arg(value_name = "IDENTITY")]
+    pub identities: Vec<String>,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this type: shared, user, room, equipment, or a RecipientTypeDetails name (repeatable).
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',', value_parser = inspect::parse_type)]
+    pub r#type: Vec<crate::exchange::RecipientTypeDetails>,
+    /// Only mailboxes larger than this (50GB, 1.5TB, 500MB).
+    #[arg(long, value_name = "SIZE", value_parser = inspect::parse_size)]
+    pub over: Option<crate::exchange::ByteSize>,
+    /// Only mailboxes on litigation or in-place hold.
+    #[arg(long)]
+    pub on_hold: bool,
+    /// Only mailboxes on which nobody holds Full Access, Send As or Send on Behalf.
+    #[arg(long)]
+    pub no_delegates: bool,
+    /// Only Exchange Online shared mailboxes that need a licence (over 50 GB, on hold, or with an archive) and have none.
+    #[arg(long)]
+    pub needs_licence: bool,
+    /// Only this side of a hybrid organisation.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// Print CSV (Excel-ready: UTF-8 with BOM, CRLF) instead of a table.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+/// The `--side` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// Exchange Server on-premises.
+    OnPremises,
+    /// Exchange Online.
+    Online,
+}
 
 /// `--to shared|regular`: clap reads the workflow's own type, so the CLI, single conversions and
 /// batches share one notion of the target.
@@ -224,6 +298,27 @@ pub struct ValidateArgs {
     /// Check version support for this Exchange version (e.g. 2016CU9, Online).
     #[arg(long, value_name = "VERSION")]
     pub exchange_version: Option<String>,
+    /// The side the script runs against; by default read from the script (Connect-ExchangeOnline,
+    /// Add-PSSnapin Microsoft.Exchange*, ...), else each command is checked against the side that
+    /// has it.
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub side: Option<ValidateSide>,
+    /// The ANSI code page of a file without a BOM that is not valid UTF-8 (as Windows PowerShell
+    /// 5.1 reads it): windows-1252 by default; e.g. windows-1250, 1251, shift_jis.
+    #[arg(long, value_name = "CODEPAGE")]
+    pub encoding: Option<String>,
+}
+
+/// `validate --side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateSide {
+    /// Exchange Server on-premises.
+    #[value(name = "onpremises", alias = "on-premises")]
+    OnPremises,
+    /// Exchange Online.
+    Online,
+    /// Both: each command against the side that has it.
+    Hybrid,
 }
 
 /// Arguments of `cmdlets`.
@@ -304,7 +399,8 @@ pub enum RunsCommand {
 /// Arguments of `resume`.
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Resuming any run of a chain (a batch and its resumes) finishes the whole chain.
     pub id: String,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -317,14 +413,20 @@ pub struct ResumeArgs {
 /// Arguments of `rollback`.
 #[derive(Debug, Args)]
 pub struct RollbackArgs {
-    /// The run id, an unambiguous prefix, or `last` (the newest run that was not a dry run).
+    /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
+    /// rollback). Any run of a chain (a batch and its resumes) undoes the whole chain; items an earlier
+    /// rollback undid are reported as nothing to do.
     pub id: String,
-    /// Only print what would be undone.
+    /// Change nothing: list every command the rollback would run, in order, per item.
     #[arg(long, visible_alias = "what-if")]
     pub dry_run: bool,
-    /// Converting back needs a password: read it from the first line of standard input (one for all).
+    /// Converting back to regular needs a password: read it from the first line of standard input (one for
+    /// all). Without it, those items are refused before any of their commands, permission removals included.
     #[arg(long)]
     pub password_stdin: bool,
+    /// Undo a rollback run (given by id): converts its mailboxes back again. Refused without this flag.
+    #[arg(long)]
+    pub undo_rollback: bool,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
@@ -430,7 +532,8 @@ pub struct AuditHybridArgs {
 /// Arguments of `demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Where to create the demo LAB (default: a fresh temporary directory).
+    /// Where to create the demo LAB (default: `--lab-dir`/`MBXCTL_LAB` when given, else a fresh
+    /// temporary directory). It must not hold a LAB already.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -529,12 +632,14 @@ fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::C
 async fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
+        Command::Show(args) => inspect::show(&cli, args).await,
+        Command::List(args) => inspect::run_list(&cli, args).await,
         Command::Render(args) => tools::render(&cli, args),
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
-        Command::Demo(args) => demo::run(args).await,
-        Command::Runs(cmd) => batch::runs(&cli, cmd),
+        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref()).await,
+        Command::Runs(cmd) => runs::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,
         Command::Session(SessionCommand::Test) => session::test(&cli).await,

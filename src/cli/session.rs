@@ -6,6 +6,7 @@ use super::{Cli, ProfileAddArgs, ProfileCommand, ProfileKind as CliKind};
 use crate::cmdlet::Invocation;
 use crate::exchange::results::ExchangeServer;
 use crate::transport::profile::{Authentication, find_profile};
+use crate::transport::report::{AccountSource, Health, account_to_check};
 use crate::transport::{Profile, ProfileKind, SessionReport, save_profile, session_report};
 use serde::Serialize;
 
@@ -19,13 +20,14 @@ struct SessionDocument<'a> {
     exit_code: i32,
 }
 
-/// The account whose roles `session test` checks: the signed-in Windows user.
-fn current_account() -> Option<String> {
-    let user = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok()?;
-    Some(match std::env::var("USERDOMAIN") {
-        Ok(domain) if !domain.is_empty() => format!("{domain}\\{user}"),
-        _ => user,
-    })
+/// The exit code of a verdict: 0 healthy, 1 a role missing or unconfirmed, 5 Exchange did not answer (the same
+/// code as a session that could not be opened: either way there is no Exchange to work with).
+pub fn health_exit_code(health: Health) -> ExitCode {
+    match health {
+        Health::Healthy => ExitCode::Done,
+        Health::RoleMissing | Health::RolesUnknown => ExitCode::Failed,
+        Health::NoExchange => ExitCode::Session,
+    }
 }
 
 /// `mbxctl session test`.
@@ -48,14 +50,17 @@ pub async fn test(cli: &Cli) -> CliResult {
         };
         let mut shell = connect::open_psrp(cli, profile).await?;
         let info = crate::shell::Shell::describe(&shell);
-        let report = session_report(&mut shell, current_account().as_deref())
-            .await
-            .map_err(|e| CliError::Session(format!("the session broke while testing it: {e}")))?;
+        let broke = |e: crate::shell::ShellError| CliError::Session(format!("while testing the session: {e}"));
+        let account = account_to_check(&mut shell).await.map_err(broke)?;
+        let mut report = session_report(&mut shell, account.name.as_deref()).await.map_err(broke)?;
+        report.account_source = Some(account.source);
+        if let Some(problem) = account.problem {
+            report.problems.insert(0, format!("cannot tell which account the session runs as: {problem}"));
+        }
         let _ = shell.shutdown().await;
         (info, report)
     };
-    let missing = report.roles.iter().any(|r| r.held == Some(false));
-    let code = if missing { ExitCode::Failed } else { ExitCode::Done };
+    let code = health_exit_code(report.status);
     if cli.json {
         print_json(&SessionDocument {
             schema_version: SCHEMA_VERSION,
@@ -82,6 +87,17 @@ pub async fn test(cli: &Cli) -> CliResult {
             }
         );
     }
+    let source = match report.account_source {
+        Some(AccountSource::Credential) => " (the profile's credential)",
+        Some(AccountSource::CredentialFile) => " (the profile's credential file)",
+        Some(AccountSource::PowershellProcess) => " (the account PowerShell runs as)",
+        Some(AccountSource::Application) => " (the profile's application)",
+        Some(AccountSource::Given) | None => "",
+    };
+    sayln!(
+        "Account checked   {}{source}",
+        report.account.as_deref().map_or_else(|| "unknown".into(), crate::cli::output::shown)
+    );
     let rows: Vec<Vec<String>> = report
         .roles
         .iter()
@@ -102,10 +118,18 @@ pub async fn test(cli: &Cli) -> CliResult {
     for p in &report.problems {
         sayln!("problem: {p}");
     }
-    if missing {
-        sayln!(
-            "\nConverting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password."
-        );
+    sayln!();
+    match report.status {
+        Health::Healthy => sayln!("healthy: Exchange answered and the account holds every role mbxctl needs"),
+        Health::NoExchange => sayln!(
+            "no Exchange: the session opened but Exchange did not answer (no Exchange cmdlets in it, or the server is unreachable); check the profile's set-up with `mbxctl profile show NAME` (exit code 5)"
+        ),
+        Health::RoleMissing => sayln!(
+            "role missing: converting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password (exit code 1)"
+        ),
+        Health::RolesUnknown => sayln!(
+            "roles unknown: Exchange answered but the roles of the account could not be confirmed; see the problems above (exit code 1)"
+        ),
     }
     Ok(code)
 }
@@ -131,14 +155,20 @@ async fn lab_report(shell: &mut dyn crate::shell::Shell) -> Result<SessionReport
             .collect();
         roles.push(crate::transport::report::RoleCheck { role: role.into(), held: Some(!via.is_empty()), via });
     }
-    Ok(SessionReport {
+    let mut report = SessionReport {
+        status: Health::NoExchange,
         powershell_version: Some("LAB (simulated)".into()),
         protocol_version: None,
+        exchange_answered: first.is_some(),
         exchange_server: first.as_ref().map(|s| s.name.clone()),
         exchange_version: first.map(|s| s.admin_display_version),
+        account: None,
+        account_source: None,
         roles,
         problems,
-    })
+    };
+    report.status = report.health();
+    Ok(report)
 }
 
 /// `mbxctl profile ...`.

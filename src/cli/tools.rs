@@ -2,11 +2,13 @@
 
 use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
 use super::output::{say, sayln};
-use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs};
+use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::parse_script;
 use crate::cmdlet::render::render as render_text;
-use crate::cmdlet::validate::{Target, validate as validate_one, validate_pipeline_stage};
+use crate::cmdlet::validate::lints::lint;
+use crate::cmdlet::validate::script::{Scope, check_command, infer_side};
+use crate::cmdlet::validate::{Target, validate as validate_one};
 use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
 use serde::Serialize;
@@ -163,8 +165,20 @@ struct FoundCommand {
     line: u32,
     column: u32,
     cmdlet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameter_set: Option<String>,
     parameters: serde_json::Map<String, serde_json::Value>,
     findings: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct SideJson {
+    /// `onpremises`, `online` or `hybrid`.
+    scope: Scope,
+    /// `option` (--side / --exchange-version), `script` (read from it) or `default`.
+    from: &'static str,
+    /// The commands that told the side.
+    evidence: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +186,9 @@ struct ValidateDocument<'a> {
     schema_version: u32,
     command: &'static str,
     file: &'a str,
+    encoding: String,
+    side: SideJson,
+    diagnostics: Vec<Diagnostic>,
     commands: Vec<FoundCommand>,
     errors: usize,
     warnings: usize,
@@ -195,16 +212,40 @@ fn value_json(v: &Value) -> serde_json::Value {
 /// `mbxctl validate`.
 pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     let target = target_for(args.exchange_version.as_deref())?;
-    let text = if args.file == "-" {
-        read_input(None)?
-    } else {
-        let bytes =
-            std::fs::read(&args.file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file)))?;
-        crate::textio::decode(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", args.file)))?
+    let ansi = match args.encoding.as_deref() {
+        None => None,
+        Some(label) => Some(crate::textio::code_page(label).ok_or_else(|| {
+            CliError::Usage(format!(
+                "--encoding '{label}' is not a code page mbxctl knows; give e.g. windows-1252, windows-1250, 1251 or shift_jis"
+            ))
+        })?),
     };
+    let bytes = if args.file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(&args.file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file)))?
+    };
+    let (text, encoding) = crate::textio::read_script(&bytes, ansi);
+    drop(bytes);
     let script = parse_script(&text);
-    let cat = catalogue();
-    let mut found = Vec::new();
+    drop(text);
+    let evidence = infer_side(&script);
+    let (scope, from) = match (args.side, &args.exchange_version) {
+        (Some(ValidateSide::OnPremises), _) => (Scope::OnPremises, "option"),
+        (Some(ValidateSide::Online), _) => (Scope::Online, "option"),
+        (Some(ValidateSide::Hybrid), _) => (Scope::Hybrid, "option"),
+        (None, Some(_)) if target.side == Side::Online => (Scope::Online, "option"),
+        (None, Some(_)) => (Scope::OnPremises, "option"),
+        (None, None) => match evidence.scope() {
+            Some(s) => (s, "script"),
+            None => (Scope::Hybrid, "default"),
+        },
+    };
+    let version = target.version.filter(|v| !v.is_online());
     let (mut errors, mut warnings) = (0, 0);
     let mut count = |d: &Diagnostic| match d.severity {
         Severity::Error => errors += 1,
@@ -214,81 +255,86 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     for d in &script.diagnostics {
         count(d);
     }
-    for cmd in &script.commands {
-        let name = &cmd.invocation.cmdlet;
-        let known = cat
-            .cmdlet(name, target.side)
-            .or_else(|| cat.cmdlet(name, Side::OnPremises))
-            .or_else(|| cat.cmdlet(name, Side::Online));
-        let mut shown = cmd.invocation.clone();
-        let findings = if known.is_some() {
-            // A command after `|` can take its mandatory parameters from the pipeline.
-            let v = if cmd.pipeline_index > 0 {
-                validate_pipeline_stage(&cmd.invocation, &target)
-            } else {
-                validate_one(&cmd.invocation, &target)
-            };
-            if v.invocation.params.len() == cmd.invocation.params.len() {
-                shown = v.invocation.clone();
-            }
-            v.diagnostics
-                .into_iter()
-                .map(|d| {
-                    let pos = d
-                        .parameter
-                        .as_ref()
-                        .and_then(|p| {
-                            cmd.invocation.params.iter().position(|x| {
-                                x.name
-                                    .as_deref()
-                                    .is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
+    let mut found = Vec::new();
+    for (i, cmd) in script.commands.iter().enumerate() {
+        let Some(v) = check_command(cmd, scope, version) else { continue };
+        let mut diags = v.diagnostics.clone();
+        diags.extend(lint(cmd, &v, &script.commands[..i]));
+        let findings: Vec<Diagnostic> = diags
+            .into_iter()
+            .map(|d| {
+                // Place a finding on its parameter: the given parameter the canonical one came from.
+                let pos = d
+                    .parameter
+                    .as_ref()
+                    .and_then(|p| {
+                        v.invocation
+                            .params
+                            .iter()
+                            .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
+                            .and_then(|k| v.sources.get(k).copied())
+                            .or_else(|| {
+                                cmd.invocation.params.iter().position(|x| {
+                                    x.name
+                                        .as_deref()
+                                        .is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
+                                })
                             })
-                        })
-                        .and_then(|i| cmd.parameter_positions.get(i).copied())
-                        .unwrap_or(cmd.position);
-                    d.at(pos)
-                })
-                .collect::<Vec<_>>()
-        } else {
-            let close = cat.closest_cmdlets(name);
-            let looks_exchange = name.contains('-') && !close.is_empty();
-            if !looks_exchange {
-                continue;
-            }
-            vec![
-                Diagnostic::warning("unknown-cmdlet", format!("'{name}' is not a cmdlet mbxctl knows"))
-                    .with_help(format!("did you mean {}?", close.join(", ")))
-                    .at(cmd.position),
-            ]
-        };
+                    })
+                    .and_then(|k| cmd.parameter_positions.get(k).copied())
+                    .unwrap_or(cmd.position);
+                d.at(pos)
+            })
+            .collect();
         for d in &findings {
             count(d);
         }
         let mut parameters = serde_json::Map::new();
-        for (i, p) in shown.params.iter().enumerate() {
-            let key = p.name.clone().unwrap_or_else(|| format!("<positional {i}>"));
+        for (k, p) in v.invocation.params.iter().enumerate() {
+            let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
             parameters.insert(key, value_json(&p.value));
         }
         found.push(FoundCommand {
             line: cmd.position.line,
             column: cmd.position.column,
-            cmdlet: name.clone(),
+            cmdlet: v.invocation.cmdlet.clone(),
+            parameter_set: v.parameter_set.clone(),
             parameters,
             findings,
         });
     }
     let code = if errors > 0 { ExitCode::Failed } else { ExitCode::Done };
+    let told: Vec<String> = evidence
+        .online
+        .iter()
+        .chain(&evidence.on_premises)
+        .map(|(name, p)| format!("{name} at {}:{}", p.line, p.column))
+        .take(3)
+        .collect();
     if cli.json {
         print_json(&ValidateDocument {
             schema_version: SCHEMA_VERSION,
             command: "validate",
             file: &args.file,
+            encoding: encoding.to_string(),
+            side: SideJson { scope, from, evidence: if from == "script" { told } else { Vec::new() } },
+            diagnostics: script.diagnostics,
             commands: found,
             errors,
             warnings,
             exit_code: code as i32,
         })?;
         return Ok(code);
+    }
+    if matches!(encoding, crate::textio::ScriptEncoding::CodePage(_) | crate::textio::ScriptEncoding::Utf16NoBom(_)) {
+        sayln!("note: {} read as {encoding} (--encoding chooses the code page)", args.file);
+    }
+    match from {
+        "script" => sayln!("side: {scope}, from {}", told.join(", ")),
+        "option" => sayln!("side: {scope}"),
+        _ => sayln!(
+            "side: not stated in the script; each command is checked against the side that has it (--side to choose)"
+        ),
     }
     for d in &script.diagnostics {
         sayln!("{}:{d}", args.file);

@@ -63,6 +63,25 @@ pub struct ParsedCommand {
     pub parameter_positions: Vec<Position>,
     /// The command's place in its pipeline: 0 for the first element.
     pub pipeline_index: usize,
+    /// How each parameter was written, parallel to `invocation.params`: the binder needs it to
+    /// know whether a value may be taken away from a switch.
+    pub forms: Vec<ArgForm>,
+}
+
+/// How one command element was written. PowerShell's parser keeps `-Name value` as two elements
+/// and only the binder, which knows the parameter's type, pairs them; mbxctl's reader pairs them
+/// at once and records the form so the binder can undo it for a switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArgForm {
+    /// `-Name` alone (the value is `Switch(true)`).
+    Bare,
+    /// `-Name:value`: the value belongs to the parameter whatever its type.
+    #[default]
+    Colon,
+    /// `-Name value`: the value is the next argument, which a switch never takes.
+    Spaced,
+    /// A positional argument (`name: None`).
+    Positional,
 }
 
 /// Parses a whole script. Never fails: problems are reported as diagnostics.
@@ -1761,6 +1780,7 @@ impl<'a> Parser<'a> {
         };
         let mut params: Vec<Parameter> = Vec::with_capacity(6);
         let mut positions: Vec<Position> = Vec::with_capacity(6);
+        let mut forms: Vec<ArgForm> = Vec::with_capacity(6);
         let mut pending: Option<(String, Position)> = None;
         let mut dash_dash = false;
         loop {
@@ -1798,6 +1818,7 @@ impl<'a> Parser<'a> {
                             if let Some((pn, pp)) = pending.take() {
                                 params.push(Parameter { name: Some(pn), value: Value::Switch(true) });
                                 positions.push(pp);
+                                forms.push(ArgForm::Bare);
                             }
                             let ppos = self.position(at);
                             if colon {
@@ -1811,6 +1832,7 @@ impl<'a> Parser<'a> {
                                         &format!("write -{name}:value, or -{name} alone for a switch"),
                                     );
                                     params.push(Parameter { name: Some(name), value: Value::Switch(true) });
+                                    forms.push(ArgForm::Bare);
                                 } else {
                                     let (arg, s) = self.argument(Ctx::Argument);
                                     let value = match arg {
@@ -1818,6 +1840,7 @@ impl<'a> Parser<'a> {
                                         other => self.to_value(other, s),
                                     };
                                     params.push(Parameter { name: Some(name), value });
+                                    forms.push(ArgForm::Colon);
                                 }
                                 positions.push(ppos);
                             } else {
@@ -1852,9 +1875,11 @@ impl<'a> Parser<'a> {
                 Some((pn, pp)) => {
                     params.push(Parameter { name: Some(pn), value });
                     positions.push(pp);
+                    forms.push(ArgForm::Spaced);
                 }
                 None => {
                     params.push(Parameter { name: None, value });
+                    forms.push(ArgForm::Positional);
                     let p = self.position(at);
                     positions.push(p);
                 }
@@ -1863,6 +1888,7 @@ impl<'a> Parser<'a> {
         if let Some((pn, pp)) = pending.take() {
             params.push(Parameter { name: Some(pn), value: Value::Switch(true) });
             positions.push(pp);
+            forms.push(ArgForm::Bare);
         }
         if let Some(cmdlet) = name {
             let cmd = ParsedCommand {
@@ -1870,6 +1896,7 @@ impl<'a> Parser<'a> {
                 position,
                 parameter_positions: positions,
                 pipeline_index,
+                forms,
             };
             if slot == self.commands.len() {
                 self.commands.push(cmd);

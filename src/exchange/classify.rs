@@ -1,7 +1,7 @@
 //! What an Exchange error record or warning means, so workflows can react (retry, skip, stop)
 //! and runbooks can match stable names.
 //!
-//! Sources: reference `exchange.md` §1.1, §1.2 (conversion errors and warnings), §4 (NoLanguage),
+//! Sources: docs/exchange-notes.md §1.1, §1.2 (conversion errors and warnings), §4 (NoLanguage),
 //! §5.1 (throttling texts), §6.1 (the `FullyQualifiedErrorId` anatomy), §6.2 (not found,
 //! ambiguous), §6.3 (access denied), §6.4 (warnings that mean nothing happened). Messages are
 //! matched against the product's templates with whitespace runs collapsed and case ignored,
@@ -9,7 +9,7 @@
 //! place a record carries them (reason, exception type, `FailureCategory`, the EXO
 //! `code|type|message` form).
 
-use crate::shell::ErrorRecord;
+use psvalue::records::ErrorRecord;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;

@@ -2,7 +2,7 @@
 //! [`ErrorRecord`] so pasted errors, transcripts and `powershell.exe` stderr can be classified
 //! like records that arrived over PSRP.
 //!
-//! The shape (reference §6.1, §6.2; fixtures `errors/*.txt`):
+//! The shape (docs/exchange-notes.md §6.1, §6.2; fixtures `errors/*.txt`):
 //!
 //! ```text
 //! Get-Mailbox : The operation couldn't be performed because object 'x' couldn't be found on
@@ -21,11 +21,11 @@
 //! the console width wherever the column falls (continuation lines join with nothing).
 
 use super::classify::exo_message_parts;
-use crate::shell::ErrorRecord;
+use psvalue::records::ErrorRecord;
 
 /// The numeric `ErrorCategory` for its name; 0 (NotSpecified) for an unknown name.
 pub fn category_value(name: &str) -> i32 {
-    crate::shell::ERROR_CATEGORIES.iter().position(|c| c.eq_ignore_ascii_case(name.trim())).map_or(0, |i| i as i32)
+    psvalue::records::ERROR_CATEGORIES.iter().position(|c| c.eq_ignore_ascii_case(name.trim())).map_or(0, |i| i as i32)
 }
 
 /// Reads one error record from console text. `None` when the text has neither a

@@ -1,5 +1,5 @@
 //! Recipient type values: `RecipientTypeDetails` and `msExchRemoteRecipientType`.
-//! Source: `shared/reference/exchange.md` §2.1 and §2.2 (decompiled Exchange 2013 enums).
+//! Source: docs/exchange-notes.md §2.1 and §2.2 (values as Exchange stores them).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,4 +1,4 @@
-//! Typed results parsed from cmdlet output objects (reference §3.1, §3.2; fixtures).
+//! Typed results parsed from cmdlet output objects (docs/exchange-notes.md §3.1, §3.2; fixtures).
 //!
 //! Each type has `from_ps(&PsValue) -> Result<Self, ResultError>` that reads an object as it
 //! arrives from the lab or over PSRP (depth 1: complex values are strings, type names may carry
@@ -318,7 +318,7 @@ impl DisconnectReason {
 }
 
 /// A disconnected mailbox (a `Get-MailboxStatistics -Database` entry with a `DisconnectReason`),
-/// the input of `Connect-Mailbox` and `New-MailboxRestoreRequest` (reference §8.1).
+/// the input of `Connect-Mailbox` and `New-MailboxRestoreRequest` (docs/exchange-notes.md §8.1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DisconnectedMailbox {

@@ -1,4 +1,4 @@
-//! Exchange sizes: `ByteQuantifiedSize` and `Unlimited<ByteQuantifiedSize>` (reference §3.2).
+//! Exchange sizes: `ByteQuantifiedSize` and `Unlimited<ByteQuantifiedSize>` (docs/exchange-notes.md §3.2).
 //!
 //! Exchange prints `"{0:G4} {1} ({2:N0} bytes)"` in the invariant culture, e.g.
 //! `1.234 GB (1,325,000,000 bytes)`; the byte count in parentheses is exact, so parsing takes it

@@ -86,7 +86,7 @@ pub fn parse_iso(text: &str) -> Option<i64> {
     Some(days_from_civil(y, mo, day) * 86_400 + h * 3600 + mi * 60 + s as i64 - offset)
 }
 
-/// `5/19/2020 10:19:41 PM`: the en-US `DateTime.ToString()` Exchange puts in `TimeStamp=` (reference §6.1).
+/// `5/19/2020 10:19:41 PM`: the en-US `DateTime.ToString()` Exchange puts in `TimeStamp=` (docs/exchange-notes.md §6.1).
 pub fn exchange_timestamp(secs: i64) -> String {
     let p = parts(secs);
     let (h12, ampm) = match p.h {

@@ -9,6 +9,7 @@
 mod audit;
 mod clock;
 mod cmdlets;
+mod context;
 mod faults;
 mod model;
 mod objects;
@@ -191,7 +192,7 @@ pub fn summary(dir: &Path) -> Result<LabSummary, LabError> {
     Store::open(dir)?.read(summary_in)
 }
 
-/// Runs one directory-sync cycle (one way, on-premises wins; reference §2.4).
+/// Runs one directory-sync cycle (one way, on-premises wins; docs/exchange-notes.md §2.4).
 pub fn sync(dir: &Path) -> Result<SyncReport, LabError> {
     sync::run(&mut Store::open(dir)?)
 }
@@ -224,7 +225,7 @@ pub fn audit_log(dir: &Path) -> Result<Vec<AuditEntry>, LabError> {
     Store::open(dir)?.read(|tx| tx.audit())
 }
 
-/// Chooses the server mbxctl's session talks to; its version gates features (reference §1.2).
+/// Chooses the server mbxctl's session talks to; its version gates features (docs/exchange-notes.md §1.2).
 pub fn set_connected_server(dir: &Path, server: &str) -> Result<(), LabError> {
     Store::open(dir)?.write(|tx| {
         let mut org = tx.org()?;

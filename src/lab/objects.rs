@@ -317,7 +317,7 @@ pub fn mailbox(r: &OnPremRecipient, org: &OrgConfig) -> PsValue {
     obj.into()
 }
 
-/// Exchange Online quotas: 100 GB licensed (Plan 2 figures), 50 GB unlicensed (reference §1.1 licensing).
+/// Exchange Online quotas: 100 GB licensed (Plan 2 figures), 50 GB unlicensed (docs/exchange-notes.md §1.1 licensing).
 fn cloud_quotas(m: &CloudMailbox) -> (ByteSize, ByteSize, ByteSize) {
     const GB: u64 = 1 << 30;
     if m.sku_assigned {

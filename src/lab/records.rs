@@ -1,13 +1,13 @@
 //! Error records and warnings exactly as Exchange and PowerShell word them. Each text cites the
-//! reference section (shared/reference/exchange.md) it comes from; texts the reference does not
-//! give are marked "lab wording" and listed in docs/lab.md.
+//! section of docs/exchange-notes.md it comes from (a bare `§N` below means that document); texts
+//! it does not give are marked "lab wording" and listed in docs/lab.md.
 
 use super::clock;
 use crate::shell::{ErrorRecord, Side};
 
 /// PowerShell's `ErrorCategory` values used here.
 pub mod category {
-    /// NotSpecified: Exchange's own errors show `NotSpecified: (:)` (reference §6.1).
+    /// NotSpecified: Exchange's own errors show `NotSpecified: (:)` (docs/exchange-notes.md §6.1).
     pub const NOT_SPECIFIED: i32 = 0;
     /// InvalidArgument.
     pub const INVALID_ARGUMENT: i32 = 5;

@@ -241,7 +241,7 @@ pub fn default_data() -> LabData {
             servers: vec![
                 server("EX01", "Version 15.1 (Build 2507.18)", "Enterprise"), // 2016 CU23
                 server("EX02", "Version 15.2 (Build 1544.4)", "Enterprise"),  // 2019 CU14
-                server("EX13", "Version 15.0 (Build 1365.1)", "Standard"),    // 2013 CU20
+                server("EX13", "Version 15.0 (Build 1365.1)", "Standard"),    // 2013 CU19
                 server("EX16A", "Version 15.1 (Build 1466.3)", "Standard"),   // 2016 CU9
             ],
             databases: vec![db("DB01", "EX01"), db("DB02", "EX02"), db("DB13", "EX13"), db("DB16A", "EX16A")],

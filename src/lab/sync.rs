@@ -1,4 +1,4 @@
-//! Directory synchronisation, one way, on-premises wins (reference §2.4, KB2710029): each remote
+//! Directory synchronisation, one way, on-premises wins (docs/exchange-notes.md §2.4, KB2710029): each remote
 //! mailbox's type is pushed to its Exchange Online mailbox.
 
 use super::LabError;

@@ -89,6 +89,8 @@ pub struct PsrpShell {
     timeouts: Timeouts,
     server: ServerInfo,
     profile: Option<Profile>,
+    /// The user name of the profile's prompted credential (the password is not kept).
+    credential_user: Option<String>,
     broken: Option<String>,
     closed: bool,
 }
@@ -105,6 +107,7 @@ impl PsrpShell {
             timeouts: options.timeouts,
             server: ServerInfo::default(),
             profile: options.profile.clone(),
+            credential_user: options.credential.as_ref().map(|(user, _)| user.clone()),
             broken: None,
             closed: false,
         };
@@ -152,6 +155,16 @@ impl PsrpShell {
     /// What the server said while opening (PowerShell version, protocol version).
     pub fn server_info(&self) -> &ServerInfo {
         &self.server
+    }
+
+    /// The profile this session was prepared with.
+    pub fn profile(&self) -> Option<&Profile> {
+        self.profile.as_ref()
+    }
+
+    /// The user name of the credential the session connected with, for a profile that prompts for one.
+    pub fn credential_user(&self) -> Option<&str> {
+        self.credential_user.as_deref()
     }
 
     /// The process id of the PowerShell child, while it runs.

@@ -24,7 +24,7 @@ pub struct Check {
     pub verdict: Verdict,
     /// Why, naming the values that decided it.
     pub message: String,
-    /// Where the rule comes from (a section of the reference and its source).
+    /// Where the rule comes from (a section of docs/exchange-notes.md and its source key).
     pub source: &'static str,
 }
 
@@ -46,25 +46,25 @@ impl Check {
 /// Sources cited by checks, kept in one place so the wording stays consistent.
 pub mod source {
     /// Set-Mailbox -Type values and conversions.
-    pub const SET_MAILBOX_TYPE: &str = "reference §1.1 [SM] -Type, [EXCONV]";
+    pub const SET_MAILBOX_TYPE: &str = "docs/exchange-notes.md §1.1 [SM] -Type, [EXCONV]";
     /// Conversion keeps content and rules; licence facts.
-    pub const M365_CONVERT: &str = "reference §1.1 [M365CONV]";
+    pub const M365_CONVERT: &str = "docs/exchange-notes.md §1.1 [M365CONV]";
     /// Licensing of shared mailboxes in Exchange Online.
-    pub const M365_LICENCE: &str = "reference §1.1 [M365CONV], [M365ABOUT]";
+    pub const M365_LICENCE: &str = "docs/exchange-notes.md §1.1 [M365CONV], [M365ABOUT]";
     /// Set-RemoteMailbox -Type and its versions.
-    pub const REMOTE_TYPE: &str = "reference §1.2 [SRM], KB4133605";
+    pub const REMOTE_TYPE: &str = "docs/exchange-notes.md §1.2 [SRM], KB4133605";
     /// The ProvisionMailbox bit.
-    pub const PROVISION: &str = "reference §1.2 [SRM], §2.2, §2.4 KB2710029";
+    pub const PROVISION: &str = "docs/exchange-notes.md §1.2 [SRM], §2.2, §2.4 KB2710029";
     /// Converting back needs a password and Reset Password.
-    pub const CONVERT_BACK: &str = "reference §1.1 [EXCONV], [SM] -Password";
+    pub const CONVERT_BACK: &str = "docs/exchange-notes.md §1.1 [EXCONV], [SM] -Password";
     /// Account handling.
-    pub const ACCOUNT: &str = "reference §1.1 [DECOMP SetMailboxBase], [M365CONV]";
+    pub const ACCOUNT: &str = "docs/exchange-notes.md §1.1 (observed), [M365CONV]";
     /// Identity resolution errors.
-    pub const IDENTITY: &str = "reference §6.2";
+    pub const IDENTITY: &str = "docs/exchange-notes.md §6.2";
     /// Permissions.
-    pub const PERMISSIONS: &str = "reference §7";
+    pub const PERMISSIONS: &str = "docs/exchange-notes.md §7";
     /// Disconnected mailboxes.
-    pub const DISCONNECTED: &str = "reference §8.1";
+    pub const DISCONNECTED: &str = "docs/exchange-notes.md §8.1";
     /// The move-back-convert-move path.
-    pub const MOVE_PLAN: &str = "reference §8.2";
+    pub const MOVE_PLAN: &str = "docs/exchange-notes.md §8.2";
 }

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod convert;
 pub mod disconnected;
 pub mod exec;
+pub mod inspect;
 pub mod outcome;
 pub mod remote;
 mod steps;

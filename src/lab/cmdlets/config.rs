@@ -1,9 +1,9 @@
 //! Get-ExchangeServer, Get-MailboxDatabase, Get-ManagementRoleAssignment and Get-InboxRule.
 
+use crate::lab::context::{Ctx, Halt};
 use crate::lab::model::InboxRule;
 use crate::lab::objects;
 use crate::lab::records::ExchangeError;
-use crate::lab::shell::{Ctx, Halt};
 use crate::shell::Side;
 
 /// Get-ExchangeServer.

@@ -1,16 +1,17 @@
 //! Get-Mailbox, Set-Mailbox and Get-MailboxStatistics on both sides.
+//! A bare `§N` cites docs/exchange-notes.md.
 
 use crate::exchange::RecipientTypeDetails as R;
 use crate::lab::clock;
+use crate::lab::context::{Ctx, Halt, MultiEdit};
 use crate::lab::model::{CloudMailbox, MailboxAce, OnPremRecipient, display_type_for, is_local_mailbox};
 use crate::lab::objects;
 use crate::lab::records::{ExchangeError, warning};
-use crate::lab::shell::{Ctx, Halt, MultiEdit};
 use crate::lab::store::{ON_PREMISES, ONLINE};
 
-/// `ConvertibleMailboxSubType` on-premises (reference §1.1).
+/// `ConvertibleMailboxSubType` on-premises (docs/exchange-notes.md §1.1).
 const TYPES_ON_PREMISES: [&str; 4] = ["Regular", "Room", "Equipment", "Shared"];
-/// Exchange Online adds Workspace and Desk (reference §1.1).
+/// Exchange Online adds Workspace and Desk (docs/exchange-notes.md §1.1).
 const TYPES_ONLINE: [&str; 6] = ["Regular", "Room", "Equipment", "Shared", "Workspace", "Desk"];
 const TYPE_ENUM: &str = "Microsoft.Exchange.Management.RecipientTasks.ConvertibleMailboxSubType";
 
@@ -78,7 +79,7 @@ fn meets_policy(p: &str) -> bool {
 }
 
 /// The SELF entry the conversion adds (`GrantPermissionToLinkedUserAccount`: mask 5 =
-/// FullAccess | ExternalAccount, reference §1.1).
+/// FullAccess | ExternalAccount, docs/exchange-notes.md §1.1).
 fn self_ace() -> MailboxAce {
     MailboxAce {
         user: "NT AUTHORITY\\SELF".into(),
@@ -121,7 +122,7 @@ fn edit_list(
     Ok(())
 }
 
-/// Set-Mailbox on-premises (reference §1.1, §7).
+/// Set-Mailbox on-premises (docs/exchange-notes.md §1.1, §7).
 pub(crate) fn set_mailbox(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
     // Parameter binding first, as PowerShell does, then the object.
     let identity = ctx.required("Identity")?;

@@ -1,37 +1,16 @@
 //! The cmdlets the lab implements, per side, with the parameters each accepts. A cmdlet not in
 //! this table is "not recognized", a parameter not listed "cannot be found", as in a real session.
+//! A bare `§N` cites docs/exchange-notes.md.
 
 mod config;
 mod mailbox;
 mod permissions;
 mod recipients;
 
+use super::context::Spec;
 use super::model::ServerVersion;
-use super::shell::{Ctx, Halt};
 use super::store::OrgConfig;
 use crate::shell::Side;
-
-/// One cmdlet as the lab implements it.
-pub(crate) struct Spec {
-    /// Exchange's spelling.
-    pub name: &'static str,
-    /// The .NET type PowerShell names in FullyQualifiedErrorId.
-    pub dotnet: &'static str,
-    /// The side it exists on.
-    pub side: Side,
-    /// Parameters it takes (besides the common ones, and WhatIf/Confirm for mutating cmdlets).
-    pub params: &'static [&'static str],
-    /// Parameters without which PowerShell refuses to run it.
-    pub mandatory: &'static [&'static str],
-    /// The parameter an unnamed argument binds to.
-    pub positional: Option<&'static str>,
-    /// Whether it writes (one write transaction, audit log entry).
-    pub mutating: bool,
-    /// The management role that puts it in the session (on-premises).
-    pub role: Option<&'static str>,
-    /// The handler.
-    pub run: fn(&mut Ctx<'_, '_>) -> Result<(), Halt>,
-}
 
 const MAIL_RECIPIENTS: Option<&str> = Some("Mail Recipients");
 const CREATION: Option<&str> = Some("Mail Recipient Creation");

@@ -1,10 +1,10 @@
 //! Mailbox permissions (both sides), AD permissions (Send As on-premises) and recipient
-//! permissions (Send As in Exchange Online), reference §7.
+//! permissions (Send As in Exchange Online), docs/exchange-notes.md §7.
 
+use crate::lab::context::{Ctx, Halt};
 use crate::lab::model::{AdAce, CloudMailbox, MailboxAce, OnPremRecipient};
 use crate::lab::objects::{self, MAILBOX_RIGHTS};
 use crate::lab::records::warning;
-use crate::lab::shell::{Ctx, Halt};
 use crate::shell::Side;
 
 const RIGHTS_ENUM: &str = "Microsoft.Exchange.Management.RecipientTasks.MailboxRights";

@@ -1,10 +1,11 @@
 //! Get-Recipient, Get-User, the remote-mailbox cmdlets and Connect-Mailbox.
+//! A bare `§N` cites docs/exchange-notes.md.
 
 use crate::exchange::{RecipientTypeDetails as R, RemoteRecipientType};
+use crate::lab::context::{Ctx, Halt};
 use crate::lab::model::{CloudMailbox, OnPremRecipient, display_type_for, is_local_mailbox, is_plain_user};
 use crate::lab::objects;
 use crate::lab::records::{self, ExchangeError, warning};
-use crate::lab::shell::{Ctx, Halt};
 use crate::lab::store::ON_PREMISES;
 
 const MAIL_ENABLED_TYPES: [&str; 19] = [
@@ -92,7 +93,7 @@ pub(crate) fn get_cloud_recipient(ctx: &mut Ctx<'_, '_>) -> Result<(), Halt> {
     Ok(())
 }
 
-/// `ConvertibleRemoteMailboxSubType`: Shared only from 2013 CU21 / 2016 CU10 / 2019 (reference §1.2).
+/// `ConvertibleRemoteMailboxSubType`: Shared only from 2013 CU21 / 2016 CU10 / 2019 (docs/exchange-notes.md §1.2).
 fn remote_types(ctx: &Ctx<'_, '_>) -> &'static [&'static str] {
     if ctx.version().is_some_and(|v| v.has_remote_shared()) {
         &["Regular", "Room", "Equipment", "Shared"]

@@ -227,12 +227,23 @@ pub enum FailureKind {
     VerifyFailed,
     /// Anything else.
     Other,
+    /// Another live run had claimed the mailbox (docs/batches.md, "Claims"); nothing was sent.
+    Taken,
+    /// The run was interrupted (Ctrl-C) while the item's commands were in flight.
+    Interrupted,
 }
 
 impl FailureKind {
     /// Whether trying again later may succeed without anyone changing anything.
     pub fn is_transient(self) -> bool {
-        matches!(self, FailureKind::Throttled | FailureKind::SessionBroken | FailureKind::Timeout)
+        matches!(
+            self,
+            FailureKind::Throttled
+                | FailureKind::SessionBroken
+                | FailureKind::Timeout
+                | FailureKind::Taken
+                | FailureKind::Interrupted
+        )
     }
 }
 

@@ -5,8 +5,12 @@
 //! The per-item work (pre-flight, convert, grant, verify) is the caller's worker; this module
 //! owns ordering, concurrency, throttling, recovery and the record of what happened.
 
+pub mod cancel;
+pub mod claims;
 pub mod input;
+pub mod join;
 pub mod journal;
+pub mod plan;
 pub mod pool;
 pub mod progress;
 pub mod rollback;
@@ -15,7 +19,7 @@ pub mod single;
 pub mod worker;
 
 pub use input::{
-    BatchInput, BatchItem, InputFormat, ResolvedKey, RowDefaults, RowProblem, Target, find_duplicates_resolved,
+    BatchInput, BatchItem, InputFormat, ResolvedKey, RowDefaults, RowProblem, TargetType, find_duplicates_resolved,
     read_batch,
 };
 pub use journal::{

@@ -11,14 +11,15 @@
 //! All sessions run as futures of one task (no `Send` or `'static` needed for the worker or
 //! the shell); time comes from `tokio::time`, so tests run on a paused virtual clock.
 
+use super::cancel::Cancel;
+use super::join::join_all;
 use super::journal::{Event, FailureKind, Journal};
 use super::progress::{FinalOutcome, FinishedItem, Progress};
 use crate::shell::{Shell, ShellError};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
-use std::task::Poll;
 use std::time::Duration;
 use tokio::time::{Instant, sleep, sleep_until};
 
@@ -93,6 +94,12 @@ pub struct PoolOptions {
     pub max_backoff: Duration,
     /// The pace after the first throttle; it grows by half on each further throttle.
     pub throttle_pace: Duration,
+    /// Raised (Ctrl-C) to stop starting items: the commands in flight may finish within
+    /// `stop_grace`, the rest stay unjournaled for `resume`.
+    pub cancel: Option<Cancel>,
+    /// How long items in flight may take to finish after `cancel` is raised before the pool
+    /// stops waiting (dropping a session ends its PowerShell process).
+    pub stop_grace: Duration,
 }
 
 impl Default for PoolOptions {
@@ -104,6 +111,8 @@ impl Default for PoolOptions {
             open_backoff: Duration::from_secs(2),
             max_backoff: Duration::from_secs(60),
             throttle_pace: Duration::from_millis(250),
+            cancel: None,
+            stop_grace: Duration::from_secs(10),
         }
     }
 }
@@ -128,6 +137,13 @@ pub struct PoolReport {
     /// A journal write failed: the pool stopped starting items, because it could no longer
     /// record what it does.
     pub journal_error: Option<String>,
+    /// The run was cancelled (`PoolOptions::cancel`) before every item finished.
+    pub interrupted: bool,
+    /// Items never started because of the cancel: (key, identity). Not journaled past `planned`.
+    pub not_started: Vec<(usize, String)>,
+    /// Items whose worker was still running when the grace period ran out: their commands may
+    /// or may not have run, and their journal says `apply-started` if any was sent.
+    pub abandoned: Vec<(usize, String)>,
 }
 
 /// Clamps a requested session count to 1..=18 and explains any change.
@@ -153,8 +169,22 @@ struct Shared<T> {
     pause_until: Cell<Instant>,
     pace: Cell<Duration>,
     stop: Cell<bool>,
+    cancel: Option<Cancel>,
+    in_flight: RefCell<BTreeMap<usize, String>>,
     report: RefCell<PoolReport>,
     progress: RefCell<Progress>,
+    /// Whether slot 0's first session opened (see [`wait_for_first`]).
+    first: Cell<FirstOpen>,
+    first_changed: tokio::sync::Notify,
+}
+
+/// Slot 0 opens its session alone: a wrong password or a broken profile then fails once, not once per
+/// session. The other slots open in parallel as soon as it has opened, each joining the work as it is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstOpen {
+    Pending,
+    Opened,
+    GaveUp,
 }
 
 /// Runs `items` through up to `sessions` shells (clamped to 1..=18 and to the item count).
@@ -186,18 +216,53 @@ where
         pause_until: Cell::new(started),
         pace: Cell::new(Duration::ZERO),
         stop: Cell::new(false),
+        cancel: options.cancel.clone(),
+        in_flight: RefCell::new(BTreeMap::new()),
         report: RefCell::new(PoolReport { sessions: n, notes: note.into_iter().collect(), ..Default::default() }),
         progress: RefCell::new(progress),
+        first: Cell::new(FirstOpen::Pending),
+        first_changed: tokio::sync::Notify::new(),
     };
     shared.progress.borrow_mut().start();
 
     let loops: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = (0..n)
         .map(|slot| Box::pin(session_loop(slot, &shared, options, &open_session, &worker, journal)) as _)
         .collect();
-    join_all(loops).await;
-
-    // Items no session could take (every slot gave up, or the journal failed).
+    match &options.cancel {
+        None => {
+            join_all(loops).await;
+        }
+        Some(cancel) => {
+            // After a cancel the loops stop taking items; give the ones in flight `stop_grace`.
+            let all = join_all(loops);
+            tokio::pin!(all);
+            let grace_over = async {
+                cancel.cancelled().await;
+                sleep(options.stop_grace).await;
+            };
+            tokio::select! {
+                _ = &mut all => {}
+                _ = grace_over => {}
+            }
+        }
+    }
+    let cancelled = shared.cancel.as_ref().is_some_and(Cancel::is_cancelled);
     let leftover: Vec<WorkItem<T>> = shared.queue.borrow_mut().drain(..).collect();
+    if cancelled {
+        let mut report = shared.report.borrow_mut();
+        report.abandoned = shared.in_flight.borrow().iter().map(|(k, i)| (*k, i.clone())).collect();
+        if !leftover.is_empty() || !report.abandoned.is_empty() {
+            report.interrupted = true;
+        }
+        report.not_started = leftover.into_iter().map(|i| (i.key, i.identity)).collect();
+        report.not_started.sort();
+        drop(report);
+        shared.progress.borrow_mut().finish();
+        let mut report = shared.report.into_inner();
+        report.elapsed = started.elapsed();
+        return report;
+    }
+    // Items no session could take (every slot gave up, or the journal failed).
     for item in leftover {
         let reason = if shared.stop.get() {
             "not started: the journal could not be written".to_string()
@@ -231,11 +296,40 @@ async fn session_loop<S, T, O, OF, F>(
     let mut throttles = 0u32;
     let mut breaks = 0u32;
     loop {
-        if shared.stop.get() {
+        if shared.stop.get() || shared.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
             if let Some(item) = current.take() {
                 shared.queue.borrow_mut().push_front(item);
             }
             break;
+        }
+        // Open the session before taking an item, so an item never waits behind a session still opening
+        // while another session is free.
+        if session.is_none() {
+            if current.is_none() && shared.queue.borrow().is_empty() {
+                break;
+            }
+            if slot > 0 && !wait_for_first(shared).await {
+                break;
+            }
+            match open_with_backoff(slot, open_session, options).await {
+                Ok(s) => {
+                    session = Some(s);
+                    set_first(shared, slot, FirstOpen::Opened);
+                }
+                Err(e) => {
+                    shared.report.borrow_mut().notes.push(format!(
+                        "session {} gave up after {} attempts to open: {e}",
+                        slot + 1,
+                        options.max_open_attempts
+                    ));
+                    set_first(shared, slot, FirstOpen::GaveUp);
+                    // Another session may still take it; leftovers are failed at the end.
+                    if let Some(item) = current.take() {
+                        shared.queue.borrow_mut().push_front(item);
+                    }
+                    break;
+                }
+            }
         }
         let mut item = match current.take() {
             Some(item) => item,
@@ -248,21 +342,6 @@ async fn session_loop<S, T, O, OF, F>(
                 }
             }
         };
-        if session.is_none() {
-            match open_with_backoff(slot, open_session, options).await {
-                Ok(s) => session = Some(s),
-                Err(e) => {
-                    shared.report.borrow_mut().notes.push(format!(
-                        "session {} gave up after {} attempts to open: {e}",
-                        slot + 1,
-                        options.max_open_attempts
-                    ));
-                    // Another session may still take it; leftovers are failed at the end.
-                    shared.queue.borrow_mut().push_front(item);
-                    break;
-                }
-            }
-        }
         // Throttling slows every session down: wait out the pause, then the shared pace.
         let pause = shared.pause_until.get();
         if pause > Instant::now() {
@@ -274,7 +353,14 @@ async fn session_loop<S, T, O, OF, F>(
         }
 
         let Some(shell) = session.as_mut() else { continue };
+        if shared.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
+            // Cancelled while waiting: this item was not started.
+            current = Some(item);
+            continue;
+        }
+        shared.in_flight.borrow_mut().insert(item.key, item.identity.clone());
         let outcome = worker(shell, item.clone()).await;
+        shared.in_flight.borrow_mut().remove(&item.key);
         item.attempt += 1;
         match outcome {
             ItemOutcome::Done(event) => {
@@ -327,6 +413,28 @@ async fn session_loop<S, T, O, OF, F>(
     if let Some(mut s) = session {
         // Closing is courtesy to the server's session count; a failure changes nothing here.
         let _ = s.close().await;
+    }
+}
+
+/// Waits until slot 0 has opened its first session; `false` when it gave up (then nobody else tries).
+async fn wait_for_first<T>(shared: &Shared<T>) -> bool {
+    loop {
+        let notified = shared.first_changed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        match shared.first.get() {
+            FirstOpen::Opened => return true,
+            FirstOpen::GaveUp => return false,
+            FirstOpen::Pending => notified.await,
+        }
+    }
+}
+
+/// Records how slot 0's first open went (later opens and other slots change nothing).
+fn set_first<T>(shared: &Shared<T>, slot: usize, state: FirstOpen) {
+    if slot == 0 && shared.first.get() == FirstOpen::Pending {
+        shared.first.set(state);
+        shared.first_changed.notify_waiters();
     }
 }
 
@@ -386,28 +494,75 @@ fn finish<T>(shared: &Shared<T>, journal: &Journal, item: WorkItem<T>, outcome: 
     });
 }
 
-/// Polls every future until all are done (the session loops share one task).
-async fn join_all(mut futures: Vec<Pin<Box<dyn Future<Output = ()> + '_>>>) {
-    let mut done = vec![false; futures.len()];
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (f, d) in futures.iter_mut().zip(done.iter_mut()) {
-            if !*d {
-                if f.as_mut().poll(cx).is_ready() {
-                    *d = true;
-                } else {
-                    pending = true;
-                }
-            }
-        }
-        if pending { Poll::Pending } else { Poll::Ready(()) }
-    })
-    .await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::cmdlet::Invocation;
+    use crate::shell::{Outcome, ShellFuture, ShellInfo, ShellKind, Side};
+    use crate::workflow::batch::journal::{RunHeader, TargetKind};
+    use crate::workflow::batch::progress::ProgressMode;
+
+    struct Fake;
+
+    impl Shell for Fake {
+        fn run<'a>(&'a mut self, _invocation: &'a Invocation) -> ShellFuture<'a, Result<Outcome, ShellError>> {
+            Box::pin(async { Ok(Outcome::default()) })
+        }
+
+        fn describe(&self) -> ShellInfo {
+            ShellInfo { kind: ShellKind::Lab, target: "fake".into(), side: Side::OnPremises }
+        }
+    }
+
+    fn journal(root: &std::path::Path, n: usize) -> Journal {
+        let header = RunHeader {
+            id: "20240501-100000-0001".into(),
+            started: "2024-05-01T10:00:00.000Z".into(),
+            command: "test".into(),
+            target: TargetKind::Lab,
+            options: serde_json::Value::Null,
+            item_count: n,
+            parent: None,
+            version: "test".into(),
+        };
+        Journal::create(root, &header).unwrap()
+    }
+
+    /// Opening takes 2 s, a conversion 1 s: the first conversion ends at 3 s (one open plus one conversion),
+    /// the other sessions start opening only once the first is open, and join as they become ready.
+    #[tokio::test(start_paused = true)]
+    async fn the_first_session_opens_alone_then_converts_while_the_others_open() {
+        let root = tempfile::tempdir().unwrap();
+        let j = journal(root.path(), 8);
+        let t0 = Instant::now();
+        let opens: RefCell<Vec<(usize, Duration)>> = RefCell::default();
+        let done: RefCell<Vec<Duration>> = RefCell::default();
+        let open = |slot: usize| {
+            opens.borrow_mut().push((slot, t0.elapsed()));
+            async move {
+                sleep(Duration::from_secs(2)).await;
+                Ok::<_, ShellError>(Fake)
+            }
+        };
+        let work = async |_s: &mut Fake, _item: WorkItem<u32>| {
+            sleep(Duration::from_secs(1)).await;
+            done.borrow_mut().push(t0.elapsed());
+            ItemOutcome::Done(Event::Verified { detail: serde_json::Value::Null })
+        };
+        let items = (1..=8).map(|k| WorkItem::new(k, format!("m{k}"), k as u32)).collect();
+        let report =
+            run_pool(items, 4, &PoolOptions::default(), open, work, &j, Progress::new("t", 8, ProgressMode::Quiet))
+                .await;
+        assert_eq!((report.done, report.failed), (8, 0));
+        let opens = opens.into_inner();
+        assert_eq!(opens[0], (0, Duration::ZERO));
+        assert!(opens[1..].iter().all(|(slot, at)| *slot > 0 && *at == Duration::from_secs(2)), "{opens:?}");
+        let done = done.into_inner();
+        assert_eq!(done[0], Duration::from_secs(3), "first conversion = one open + one conversion");
+        // Slot 0 converts alone while the others open (done at 3 s and 4 s), then all four share the rest.
+        assert_eq!(done.iter().filter(|t| **t <= Duration::from_secs(4)).count(), 2, "{done:?}");
+    }
 
     #[test]
     fn sessions_are_clamped_with_a_reason() {

@@ -1,12 +1,17 @@
-//! Undoing a run: remove exactly the permissions it granted, then convert back the mailboxes
-//! it converted. Every command goes through the [`Executor`] (validated against the catalogue),
+//! Undoing a run: convert back the mailboxes it converted, then remove exactly the permissions
+//! it granted. Every command goes through the [`Executor`] (validated against the catalogue),
 //! and the rollback is itself a journaled run, so it can be inspected, resumed and exported.
+//!
+//! An item is undone whole or not at all, as far as mbxctl can know beforehand: an item that
+//! cannot be fully undone (no password to convert it back to a regular mailbox, a journal that
+//! does not say enough) is refused before its first command. The conversion back goes first
+//! because its pre-flight is what can refuse; permissions are removed only once it succeeded,
+//! so a refused item never ends as a shared mailbox nobody can open (docs/batches.md).
 
-use super::input::Target;
 use super::journal::{Event, FailureKind, GrantKind, Journal};
 use super::pool::{Failure, ItemOutcome, WorkItem};
 use super::runs::RollbackAction;
-use super::worker::{JournalObserver, Session, blocked_reason, outcome_of, target_type};
+use super::worker::{JournalObserver, Session, blocked_reason, outcome_of};
 use crate::cmdlet::validate::Target as CatalogueTarget;
 use crate::cmdlet::{Invocation, Value};
 use crate::exchange::RecipientTypeDetails;
@@ -14,6 +19,7 @@ use crate::exchange::classify::ErrorKind;
 use crate::psobject::PsValue;
 use crate::secret::Secret;
 use crate::shell::{Shell, Side};
+use crate::workflow::convert::TargetType;
 use crate::workflow::convert::{ConvertOptions, ConvertReport, ConvertStatus, convert_observed};
 use crate::workflow::exec::{CommandRecord, CommandStatus, Executor, WorkflowError, display_text};
 use serde::Serialize;
@@ -37,8 +43,10 @@ pub enum RollbackStatus {
     Undone,
     /// Dry run: the commands that would run.
     Planned,
-    /// Converting back was refused by pre-flight (a password is missing, say); grants may be removed.
+    /// Refused before any of its commands ran (a password is missing, pre-flight blocked).
     Blocked,
+    /// An earlier rollback of the chain already undid it.
+    NothingToDo,
     /// A command failed.
     Failed,
     /// The journal does not say enough to undo it automatically.
@@ -54,6 +62,9 @@ pub struct RollbackItemReport {
     pub identity: String,
     /// Outcome.
     pub status: RollbackStatus,
+    /// Every command of the undo in the order it runs (dry run) or ran: the conversion's
+    /// commands, then the permission removals.
+    pub plan: Vec<String>,
     /// Permission removals, planned or run.
     pub commands: Vec<CommandRecord>,
     /// The conversion back, when there was one.
@@ -71,7 +82,8 @@ pub fn group_actions(actions: Vec<RollbackAction>) -> Vec<WorkItem<Vec<RollbackA
         let (item, identity) = match &a {
             RollbackAction::RemoveGrant { item, identity, .. }
             | RollbackAction::ConvertBack { item, identity, .. }
-            | RollbackAction::Manual { item, identity, .. } => (*item, identity.clone()),
+            | RollbackAction::Manual { item, identity, .. }
+            | RollbackAction::AlreadyUndone { item, identity, .. } => (*item, identity.clone()),
         };
         by_item.entry(item).or_insert_with(|| (identity, Vec::new())).1.push(a);
     }
@@ -143,6 +155,7 @@ impl<'j> RollbackWorker<'j> {
             row: item.key,
             identity: item.identity.clone(),
             status: if self.job.dry_run { RollbackStatus::Planned } else { RollbackStatus::Undone },
+            plan: Vec::new(),
             commands: Vec::new(),
             convert: None,
             error: None,
@@ -150,7 +163,10 @@ impl<'j> RollbackWorker<'j> {
         let outcome = self.undo(session, &item, &mut report).await;
         match &outcome {
             ItemOutcome::Failed(f)
-                if report.status != RollbackStatus::Blocked && report.status != RollbackStatus::Manual =>
+                if !matches!(
+                    report.status,
+                    RollbackStatus::Blocked | RollbackStatus::Manual | RollbackStatus::NothingToDo
+                ) =>
             {
                 report.status = RollbackStatus::Failed;
                 report.error = Some(f.reason.clone());
@@ -168,11 +184,41 @@ impl<'j> RollbackWorker<'j> {
         item: &WorkItem<Vec<RollbackAction>>,
         report: &mut RollbackItemReport,
     ) -> ItemOutcome {
+        if let Some(by) = item.data.iter().find_map(|a| match a {
+            RollbackAction::AlreadyUndone { by, .. } => Some(by.as_str()),
+            _ => None,
+        }) {
+            report.status = RollbackStatus::NothingToDo;
+            return ItemOutcome::Done(Event::Skipped {
+                reason: format!("nothing to do: already undone by rollback {by}"),
+            });
+        }
         let manual: Vec<&str> = item
             .data
             .iter()
             .filter_map(|a| if let RollbackAction::Manual { reason, .. } = a { Some(reason.as_str()) } else { None })
             .collect();
+        if !manual.is_empty() {
+            // Undoing only the permissions would leave the mailbox half restored: refuse it whole.
+            report.status = RollbackStatus::Manual;
+            return ItemOutcome::Failed(Failure {
+                reason: format!("not undone, nothing was sent: undo by hand: {}", manual.join("; ")),
+                kind: FailureKind::Refused,
+            });
+        }
+        let back = item.data.iter().find_map(|a| match a {
+            RollbackAction::ConvertBack { to, .. } => Some(*to),
+            _ => None,
+        });
+        if back == Some(TargetType::Regular) && self.job.password.is_none() && !self.job.dry_run {
+            report.status = RollbackStatus::Blocked;
+            return ItemOutcome::Failed(Failure {
+                reason: "not undone, nothing was sent: converting back to a regular mailbox needs a password \
+                         (--password-stdin); its permissions are left as they are until it can be converted back"
+                    .into(),
+                kind: FailureKind::Refused,
+            });
+        }
         let grants: Vec<(GrantKind, &str)> = item
             .data
             .iter()
@@ -181,31 +227,20 @@ impl<'j> RollbackWorker<'j> {
                 _ => None,
             })
             .collect();
+        if let Some(to) = back
+            && let Step::Stop(o) = self.convert_back(session, item, to, report).await
+        {
+            return o;
+        }
         if !grants.is_empty()
             && let Step::Stop(o) = self.remove_grants(session, item, &grants, report).await
         {
             return o;
         }
-        for a in &item.data {
-            if let RollbackAction::ConvertBack { to, .. } = a
-                && let Step::Stop(o) = self.convert_back(session, item, *to, report).await
-            {
-                return o;
-            }
-        }
-        if !manual.is_empty() {
-            report.status = RollbackStatus::Manual;
-            return ItemOutcome::Failed(Failure {
-                reason: format!("undo by hand: {}", manual.join("; ")),
-                kind: FailureKind::Other,
-            });
-        }
         if self.job.dry_run {
             return ItemOutcome::Done(Event::Skipped { reason: "dry run: nothing changed".into() });
         }
-        ItemOutcome::Done(Event::Verified {
-            detail: serde_json::json!({"status": "undone", "commands": report.commands.iter().map(|c| &c.text).collect::<Vec<_>>()}),
-        })
+        ItemOutcome::Done(Event::Verified { detail: serde_json::json!({"status": "undone", "commands": report.plan}) })
     }
 
     async fn remove_grants(
@@ -256,7 +291,10 @@ impl<'j> RollbackWorker<'j> {
         if self.job.dry_run {
             for inv in &invocations {
                 match exec.plan(inv) {
-                    Ok(rec) => report.commands.push(rec),
+                    Ok(rec) => {
+                        report.plan.push(rec.text.clone());
+                        report.commands.push(rec);
+                    }
                     Err(e) => return shell_outcome(e, false),
                 }
             }
@@ -279,6 +317,7 @@ impl<'j> RollbackWorker<'j> {
                 _ => None,
             });
             let reason = rec.errors.first().map(|e| format!("{}: {}", rec.text, e.message));
+            report.plan.push(rec.text.clone());
             report.commands.push(rec);
             if let Some(wait) = throttled {
                 return Step::Stop(ItemOutcome::Throttled { retry_after: wait });
@@ -297,12 +336,12 @@ impl<'j> RollbackWorker<'j> {
         &self,
         session: &mut Session,
         item: &WorkItem<Vec<RollbackAction>>,
-        to: Target,
+        to: TargetType,
         report: &mut RollbackItemReport,
     ) -> Step {
-        let mut opts = ConvertOptions::new(target_type(to));
+        let mut opts = ConvertOptions::new(to);
         opts.dry_run = self.job.dry_run;
-        if to == Target::Regular {
+        if to == TargetType::Regular {
             opts.password = self.job.password.clone();
             // One password serves every mailbox of the rollback and the operator knows it: each
             // user must replace it at next logon.
@@ -320,6 +359,7 @@ impl<'j> RollbackWorker<'j> {
         let status = r.status;
         let outcome = outcome_of(&r, false, started_in_attempt);
         let reason = blocked_reason(&r);
+        report.plan.extend(r.commands.iter().map(|c| c.text.clone()));
         report.convert = Some(r);
         match status {
             ConvertStatus::Converted
@@ -329,7 +369,7 @@ impl<'j> RollbackWorker<'j> {
             ConvertStatus::Blocked => {
                 report.status = RollbackStatus::Blocked;
                 Step::Stop(ItemOutcome::Failed(Failure {
-                    reason: format!("not converted back: {reason}"),
+                    reason: format!("not undone, nothing was sent: {reason}"),
                     kind: FailureKind::Refused,
                 }))
             }
@@ -376,8 +416,8 @@ mod tests {
                 grant: GrantKind::FullAccess,
                 trustee: "t".into(),
             },
-            RollbackAction::ConvertBack { item: 2, identity: "b".into(), to: Target::Regular, recheck: false },
-            RollbackAction::ConvertBack { item: 1, identity: "a".into(), to: Target::Regular, recheck: true },
+            RollbackAction::ConvertBack { item: 2, identity: "b".into(), to: TargetType::Regular, recheck: false },
+            RollbackAction::ConvertBack { item: 1, identity: "a".into(), to: TargetType::Regular, recheck: true },
         ];
         let items = group_actions(actions);
         assert_eq!(items.iter().map(|i| (i.key, i.data.len())).collect::<Vec<_>>(), [(1, 1), (2, 2)]);

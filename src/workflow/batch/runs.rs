@@ -1,12 +1,12 @@
 //! The run store: listing past runs, showing one, exporting it for change management, and
 //! planning a resume or a rollback from what its journal says happened.
 
-use super::input::Target;
+use super::input::{TargetType, opposite_target, parse_target};
 use super::journal::{
     self, FailureKind, GrantKind, ItemRun, ItemState, JournalError, RunHeader, RunState, is_run_id, read_journal,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// One line of `mbxctl runs list`.
@@ -30,6 +30,18 @@ pub struct RunSummary {
     pub parent: Option<String>,
     /// Why the run could not be read, if it could not.
     pub error: Option<String>,
+    /// A process is working on this run now (it holds the run's lock).
+    #[serde(default)]
+    pub running: bool,
+    /// The newest resume of this run, if it was resumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resumed_by: Option<String>,
+    /// The newest rollback (not a dry run) of this run's chain, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rolled_back_by: Option<String>,
+    /// The state of the chain the run belongs to (a run and its resumes): an interrupted run
+    /// that a resume finished is part of a finished chain.
+    pub chain_state: Option<super::plan::ChainState>,
 }
 
 /// `mbxctl runs show`: a run with every item's final state.
@@ -63,6 +75,8 @@ fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
     for item in state.items.values() {
         let name = match (item.state, item.failure) {
             (ItemState::Failed, Some(FailureKind::Refused)) => "blocked",
+            (ItemState::Failed, Some(FailureKind::Taken)) => "taken",
+            (ItemState::Failed, Some(FailureKind::Interrupted)) => "interrupted",
             (s, _) => s.name(),
         };
         *c.entry(name).or_insert(0) += 1;
@@ -88,6 +102,13 @@ fn ids_oldest_first(root: &Path) -> Result<Vec<String>, JournalError> {
 /// Every run under `root`, oldest first. A missing root is an empty list; an unreadable run is
 /// listed with its `error` so one damaged directory does not hide the others.
 pub fn list_runs(root: &Path) -> Vec<RunSummary> {
+    let mut runs = read_summaries(root);
+    chain_states(&mut runs);
+    runs
+}
+
+/// Each run's summary without the chain fields.
+fn read_summaries(root: &Path) -> Vec<RunSummary> {
     let Ok(ids) = ids_oldest_first(root) else { return Vec::new() };
     ids.into_iter()
         .map(|id| match read_journal(&root.join(&id)) {
@@ -99,8 +120,12 @@ pub fn list_runs(root: &Path) -> Vec<RunSummary> {
                 command: state.header.command,
                 target: Some(state.header.target),
                 item_count: state.header.item_count,
+                running: super::claims::is_running(&state_dir(root, &state.header.id)),
                 parent: state.header.parent,
                 error: None,
+                resumed_by: None,
+                rolled_back_by: None,
+                chain_state: None,
             },
             Err(e) => RunSummary {
                 id,
@@ -112,28 +137,96 @@ pub fn list_runs(root: &Path) -> Vec<RunSummary> {
                 finished: false,
                 parent: None,
                 error: Some(e.to_string()),
+                running: false,
+                resumed_by: None,
+                rolled_back_by: None,
+                chain_state: None,
             },
         })
         .collect()
 }
 
-/// Finds a run by id, unique id prefix, or `last` (the newest run that was not a dry run).
+fn state_dir(root: &Path, id: &str) -> std::path::PathBuf {
+    root.join(id)
+}
+
+/// Fills the chain fields: who resumed or rolled back each run, and the state of its chain
+/// (running if any run of it is, else that of its newest run).
+fn chain_states(runs: &mut [RunSummary]) {
+    use super::plan::ChainState;
+    let is = |r: &RunSummary, verb: &str| r.command.starts_with(verb);
+    let index: HashMap<String, usize> = runs.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+    // The chain root of each run (resumes point up to it).
+    let root_of = |mut i: usize| {
+        for _ in 0..runs.len() {
+            match (is(&runs[i], "resume"), runs[i].parent.as_ref().and_then(|p| index.get(p))) {
+                (true, Some(&p)) => i = p,
+                _ => break,
+            }
+        }
+        i
+    };
+    let roots: Vec<usize> = (0..runs.len()).map(root_of).collect();
+    // Oldest first, so later runs overwrite: the newest resume and rollback win.
+    for i in 0..runs.len() {
+        let Some(&p) = runs[i].parent.as_ref().and_then(|p| index.get(p)) else { continue };
+        let id = runs[i].id.clone();
+        if is(&runs[i], "resume") {
+            runs[p].resumed_by = Some(id);
+        } else if is(&runs[i], "rollback") && !runs[i].command.contains("--dry-run") {
+            let root = roots[p];
+            for (j, r) in roots.iter().enumerate() {
+                if *r == root {
+                    runs[j].rolled_back_by = Some(id.clone());
+                }
+            }
+        }
+    }
+    let mut state_of_root: HashMap<usize, ChainState> = HashMap::new();
+    for (i, r) in runs.iter().enumerate() {
+        let own = if r.running {
+            ChainState::Running
+        } else if r.finished {
+            ChainState::Finished
+        } else {
+            ChainState::Interrupted
+        };
+        let entry = state_of_root.entry(roots[i]).or_insert(own);
+        // Running anywhere wins; otherwise the newest run (listed last) decides.
+        if *entry != ChainState::Running {
+            *entry = own;
+        }
+    }
+    for i in 0..runs.len() {
+        if runs[i].error.is_none() {
+            runs[i].chain_state = state_of_root.get(&roots[i]).copied();
+        }
+    }
+}
+
+/// Finds a run by id, unique id prefix, or `last`: the newest run that was neither a dry run
+/// nor a rollback (what `resume last` and `rollback last` mean).
 pub fn resolve_run_id(root: &Path, wanted: &str) -> Result<String, JournalError> {
+    resolve_run_id_of(root, wanted, false)
+}
+
+/// [`resolve_run_id`]; with `rollbacks`, `last` may also be a rollback (for `runs show last`).
+pub fn resolve_run_id_of(root: &Path, wanted: &str, rollbacks: bool) -> Result<String, JournalError> {
     let ids = ids_oldest_first(root)?;
     if wanted.eq_ignore_ascii_case("last") {
         // `last` means the newest run that changed something: a dry run (of a batch or of a
         // rollback) changes nothing, so `rollback last --dry-run` then `rollback last` undoes
-        // the batch the admin just looked at, not the dry run.
-        let is_dry = |id: &String| {
-            super::journal::read_header(&root.join(id))
-                .is_ok_and(|h| h.options.get("dry_run").and_then(serde_json::Value::as_bool) == Some(true))
+        // the batch the admin just looked at, not the dry run. And it is never a rollback, so
+        // `rollback last` twice cannot undo the undo.
+        let eligible = |id: &String| {
+            super::journal::read_header(&root.join(id)).is_ok_and(|h| {
+                !super::plan::is_dry_run(&h)
+                    && (rollbacks || super::plan::RunKind::of(&h) != super::plan::RunKind::Rollback)
+            })
         };
-        return ids
-            .iter()
-            .rev()
-            .find(|id| !is_dry(id))
-            .cloned()
-            .ok_or_else(|| JournalError::RunId(format!("no runs that changed anything in {}", root.display())));
+        return ids.iter().rev().find(|id| eligible(id)).cloned().ok_or_else(|| {
+            JournalError::RunId(format!("no runs that changed anything (other than rollbacks) in {}", root.display()))
+        });
     }
     if ids.iter().any(|i| i == wanted) {
         return Ok(wanted.to_string());
@@ -153,9 +246,9 @@ pub fn resolve_run_id(root: &Path, wanted: &str) -> Result<String, JournalError>
     }
 }
 
-/// Reads one run by id or prefix.
+/// Reads one run by id or prefix (`last` may be a rollback here).
 pub fn show_run(root: &Path, id: &str) -> Result<RunDetail, JournalError> {
-    let id = resolve_run_id(root, id)?;
+    let id = resolve_run_id_of(root, id, true)?;
     let state = read_journal(&root.join(&id))?;
     Ok(RunDetail {
         counts: counts(&state),
@@ -302,7 +395,7 @@ pub enum RollbackAction {
         /// The mailbox.
         identity: String,
         /// The type to return to.
-        to: Target,
+        to: TargetType,
         /// True when the journal shows the command started but not that it finished: re-read
         /// first and convert back only if the mailbox is now of the run's target type.
         recheck: bool,
@@ -316,6 +409,27 @@ pub enum RollbackAction {
         /// What is unknown.
         reason: String,
     },
+    /// An earlier rollback of the same chain already undid this item: nothing to do.
+    AlreadyUndone {
+        /// Item key.
+        item: usize,
+        /// The mailbox.
+        identity: String,
+        /// The rollback run that undid it.
+        by: String,
+    },
+}
+
+impl RollbackAction {
+    /// The item key and mailbox the action is about.
+    pub fn item(&self) -> (usize, &str) {
+        match self {
+            RollbackAction::RemoveGrant { item, identity, .. }
+            | RollbackAction::ConvertBack { item, identity, .. }
+            | RollbackAction::Manual { item, identity, .. }
+            | RollbackAction::AlreadyUndone { item, identity, .. } => (*item, identity),
+        }
+    }
 }
 
 /// Plans undoing a run: exactly the permissions it granted, and a conversion back for every
@@ -341,8 +455,8 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
             None => it
                 .target
                 .as_deref()
-                .and_then(Target::parse)
-                .map(Target::opposite)
+                .and_then(parse_target)
+                .map(opposite_target)
                 .ok_or_else(|| "the journal records neither the previous type nor the target".to_string()),
         };
         match back {
@@ -360,11 +474,11 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
     actions
 }
 
-fn previous_to_target(t: &str) -> Option<Target> {
+fn previous_to_target(t: &str) -> Option<TargetType> {
     match t.to_ascii_lowercase().as_str() {
         // A hybrid conversion records the on-premises remote mailbox's type.
-        "usermailbox" | "regular" | "remoteusermailbox" => Some(Target::Regular),
-        "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(Target::Shared),
+        "usermailbox" | "regular" | "remoteusermailbox" => Some(TargetType::Regular),
+        "sharedmailbox" | "shared" | "remotesharedmailbox" => Some(TargetType::Shared),
         _ => None,
     }
 }

@@ -36,7 +36,7 @@ impl SingleRun {
         write_atomic(&journal.dir().join(ITEMS_FILE), &bytes)?;
         let planned: Vec<(usize, String, Event)> = items
             .iter()
-            .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.as_str().to_string() }))
+            .map(|i| (i.row, i.identity.clone(), Event::Planned { target: i.target.type_value().to_string() }))
             .collect();
         journal.append_items(&planned)?;
         Ok(SingleRun { journal, started: Mutex::new(HashSet::new()) })

@@ -5,7 +5,7 @@
 //! The CLI and the benchmark both drive batches through this module, so what is measured is
 //! what admins run.
 
-use super::input::{BatchItem, ResolvedKey, RowProblem, Target, find_duplicates_resolved};
+use super::input::{BatchItem, ResolvedKey, RowProblem, find_duplicates_resolved};
 use super::journal::{Event, FailureKind, GrantKind, Journal};
 use super::pool::{Failure, ItemOutcome, WorkItem};
 use crate::cmdlet::validate::Target as CatalogueTarget;
@@ -80,18 +80,10 @@ pub struct ConvertJob {
     pub password: Option<Secret>,
 }
 
-/// Converts the batch's target into convert's.
-pub fn target_type(t: Target) -> TargetType {
-    match t {
-        Target::Shared => TargetType::Shared,
-        Target::Regular => TargetType::Regular,
-    }
-}
-
 /// The options convert runs one item with. Grants and switches come from the row (the CLI has
 /// already merged its defaults into it).
 pub fn convert_options(item: &BatchItem, job: &ConvertJob) -> ConvertOptions {
-    let mut o = ConvertOptions::new(target_type(item.target));
+    let mut o = ConvertOptions::new(item.target);
     o.full_access = item.full_access.clone();
     o.send_as = item.send_as.clone();
     o.send_on_behalf = item.send_on_behalf.clone();
@@ -100,7 +92,7 @@ pub fn convert_options(item: &BatchItem, job: &ConvertJob) -> ConvertOptions {
     o.dry_run = job.dry_run;
     // The pool handles throttling for the whole batch (it slows every session down).
     o.throttle_retries = Some(0);
-    if item.target == Target::Regular {
+    if item.target == TargetType::Regular {
         o.password = job.password.clone();
         // A batch gives every account the same password, known to the operator: unless the row
         // says otherwise, each user must replace it at next logon.
@@ -461,25 +453,7 @@ where
     (sessions, map)
 }
 
-/// Runs futures concurrently on the current task and collects their outputs in order.
-pub async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut futures: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut out: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (f, slot) in futures.iter_mut().zip(out.iter_mut()) {
-            if slot.is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => *slot = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
-    })
-    .await;
-    out.into_iter().flatten().collect()
-}
+pub use super::join::join_all;
 
 #[cfg(test)]
 mod tests {
@@ -562,7 +536,7 @@ mod tests {
             row: 1,
             line: 2,
             identity: "kim".into(),
-            target: Target::Shared,
+            target: TargetType::Shared,
             full_access: vec!["ann".into()],
             send_as: vec![],
             send_on_behalf: vec![],
@@ -583,7 +557,7 @@ mod tests {
             row,
             line: row + 1,
             identity: id.into(),
-            target: Target::Shared,
+            target: TargetType::Shared,
             full_access: vec![],
             send_as: vec![],
             send_on_behalf: vec![],

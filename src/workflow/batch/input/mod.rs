@@ -17,50 +17,34 @@
 //! A value starting with `#` at the start of a CSV line is a comment (`#TYPE`), so an identity
 //! cannot begin with `#` in CSV input.
 
+mod clixml;
+mod delimited;
+mod json;
+
 use crate::cmdlet::Severity;
 use crate::psobject::PsValue;
+use clixml::*;
+use delimited::*;
+use json::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// What a mailbox is converted to (`Set-Mailbox -Type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-pub enum Target {
-    /// A shared mailbox.
-    Shared,
-    /// A regular user mailbox.
-    Regular,
-}
+pub use crate::workflow::convert::TargetType;
 
-impl Target {
-    /// Exchange's name for the value (`Shared`, `Regular`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Target::Shared => "Shared",
-            Target::Regular => "Regular",
-        }
-    }
-
-    /// The other direction, for rollback.
-    pub fn opposite(self) -> Target {
-        match self {
-            Target::Shared => Target::Regular,
-            Target::Regular => Target::Shared,
-        }
-    }
-
-    /// Reads the spellings admins use; `None` when the text is none of them.
-    pub fn parse(text: &str) -> Option<Target> {
-        match norm(text).as_str() {
-            "shared" | "sharedmailbox" => Some(Target::Shared),
-            "regular" | "user" | "usermailbox" => Some(Target::Regular),
-            _ => None,
-        }
+/// Reads the spellings admins use for a conversion target; `None` when the text is none of them.
+pub fn parse_target(text: &str) -> Option<TargetType> {
+    match norm(text).as_str() {
+        "shared" | "sharedmailbox" => Some(TargetType::Shared),
+        "regular" | "user" | "usermailbox" => Some(TargetType::Regular),
+        _ => None,
     }
 }
 
-impl std::fmt::Display for Target {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+/// The other direction, for rollback.
+pub fn opposite_target(t: TargetType) -> TargetType {
+    match t {
+        TargetType::Shared => TargetType::Regular,
+        TargetType::Regular => TargetType::Shared,
     }
 }
 
@@ -69,7 +53,7 @@ impl std::fmt::Display for Target {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowDefaults {
     /// The target when the row names none. `None` makes a row without a target an error.
-    pub target: Option<Target>,
+    pub target: Option<TargetType>,
     /// AutoMapping for FullAccess grants when the row says nothing.
     pub auto_mapping: Option<bool>,
     /// ResetPasswordOnNextLogon (converting back to Regular) when the row says nothing.
@@ -86,7 +70,7 @@ pub struct BatchItem {
     /// The mailbox identity, trimmed.
     pub identity: String,
     /// What to convert it to.
-    pub target: Target,
+    pub target: TargetType,
     /// Trustees to grant FullAccess.
     pub full_access: Vec<String>,
     /// Trustees to grant Send As.
@@ -440,7 +424,7 @@ impl<'d> Rows<'d> {
         let target = match raw.slots[Column::Target.slot()].take() {
             Some((name, cell)) => match self.scalar_text(row, line, &name, &cell) {
                 Some(t) if t.is_empty() => self.default_target(row, line, Some(&name)),
-                Some(t) => match Target::parse(&t) {
+                Some(t) => match parse_target(&t) {
                     Some(target) => Some(target),
                     None => {
                         self.problem(
@@ -526,7 +510,7 @@ impl<'d> Rows<'d> {
         self.errors
     }
 
-    fn default_target(&mut self, row: usize, line: usize, column: Option<&str>) -> Option<Target> {
+    fn default_target(&mut self, row: usize, line: usize, column: Option<&str>) -> Option<TargetType> {
         if self.defaults.target.is_none() {
             self.problem(
                 row,
@@ -663,478 +647,12 @@ fn unwrap_ms_date(s: &str) -> String {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Delimited text and plain lists
-
-/// Finds the delimiter on the header line: the most frequent unquoted `,` `;` or TAB.
-fn detect_delimiter(line: &str) -> Option<u8> {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let (i, n) = counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
-    (*n > 0).then_some([b',', b';', b'\t'][i])
-}
-
-fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> InputFormat {
-    // Skip leading comment (`#TYPE ...`) and blank lines, and Excel's `sep=;` hint.
-    let mut offset = 0;
-    let mut line_no = 1;
-    let mut forced_delimiter = None;
-    let mut header_line = None;
-    while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
-        let line = text[offset..end].trim_end_matches(['\r', '\n']);
-        if line.trim().is_empty() || line.starts_with('#') {
-        } else if let Some(sep) = line.strip_prefix("sep=").filter(|s| s.len() == 1) {
-            forced_delimiter = sep.bytes().next();
-        } else {
-            header_line = Some(line);
-            break;
-        }
-        offset = end;
-        line_no += 1;
-    }
-    let Some(header_text) = header_line else {
-        rows.problem(0, 0, None, Severity::Error, "empty-input", format!("{source} lists no mailboxes"));
-        return InputFormat::Csv;
-    };
-    let body = &text[offset..];
-    let delimiter = forced_delimiter.or_else(|| detect_delimiter(header_text));
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .delimiter(delimiter.unwrap_or(b','))
-        .from_reader(body.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter { text: body, offset: 0, line: line_no };
-
-    // The header decides between a real CSV and a plain list.
-    let header: Vec<String> = match delimiter {
-        Some(_) => match reader.read_record(&mut record) {
-            Ok(_) => record.iter().map(|s| s.trim().to_string()).collect(),
-            Err(e) => {
-                rows.problem(0, line_no, None, Severity::Error, "bad-header", format!("cannot read the header: {e}"));
-                return InputFormat::Csv;
-            }
-        },
-        None => vec![unquote(header_text.trim()).to_string()],
-    };
-    let columns: Vec<Option<Column>> = header.iter().map(|h| column_for(h)).collect();
-    if columns.iter().all(Option::is_none) {
-        read_plain_list(body, line_no, rows);
-        return InputFormat::PlainList;
-    }
-    if delimiter.is_none() {
-        // A one-column file with a known header: re-read it as CSV so quotes are handled.
-        reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .comment(Some(b'#'))
-            .delimiter(b'\x1F')
-            .from_reader(body.as_bytes());
-        let _ = reader.read_record(&mut record);
-    }
-    header_problems(&header, &columns, line_no, rows);
-    if !columns.iter().any(|c| matches!(c, Some(Column::Identity(_)))) {
-        rows.problem(
-            0,
-            line_no,
-            None,
-            Severity::Error,
-            "no-identity-column",
-            "the header has no identity column; name one Identity, PrimarySmtpAddress, UserPrincipalName, Alias, \
-             Mailbox or Email"
-                .into(),
-        );
-        return InputFormat::Csv;
-    }
-
-    let mut row = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                row += 1;
-                let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                if record.len() > header.len() && record.iter().skip(header.len()).any(|f| !f.trim().is_empty()) {
-                    rows.problem(
-                        row,
-                        line,
-                        None,
-                        Severity::Error,
-                        "too-many-fields",
-                        format!(
-                            "row {row} has {} fields but the header has {}; quote values that contain '{}' or \
-                             separate list entries with '|'",
-                            record.len(),
-                            header.len(),
-                            delimiter.map_or(',', char::from)
-                        ),
-                    );
-                    continue;
-                }
-                let mut raw = RawRow { row, line, ..Default::default() };
-                for (i, field) in record.iter().enumerate().take(header.len()) {
-                    if let Some(column) = columns[i] {
-                        raw.put(column, &header[i], Cell::Text(field.to_string()));
-                    }
-                }
-                rows.push(raw);
-            }
-            Err(e) => {
-                row += 1;
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte() as usize));
-                rows.problem(row, line, None, Severity::Error, "bad-row", format!("cannot read row {row}: {e}"));
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-            }
-        }
-    }
-    InputFormat::Csv
-}
-
-/// Physical line numbers from byte offsets, counted incrementally (offsets only grow). The csv
-/// crate's own line count is one short after CRLF line ends, so count newlines ourselves; a
-/// record's offset may point at the line end of the previous record or at comment lines before
-/// it, which are skipped.
-struct LineCounter<'a> {
-    text: &'a str,
-    offset: usize,
-    line: usize,
-}
-
-impl LineCounter<'_> {
-    fn line_at(&mut self, mut offset: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        // Skip line ends, blank lines and comment lines the reader passed over.
-        loop {
-            while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
-                offset += 1;
-            }
-            if bytes.get(offset) != Some(&b'#') {
-                break;
-            }
-            offset = bytes[offset..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| offset + i);
-        }
-        let offset = offset.min(bytes.len());
-        if offset >= self.offset {
-            self.line += bytes[self.offset..offset].iter().filter(|b| **b == b'\n').count();
-            self.offset = offset;
-        }
-        self.line
-    }
-}
-
-fn unquote(s: &str) -> &str {
-    s.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(s)
-}
-
-/// Unknown columns are notes (exports carry dozens); a second identity column is a note too,
-/// saying which one is used.
-fn header_problems(header: &[String], columns: &[Option<Column>], line: usize, rows: &mut Rows<'_>) {
-    let best = columns.iter().filter_map(|c| if let Some(Column::Identity(p)) = c { Some(*p) } else { None }).min();
-    let mut seen_slots = [false; SLOTS];
-    for (name, column) in header.iter().zip(columns) {
-        match column {
-            None => rows.problem(
-                0,
-                line,
-                Some(name),
-                Severity::Note,
-                "unknown-column",
-                format!("column '{name}' is not used by mbxctl and is ignored"),
-            ),
-            Some(Column::Identity(p)) if Some(*p) != best => rows.problem(
-                0,
-                line,
-                Some(name),
-                Severity::Note,
-                "fallback-identity-column",
-                format!("column '{name}' is used only on rows where the preferred identity column is empty"),
-            ),
-            Some(Column::Identity(_)) => {}
-            Some(other) => {
-                let slot = other.slot();
-                if seen_slots[slot] {
-                    rows.problem(
-                        0,
-                        line,
-                        Some(name),
-                        Severity::Warning,
-                        "repeated-column",
-                        format!("column '{name}' repeats an earlier column with the same meaning; the last one wins"),
-                    );
-                }
-                seen_slots[slot] = true;
-            }
-        }
-    }
-}
-
-fn read_plain_list(body: &str, first_line: usize, rows: &mut Rows<'_>) {
-    rows.problem(
-        0,
-        first_line,
-        None,
-        Severity::Note,
-        "plain-list",
-        "no header row recognised; each line is read as one mailbox identity".into(),
-    );
-    let mut row = 0;
-    for (i, line) in body.split('\n').enumerate() {
-        let text = line.trim_end_matches('\r');
-        if text.trim().is_empty() || text.starts_with('#') {
-            continue;
-        }
-        row += 1;
-        let mut raw = RawRow { row, line: first_line + i, ..Default::default() };
-        raw.put(Column::Identity(0), "Identity", Cell::Text(unquote(text.trim()).to_string()));
-        rows.push(raw);
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON
-
-fn line_at(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count()
-}
-
-fn read_json(text: &str, source: &str, rows: &mut Rows<'_>) {
-    let start = text.len() - text.trim_start().len();
-    if text[start..].starts_with('{') {
-        // A single object, or 5.1's `{"value": [...], "Count": n}` wrapper.
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(map)) => {
-                let value = map.iter().find(|(k, _)| k.eq_ignore_ascii_case("value")).map(|(_, v)| v);
-                if let (Some(serde_json::Value::Array(items)), true) = (value, map.len() <= 2) {
-                    // Lines are not recoverable inside the wrapper cheaply; rows are exact.
-                    for (i, v) in items.iter().enumerate() {
-                        json_row(i + 1, 0, v, rows);
-                    }
-                } else {
-                    json_row(1, line_at(text, start), &serde_json::Value::Object(map), rows);
-                }
-            }
-            Ok(_) => unreachable_shape(rows, source),
-            Err(e) => {
-                rows.problem(0, e.line(), None, Severity::Error, "bad-json", format!("{source} is not valid JSON: {e}"))
-            }
-        }
-        return;
-    }
-    // An array: walk it element by element so each row knows its line.
-    let mut pos = start + 1;
-    let mut row = 0;
-    let bytes = text.as_bytes();
-    loop {
-        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-            pos += 1;
-        }
-        if pos >= bytes.len() {
-            rows.problem(
-                0,
-                line_at(text, pos),
-                None,
-                Severity::Error,
-                "bad-json",
-                format!("{source}: the JSON array is not closed"),
-            );
-            return;
-        }
-        if bytes[pos] == b']' {
-            return;
-        }
-        row += 1;
-        let line = line_at(text, pos);
-        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<serde_json::Value>();
-        match stream.next() {
-            Some(Ok(v)) => {
-                pos += stream.byte_offset();
-                json_row(row, line, &v, rows);
-            }
-            Some(Err(e)) => {
-                rows.problem(
-                    row,
-                    line + e.line() - 1,
-                    None,
-                    Severity::Error,
-                    "bad-json",
-                    format!("{source}: element {row} is not valid JSON: {e}"),
-                );
-                return;
-            }
-            None => return,
-        }
-        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-            pos += 1;
-        }
-        match bytes.get(pos) {
-            Some(b',') => pos += 1,
-            Some(b']') => return,
-            _ => {
-                rows.problem(
-                    row,
-                    line_at(text, pos.min(bytes.len())),
-                    None,
-                    Severity::Error,
-                    "bad-json",
-                    format!("{source}: expected ',' or ']' after element {row}"),
-                );
-                return;
-            }
-        }
-    }
-}
-
-fn unreachable_shape(rows: &mut Rows<'_>, source: &str) {
-    rows.problem(
-        0,
-        1,
-        None,
-        Severity::Error,
-        "bad-json",
-        format!("{source}: expected a JSON object or array of objects"),
-    );
-}
-
-fn json_row(row: usize, line: usize, v: &serde_json::Value, rows: &mut Rows<'_>) {
-    let mut raw = RawRow { row, line, ..Default::default() };
-    match v {
-        serde_json::Value::Object(map) => {
-            for (key, value) in map {
-                let Some(column) = column_for(key) else { continue };
-                if let Some(cell) = json_cell(value) {
-                    raw.put(column, key, cell);
-                }
-            }
-        }
-        serde_json::Value::String(s) => raw.put(Column::Identity(0), "Identity", Cell::Text(s.clone())),
-        _ => {
-            rows.problem(row, line, None, Severity::Error, "bad-json", format!("element {row} is not an object"));
-            return;
-        }
-    }
-    rows.push(raw);
-}
-
-/// Maps a JSON value to a cell. 5.1 serializes rich values (an SmtpAddress, an ADObjectId) as
-/// objects at depth 2: take their address or distinguished name.
-fn json_cell(v: &serde_json::Value) -> Option<Cell> {
-    use serde_json::Value as J;
-    Some(match v {
-        J::Null => return None,
-        J::Bool(b) => Cell::Bool(*b),
-        J::Number(n) => Cell::Number(n.as_f64().unwrap_or(f64::NAN)),
-        J::String(s) => Cell::Text(s.clone()),
-        J::Array(items) => Cell::List(items.iter().filter_map(json_cell).filter_map(|c| cell_text(&c)).collect()),
-        J::Object(map) => {
-            let pick = ["Address", "PrimarySmtpAddress", "DistinguishedName", "Name"]
-                .iter()
-                .find_map(|k| map.iter().find(|(key, _)| key.eq_ignore_ascii_case(k)).and_then(|(_, v)| v.as_str()));
-            Cell::Text(pick?.to_string())
-        }
-    })
-}
-
-fn cell_text(c: &Cell) -> Option<String> {
-    match c {
-        Cell::Text(s) => Some(s.clone()),
-        _ => None,
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// CLIXML
-
-/// `Get-Mailbox | Export-Clixml` (or any objects with identity-like properties, or plain
-/// strings). Objects have no line of their own; `line` is 0 and `row` is the object's index.
-fn read_clixml(text: &str, source: &str, rows: &mut Rows<'_>) {
-    use crate::protocol::clixml::{Limits, from_document};
-    let values = match from_document(text, &Limits::default()) {
-        Ok(v) => v,
-        Err(e) => {
-            rows.problem(0, 0, None, Severity::Error, "bad-clixml", format!("{source} is not readable CLIXML: {e}"));
-            return;
-        }
-    };
-    let mut unknown: Vec<String> = Vec::new();
-    for (i, value) in values.iter().enumerate() {
-        let row = i + 1;
-        let mut raw = RawRow { row, line: 0, ..Default::default() };
-        match value {
-            PsValue::Object(obj) if obj.container.is_none() || !obj.extended.is_empty() || !obj.adapted.is_empty() => {
-                for p in obj.properties() {
-                    match column_for(&p.name) {
-                        Some(column) => {
-                            if let Some(cell) = ps_cell(&p.value) {
-                                raw.put(column, &p.name, cell);
-                            }
-                        }
-                        None if i == 0 => unknown.push(p.name.clone()),
-                        None => {}
-                    }
-                }
-            }
-            other => match other.display() {
-                Some(text) => raw.put(Column::Identity(0), "Identity", Cell::Text(text)),
-                None => {
-                    rows.problem(row, 0, None, Severity::Error, "empty-identity", format!("object {row} is $null"));
-                    continue;
-                }
-            },
-        }
-        rows.push(raw);
-    }
-    if !unknown.is_empty() {
-        rows.problem(
-            0,
-            0,
-            None,
-            Severity::Note,
-            "unknown-column",
-            format!("{} properties are not used by mbxctl and are ignored: {}", unknown.len(), unknown.join(", ")),
-        );
-    }
-}
-
-/// Maps a CLIXML value to a cell: lists to their items' text, rich Exchange values (an
-/// SmtpAddress, an ADObjectId) to their `ToString`.
-fn ps_cell(v: &PsValue) -> Option<Cell> {
-    Some(match v {
-        PsValue::Null => return None,
-        PsValue::Bool(b) => Cell::Bool(*b),
-        PsValue::String(s) => Cell::Text(s.clone()),
-        other => match other.items() {
-            Some(items) => Cell::List(items.iter().filter_map(PsValue::display).collect()),
-            None => match other.as_integer() {
-                Some(n) if !matches!(other, PsValue::Object(_)) => Cell::Number(n as f64),
-                _ => Cell::Text(other.display()?),
-            },
-        },
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn shared() -> RowDefaults {
-        RowDefaults { target: Some(Target::Shared), ..Default::default() }
+        RowDefaults { target: Some(TargetType::Shared), ..Default::default() }
     }
 
     #[test]
@@ -1176,16 +694,16 @@ mod tests {
 
     #[test]
     fn target_spellings() {
-        assert_eq!(Target::parse("SharedMailbox"), Some(Target::Shared));
-        assert_eq!(Target::parse(" regular "), Some(Target::Regular));
-        assert_eq!(Target::parse("Room"), None);
+        assert_eq!(parse_target("SharedMailbox"), Some(TargetType::Shared));
+        assert_eq!(parse_target(" regular "), Some(TargetType::Regular));
+        assert_eq!(parse_target("Room"), None);
     }
 
     #[test]
     fn sep_hint_line_sets_delimiter() {
         let input = read_batch(b"sep=;\nIdentity;Type\na@x;Regular\n", "f.csv", &shared());
         assert_eq!(input.items.len(), 1);
-        assert_eq!(input.items[0].target, Target::Regular);
+        assert_eq!(input.items[0].target, TargetType::Regular);
         assert_eq!(input.items[0].line, 3);
     }
 

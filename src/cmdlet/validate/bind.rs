@@ -1,0 +1,505 @@
+//! The binder: names, prefixes and aliases, switches, positions, parameter sets, mandatory parameters.
+
+use super::*;
+
+/// Whether an argument is a splat (`@params`): its names and values are known only at run time.
+pub(super) fn is_splat(value: &Value) -> bool {
+    matches!(value, Value::Dynamic(text) if text.strip_prefix('@').and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '?' || c == ':'))
+}
+
+/// The form a parameter was written in when the caller does not say (an invocation built in code
+/// or from JSON): a named `Switch(true)` is a bare `-Name`, any other named value is attached.
+fn default_form(p: &Parameter) -> ArgForm {
+    match (&p.name, &p.value) {
+        (None, _) => ArgForm::Positional,
+        (Some(_), Value::Switch(true)) => ArgForm::Bare,
+        (Some(_), _) => ArgForm::Colon,
+    }
+}
+
+/// Binds and checks one invocation the way PowerShell's parameter binder would
+/// (`ParameterBinderController` / `CmdletParameterBinderController`), in its order: named
+/// parameters first (a switch never takes the next argument), then positional arguments within the
+/// sets still possible, then the parameter set and its mandatory parameters, which pipeline input
+/// or a splat may supply.
+pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target, piped: bool) -> Validated {
+    let cat = catalogue();
+    let Some(cmd) = cat.cmdlet(&inv.cmdlet, target.side) else {
+        let d = match cat.entries(&inv.cmdlet).next() {
+            Some(other) => Diagnostic::error(
+                codes::CMDLET_NOT_ON_SIDE,
+                format!("{} is not available in {}", other.name, side_name(target.side)),
+            )
+            .with_help(format!(
+                "{} runs in {}; run it against that side",
+                other.name,
+                side_name(other.side)
+            )),
+            None => {
+                let d =
+                    Diagnostic::error(codes::UNKNOWN_CMDLET, format!("'{}' is not a cmdlet mbxctl knows", inv.cmdlet));
+                let close = cat.closest_cmdlets(&inv.cmdlet);
+                d.with_help(did_you_mean(&close, "").unwrap_or_else(|| "run `mbxctl cmdlets` to list them".into()))
+            }
+        };
+        let sources = (0..inv.params.len()).collect();
+        return Validated { invocation: inv.clone(), parameter_set: None, diagnostics: vec![d], sources };
+    };
+    let gate = match (target.side, &target.version) {
+        (Side::OnPremises, Some(v)) if !v.is_online() => Some(v),
+        _ => None,
+    };
+    let mut cx = Ctx { cmd, target, gate, diags: Vec::new() };
+    cx.gate_availability(&cmd.availability, || (cmd.name.clone(), None));
+
+    let mut params: Vec<Parameter> = Vec::with_capacity(inv.params.len());
+    let mut bound = ParamMask::EMPTY;
+    let mut order: Vec<usize> = Vec::with_capacity(inv.params.len());
+    let mut positional_args: Vec<usize> = Vec::new();
+    let mut sources: Vec<usize> = Vec::with_capacity(inv.params.len());
+    // Positional slots holding the value a switch did not take (`-Confirm $false`).
+    let mut detached: Vec<(usize, String)> = Vec::new();
+    let mut splatted = false;
+    for (i, p) in inv.params.iter().enumerate() {
+        let form = forms.get(i).copied().unwrap_or_else(|| default_form(p));
+        sources.push(i);
+        let Some(name) = &p.name else {
+            if is_splat(&p.value) {
+                splatted = true;
+            } else {
+                positional_args.push(params.len());
+            }
+            params.push(p.clone());
+            continue;
+        };
+        match cmd.resolve_parameter(name) {
+            ParamMatch::Found(idx) => {
+                let info = &cmd.parameters[idx];
+                if bound.contains(idx) {
+                    cx.diags.push(
+                        Diagnostic::error(
+                            codes::DUPLICATE_PARAMETER,
+                            format!("{} -{} is given more than once", cmd.name, info.name),
+                        )
+                        .with_parameter(info.name.clone())
+                        .with_help("give each parameter once; for several values use a list"),
+                    );
+                } else {
+                    order.push(idx);
+                }
+                bound.insert(idx);
+                let is_switch = matches!(info.kind, ParamKind::Switch);
+                let (given, left) = match (form, &p.value) {
+                    // PowerShell never gives a switch the next argument: it is bound on its own.
+                    (ArgForm::Spaced, v) if is_switch => (Value::Switch(true), Some(v.clone())),
+                    // `-Enabled:$true` passes the Boolean to a Boolean parameter.
+                    (ArgForm::Colon, Value::Switch(b)) if !is_switch => (Value::Bool(*b), None),
+                    (_, v) => (v.clone(), None),
+                };
+                let value = cx.coerce(info, &given);
+                cx.gate_availability(&info.availability, || {
+                    (format!("{} -{}", cmd.name, info.name), Some(info.name.clone()))
+                });
+                params.push(Parameter { name: Some(info.name.clone()), value });
+                if let Some(v) = left {
+                    detached.push((params.len(), info.name.clone()));
+                    positional_args.push(params.len());
+                    params.push(Parameter { name: None, value: v });
+                    sources.push(i);
+                }
+            }
+            ParamMatch::Ambiguous(candidates) => {
+                let names: Vec<String> = candidates.iter().map(|i| format!("-{}", cmd.parameters[*i].name)).collect();
+                cx.diags.push(
+                    Diagnostic::error(
+                        codes::AMBIGUOUS_PARAMETER,
+                        format!("{} -{name} is ambiguous: it matches {}", cmd.name, names.join(", ")),
+                    )
+                    .with_parameter(name.clone())
+                    .with_help("write more of the name"),
+                );
+                params.push(p.clone());
+            }
+            ParamMatch::Unknown => {
+                cx.unknown_parameter(name);
+                params.push(p.clone());
+            }
+        }
+    }
+
+    // The sets still possible after the named parameters.
+    let all = cmd.all_sets_mask();
+    let mut candidates = all;
+    let mut conflict = false;
+    for &idx in &order {
+        let mask = cmd.parameters[idx].set_mask;
+        if candidates & mask == 0 {
+            cx.conflict(idx, &order, candidates);
+            conflict = true;
+            break;
+        }
+        candidates &= mask;
+    }
+
+    // Positional arguments bind to positional parameters of the sets still possible.
+    for &slot in &positional_args {
+        match pick_positional(cmd, bound, candidates) {
+            Some(idx) => {
+                let info = &cmd.parameters[idx];
+                bound.insert(idx);
+                if !conflict {
+                    candidates &= info.set_mask;
+                }
+                let value = cx.coerce(info, &params[slot].value);
+                cx.gate_availability(&info.availability, || {
+                    (format!("{} -{}", cmd.name, info.name), Some(info.name.clone()))
+                });
+                params[slot] = Parameter { name: Some(info.name.clone()), value };
+            }
+            // A splat may hold positional values too: what is left over cannot be judged.
+            None if splatted => {}
+            None => {
+                let n = cmd.positional().iter().filter(|(_, i)| cmd.parameters[*i].set_mask & candidates != 0).count();
+                let mut d = Diagnostic::error(
+                    codes::TOO_MANY_POSITIONAL,
+                    format!("{} takes {n} positional argument(s) here; one too many was given", cmd.name),
+                )
+                .with_help("name the parameter the value is meant for (-Name value)");
+                if let Some((_, switch)) = detached.iter().find(|(at, _)| *at == slot) {
+                    let shown = value_text(&params[slot].value);
+                    d = Diagnostic::error(
+                        codes::TOO_MANY_POSITIONAL,
+                        format!(
+                            "{} -{switch} is a switch and does not take {shown}; no positional parameter is left for it",
+                            cmd.name
+                        ),
+                    )
+                    .with_parameter(switch.clone())
+                    .with_help(format!("write -{switch}:{shown} with a colon, or -{switch} alone"));
+                }
+                cx.diags.push(d);
+            }
+        }
+    }
+
+    let parameter_set = if conflict {
+        None
+    } else if splatted {
+        // The splat may bind any parameter: the set and the mandatory parameters are unknown.
+        (candidates.count_ones() == 1).then(|| cmd.parameter_sets[candidates.trailing_zeros() as usize].clone())
+    } else {
+        cx.resolve_set(candidates, bound, piped)
+    };
+    let invocation = Invocation { cmdlet: cmd.name.clone(), params };
+    Validated { invocation, parameter_set, diagnostics: cx.diags, sources }
+}
+
+/// A value as PowerShell source, for messages.
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::Bool(true) | Value::Switch(true) => "$true".into(),
+        Value::Bool(false) | Value::Switch(false) => "$false".into(),
+        Value::String(s) => format!("'{s}'"),
+        Value::Int(n) => n.to_string(),
+        Value::Dynamic(src) => src.clone(),
+        Value::List(l) => l.join(","),
+        Value::AddRemove { .. } => "@{...}".into(),
+        Value::Secure(_) => "<secure>".into(),
+    }
+}
+
+/// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
+/// the one in the default set wins, as PowerShell prefers the default set.
+fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
+    let default_bit = 1u64 << cmd.default_set_index();
+    let mut best: Option<(u32, usize)> = None;
+    for &(pos, idx) in cmd.positional() {
+        let info = &cmd.parameters[idx];
+        if bound.contains(idx) || info.set_mask & candidates == 0 {
+            continue;
+        }
+        match best {
+            None => best = Some((pos, idx)),
+            Some((bpos, bidx)) if bpos == pos => {
+                let prefer = info.set_mask & candidates & default_bit != 0
+                    && cmd.parameters[bidx].set_mask & candidates & default_bit == 0;
+                if prefer {
+                    best = Some((pos, idx));
+                }
+            }
+            Some(_) => break,
+        }
+    }
+    best.map(|(_, idx)| idx)
+}
+
+impl Ctx<'_> {
+    fn unknown_parameter(&mut self, name: &str) {
+        let cmd = self.cmd;
+        let shown = name.strip_prefix('-').unwrap_or(name);
+        let other = catalogue().cmdlet(&cmd.name, other_side(self.target.side));
+        if let Some(o) = other
+            && let ParamMatch::Found(i) = o.resolve_parameter(name)
+        {
+            let pname = &o.parameters[i].name;
+            self.push(
+                Diagnostic::error(
+                    codes::PARAMETER_NOT_ON_SIDE,
+                    format!("{} -{pname} exists only in {}", cmd.name, side_name(o.side)),
+                )
+                .with_parameter(pname.clone())
+                .with_help(format!("run it against {} or leave -{pname} out", side_name(o.side))),
+            );
+            return;
+        }
+        let close = cmd.closest_parameters(shown);
+        self.push(
+            Diagnostic::error(codes::UNKNOWN_PARAMETER, format!("{} has no parameter -{shown}", cmd.name))
+                .with_parameter(shown.to_string())
+                .with_help(
+                    did_you_mean(&close, "-")
+                        .unwrap_or_else(|| format!("run `mbxctl cmdlets {}` to list its parameters", cmd.name)),
+                ),
+        );
+    }
+
+    fn conflict(&mut self, idx: usize, order: &[usize], candidates: u64) {
+        let cmd = self.cmd;
+        let info = &cmd.parameters[idx];
+        // The earlier parameters that exclude this one.
+        let others: Vec<String> = order
+            .iter()
+            .take_while(|&&o| o != idx)
+            .filter(|&&o| cmd.parameters[o].set_mask & info.set_mask == 0)
+            .map(|&o| format!("-{}", cmd.parameters[o].name))
+            .collect();
+        self.push(
+            Diagnostic::error(
+                codes::CONFLICTING_SETS,
+                format!(
+                    "{} -{} (parameter set {}) cannot be combined with {} (parameter set {})",
+                    cmd.name,
+                    info.name,
+                    cmd.set_names(info.set_mask).join(", "),
+                    others.join(", "),
+                    cmd.set_names(candidates).join(", ")
+                ),
+            )
+            .with_parameter(info.name.clone())
+            .with_help("use the parameters of one parameter set only; see `mbxctl cmdlets` for the sets"),
+        );
+    }
+
+    fn resolve_set(&mut self, candidates: u64, bound: ParamMask, piped: bool) -> Option<String> {
+        let cmd = self.cmd;
+        let supplied = if piped { bound | cmd.pipeline_mask() } else { bound };
+        let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
+        let default = cmd.default_set_index();
+        let sets = (0..cmd.parameter_sets.len()).filter(|s| candidates & (1 << s) != 0);
+        let sat: Vec<usize> = sets.clone().filter(|&s| satisfied(s)).collect();
+        let chosen = if candidates.count_ones() == 1 {
+            candidates.trailing_zeros() as usize
+        } else if sat.contains(&default) {
+            default
+        } else if sat.len() == 1 {
+            sat[0]
+        } else if sat.is_empty() && candidates & (1 << default) != 0 {
+            default
+        } else {
+            let names: Vec<&str> = if sat.is_empty() {
+                sets.map(|s| cmd.parameter_sets[s].as_str()).collect()
+            } else {
+                sat.iter().map(|&s| cmd.parameter_sets[s].as_str()).collect()
+            };
+            self.push(
+                Diagnostic::error(
+                    codes::AMBIGUOUS_SET,
+                    format!("{}: the parameters given fit parameter sets {}", cmd.name, names.join(", ")),
+                )
+                .with_help("add a parameter that belongs to only the set you mean"),
+            );
+            return None;
+        };
+        let missing = cmd.mandatory_in(chosen) & !supplied;
+        if !missing.is_empty() {
+            for (i, info) in cmd.parameters.iter().enumerate() {
+                if !missing.contains(i) {
+                    continue;
+                }
+                let in_set = if cmd.parameter_sets.len() > 1 {
+                    format!(" (parameter set {})", cmd.parameter_sets[chosen])
+                } else {
+                    String::new()
+                };
+                let piping =
+                    if info.pipeline != crate::cmdlet::catalogue::PipelineInput::None { ", or pipe it in" } else { "" };
+                self.push(
+                    Diagnostic::error(codes::MISSING_MANDATORY, format!("{} needs -{}{in_set}", cmd.name, info.name))
+                        .with_parameter(info.name.clone())
+                        .with_help(format!("give -{} <{}>{piping}", info.name, type_label(info))),
+                );
+            }
+        }
+        Some(cmd.parameter_sets[chosen].clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! PowerShell's binding rules, each on the text a script would hold.
+    use super::*;
+    use crate::cmdlet::parse::parse_script;
+
+    fn bind(text: &str) -> Validated {
+        bind_on(text, Side::OnPremises)
+    }
+
+    fn bind_on(text: &str, side: Side) -> Validated {
+        let script = parse_script(text);
+        let cmd = script.commands.last().expect("a command");
+        let piped = cmd.pipeline_index > 0;
+        validate_written(&cmd.invocation, &cmd.forms, &Target { side, version: None }, piped)
+    }
+
+    fn named(v: &Validated) -> Vec<(String, Value)> {
+        v.invocation.params.iter().map(|p| (p.name.clone().unwrap_or_default(), p.value.clone())).collect()
+    }
+
+    fn codes(v: &Validated) -> Vec<&'static str> {
+        v.diagnostics.iter().filter(|d| d.severity != Severity::Note).map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_switch_never_takes_the_next_argument() {
+        let v = bind("Enable-RemoteMailbox -Shared kim -RemoteRoutingAddress kim@contoso.mail.onmicrosoft.com");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(
+            named(&v),
+            [
+                ("Shared".into(), Value::Switch(true)),
+                ("Identity".into(), Value::String("kim".into())),
+                ("RemoteRoutingAddress".into(), Value::String("kim@contoso.mail.onmicrosoft.com".into())),
+            ]
+        );
+        assert_eq!(v.sources, [0, 0, 1]);
+        assert_eq!(v.parameter_set.as_deref(), Some("Shared"));
+        let v = bind("Get-Mailbox -Archive kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1], ("Identity".into(), Value::String("kim".into())));
+        let v = bind_on("Get-Mailbox -SoftDeletedMailbox $u", Side::Online);
+        assert_eq!(named(&v)[1].0, "Identity");
+        assert_eq!(codes(&v), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_boolean_after_a_switch_is_a_stray_positional_argument() {
+        // `-Confirm $false` is the classic slip: PowerShell binds $false positionally and fails.
+        let v = bind("Set-Mailbox kim -Type Shared -Confirm $false");
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
+        let d = &v.diagnostics[0];
+        assert_eq!(d.parameter.as_deref(), Some("Confirm"));
+        assert_eq!(d.help.as_deref(), Some("write -Confirm:$false with a colon, or -Confirm alone"));
+        // With the colon the value is the switch's.
+        let v = bind("Set-Mailbox kim -Type Shared -Confirm:$false");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[2], ("Confirm".into(), Value::Switch(false)));
+    }
+
+    #[test]
+    fn colon_values_bind_to_the_parameter_whatever_its_type() {
+        let v = bind("Set-Mailbox kim -HiddenFromAddressListsEnabled:$true -Type:Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1], ("HiddenFromAddressListsEnabled".into(), Value::Bool(true)));
+        assert_eq!(named(&v)[2], ("Type".into(), Value::String("Shared".into())));
+        let v = bind("Set-Mailbox kim -HiddenFromAddressListsEnabled $false");
+        assert_eq!(named(&v)[1], ("HiddenFromAddressListsEnabled".into(), Value::Bool(false)));
+        // A Boolean parameter given bare has no value.
+        let v = bind("Set-Mailbox kim -HiddenFromAddressListsEnabled");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
+    }
+
+    #[test]
+    fn splats_make_the_bound_set_unknown() {
+        let v = bind("Add-MailboxPermission @p");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(v.parameter_set, None);
+        let v = bind("Add-MailboxPermission @params -AutoMapping $false");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Named parameters are still checked.
+        let v = bind("Add-MailboxPermission @p -AccesRights FullAccess");
+        assert_eq!(codes(&v), [codes::UNKNOWN_PARAMETER]);
+        // A splatted array may hold positional values.
+        let v = bind("Set-Mailbox @args extra");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // `@(...)` and `@{...}` are values, not splats.
+        assert!(!is_splat(&Value::Dynamic("@(1)".into())));
+        assert!(!is_splat(&Value::Dynamic("@{a=1}".into())));
+        assert!(is_splat(&Value::Dynamic("@PSBoundParameters".into())));
+    }
+
+    #[test]
+    fn arrays_bind_as_one_argument() {
+        let v = bind("Get-Mailbox -RecipientTypeDetails SharedMailbox,RoomMailbox");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0].1, Value::List(vec!["SharedMailbox".into(), "RoomMailbox".into()]));
+        let v = bind("Add-MailboxPermission kim -User bob -AccessRights FullAccess, SendAs");
+        assert_eq!(named(&v)[2].1, Value::List(vec!["FullAccess".into(), "SendAs".into()]));
+        // An array where one value is expected.
+        let v = bind("Set-Mailbox kim,bob -Type Shared");
+        assert_eq!(codes(&v), [codes::NOT_MULTI_VALUED]);
+    }
+
+    #[test]
+    fn positions_follow_the_parameter_sets_still_possible() {
+        // Identity named: the first positional argument goes to the next position.
+        let v = bind("Connect-Mailbox -Identity kim DB01 -User kim");
+        assert_eq!(named(&v)[1].0, "Database");
+        // Positional first, then named.
+        let v = bind("Add-MailboxPermission shared -User kim -AccessRights FullAccess");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(v.parameter_set.as_deref(), Some("AccessRights"));
+    }
+
+    #[test]
+    fn pipeline_input_supplies_mandatory_parameters() {
+        let v = bind("Get-Mailbox kim | Set-Mailbox -Type Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind("Set-Mailbox -Type Shared");
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        // Not every mandatory parameter comes from the pipeline.
+        let v = bind("Add-MailboxPermission kim -AccessRights FullAccess");
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY], "{:#?}", v.diagnostics);
+        assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("User"));
+    }
+
+    #[test]
+    fn prefixes_are_ambiguous_across_common_parameters() {
+        // -Ver matches -Verbose only; -Warn matches -WarningAction and -WarningVariable.
+        let v = bind("Set-Mailbox kim -Ver");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind("Set-Mailbox kim -Warn");
+        assert_eq!(codes(&v), [codes::AMBIGUOUS_PARAMETER]);
+        assert!(v.diagnostics[0].message.contains("-WarningAction"), "{}", v.diagnostics[0].message);
+        // One declared parameter among common ones wins, as PowerShell's binder prefers declared
+        // parameters (checked with pwsh 7.6: `f -W x` binds -WindowsEmailAddress): -W is
+        // -WindowsEmailAddress, which needs a value.
+        let v = bind("Set-Mailbox kim -W");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
+        // An alias of a common parameter is exact.
+        let v = bind("Set-Mailbox kim -ea Stop -wi");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Exact names beat prefixes: -Archive is a name and a prefix of -ArchiveName.
+        let v = bind("Enable-RemoteMailbox kim -Archive");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+    }
+
+    #[test]
+    fn given_twice_and_missing_arguments() {
+        let v = bind("Set-Mailbox kim -Type Shared -type Room");
+        assert_eq!(codes(&v), [codes::DUPLICATE_PARAMETER]);
+        let v = bind("Set-Mailbox -Identity -Type Shared");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
+        assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("Identity"));
+    }
+}

@@ -1,0 +1,278 @@
+//! Whole scripts: which side of a hybrid organisation the script targets, which commands are
+//! Exchange's, and each command judged against the side it can run on.
+
+use super::*;
+use crate::cmdlet::diagnostic::Position;
+use crate::cmdlet::parse::{ParsedCommand, Script};
+
+/// Where a script's commands are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Exchange Server on-premises only.
+    OnPremises,
+    /// Exchange Online only.
+    Online,
+    /// Both: each command is judged against the side that has it.
+    Hybrid,
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Scope::OnPremises => "on-premises Exchange",
+            Scope::Online => "Exchange Online",
+            Scope::Hybrid => "hybrid (each command against the side that has it)",
+        })
+    }
+}
+
+/// What the script says about its side: the commands that connect it to one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SideEvidence {
+    /// Commands that mean Exchange Online, with their positions.
+    pub online: Vec<(String, Position)>,
+    /// Commands that mean on-premises Exchange.
+    pub on_premises: Vec<(String, Position)>,
+}
+
+impl SideEvidence {
+    /// The scope the evidence points to: one side, both (hybrid), or `None` when the script does
+    /// not say.
+    pub fn scope(&self) -> Option<Scope> {
+        match (self.online.is_empty(), self.on_premises.is_empty()) {
+            (false, true) => Some(Scope::Online),
+            (true, false) => Some(Scope::OnPremises),
+            (false, false) => Some(Scope::Hybrid),
+            (true, true) => None,
+        }
+    }
+}
+
+fn text_of(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) | Value::Dynamic(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// Reads the side from the commands that connect a session: `Connect-ExchangeOnline`, `Get-EXO*`
+/// and `*-RecipientPermission` mean Exchange Online; `Add-PSSnapin Microsoft.Exchange*`,
+/// `RemoteExchange.ps1`, `Connect-ExchangeServer` and a `New-PSSession -ConfigurationName
+/// Microsoft.Exchange` to a server mean on-premises (to `outlook.office365.com`, Online).
+pub fn infer_side(script: &Script) -> SideEvidence {
+    let mut ev = SideEvidence::default();
+    for cmd in &script.commands {
+        let name = lower(&cmd.invocation.cmdlet);
+        let args = || cmd.invocation.params.iter().filter_map(|p| text_of(&p.value).map(lower));
+        let online = name == "connect-exchangeonline"
+            || name.starts_with("get-exo")
+            || name.ends_with("-recipientpermission")
+            || (name == "import-module" && args().any(|a| a.contains("exchangeonlinemanagement")));
+        let mut on_prem = name == "connect-exchangeserver"
+            || name.ends_with("remoteexchange.ps1")
+            || (name == "add-pssnapin" && args().any(|a| a.contains("exchange")));
+        let mut online = online;
+        if name == "new-pssession" {
+            let exchange = args().any(|a| a.contains("microsoft.exchange"));
+            let cloud = args().any(|a| a.contains("office365.com") || a.contains("outlook.com"));
+            if exchange && cloud {
+                online = true;
+            } else if exchange {
+                on_prem = true;
+            }
+        }
+        if online {
+            ev.online.push((cmd.invocation.cmdlet.clone(), cmd.position));
+        } else if on_prem {
+            ev.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
+        }
+    }
+    ev
+}
+
+/// Nouns (or parts of nouns) only Exchange's cmdlets use: a command whose noun holds one of
+/// them and that the catalogue does not know is worth a warning; any other unknown command
+/// (`Get-PSSession`, `Get-ADUser`, `Connect-MgGraph`) belongs to PowerShell or another module.
+const EXCHANGE_NOUNS: &[&str] = &[
+    "mailbox",
+    "recipient",
+    "distributiongroup",
+    "mailuser",
+    "mailcontact",
+    "mailpublicfolder",
+    "adpermission",
+    "inboxrule",
+    "transportrule",
+    "exchangeserver",
+    "accepteddomain",
+    "addresslist",
+    "emailaddresspolicy",
+    "retentionpolicy",
+    "moverequest",
+    "migrationbatch",
+    "unifiedgroup",
+    "calendarprocessing",
+    "managementrole",
+    "rolegroup",
+    "mobiledevice",
+    "activesyncdevice",
+    "messagetrace",
+    "owavirtualdirectory",
+    "sendconnector",
+    "receiveconnector",
+];
+
+/// The noun of `Verb-Noun`, lowercased, with Exchange Online's `EXO` prefix removed.
+fn noun(name: &str) -> Option<String> {
+    let (_, n) = name.split_once('-')?;
+    let n = lower(n);
+    Some(n.strip_prefix("exo").map(str::to_string).unwrap_or(n))
+}
+
+/// Whether an unknown command name looks like an Exchange cmdlet.
+pub fn looks_like_exchange(name: &str) -> bool {
+    noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
+}
+
+/// Known cmdlets close to an unknown one, with the same noun family (never `Get-ADPermission` for
+/// `Get-PSSession`).
+fn suggestions(name: &str) -> Vec<String> {
+    let Some(n) = noun(name) else { return Vec::new() };
+    let verb = name.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    // The same noun, or the same verb with a nearly equal noun (a typo): `Get-PSSession` is not a
+    // misspelt `Connect-IPPSSession`.
+    let family = |c: &str| {
+        noun(c).is_some_and(|m| {
+            m == n
+                || (c.split('-').next().is_some_and(|v| v.eq_ignore_ascii_case(&verb))
+                    && strsim::normalized_damerau_levenshtein(&m, &n) >= 0.8)
+        })
+    };
+    catalogue().closest_cmdlets(name).into_iter().filter(|c| family(c)).map(str::to_string).collect()
+}
+
+/// Judges one command of a script: `None` when it is not an Exchange cmdlet mbxctl should judge
+/// (ordinary PowerShell, another module), else the binding and its findings. In a hybrid scope
+/// the command is judged against each side that has it, and the side where it binds cleanly wins.
+pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<ExchangeVersion>) -> Option<Validated> {
+    let cat = catalogue();
+    let name = &cmd.invocation.cmdlet;
+    let piped = cmd.pipeline_index > 0;
+    let on = |side: Side| {
+        let t = Target { side, version: if side == Side::OnPremises { version } else { None } };
+        validate_written(&cmd.invocation, &cmd.forms, &t, piped)
+    };
+    let has = |side: Side| cat.cmdlet(name, side).is_some();
+    match scope {
+        Scope::OnPremises | Scope::Online => {
+            let side = if scope == Scope::Online { Side::Online } else { Side::OnPremises };
+            if has(Side::OnPremises) || has(Side::Online) {
+                return Some(on(side));
+            }
+        }
+        Scope::Hybrid => match (has(Side::OnPremises), has(Side::Online)) {
+            (true, true) => {
+                let a = on(Side::OnPremises);
+                let errors = |v: &Validated| v.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                if errors(&a) == 0 {
+                    return Some(a);
+                }
+                let b = on(Side::Online);
+                return Some(if errors(&b) < errors(&a) { b } else { a });
+            }
+            (true, false) => return Some(on(Side::OnPremises)),
+            (false, true) => return Some(on(Side::Online)),
+            (false, false) => {}
+        },
+    }
+    if !looks_like_exchange(name) {
+        return None;
+    }
+    let close = suggestions(name);
+    let help = if close.is_empty() {
+        "if it comes from another module, ignore this; `mbxctl cmdlets` lists the Exchange cmdlets mbxctl knows"
+            .to_string()
+    } else {
+        format!("did you mean {}?", close.join(", "))
+    };
+    let d = Diagnostic::warning(
+        codes::UNKNOWN_CMDLET,
+        format!("'{name}' looks like an Exchange cmdlet but mbxctl does not know it"),
+    )
+    .with_help(help);
+    Some(Validated {
+        invocation: cmd.invocation.clone(),
+        parameter_set: None,
+        diagnostics: vec![d],
+        sources: (0..cmd.invocation.params.len()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmdlet::parse::parse_script;
+
+    fn scope_of(text: &str) -> Option<Scope> {
+        infer_side(&parse_script(text)).scope()
+    }
+
+    #[test]
+    fn the_side_is_read_from_the_connection() {
+        assert_eq!(scope_of("Connect-ExchangeOnline -UserPrincipalName a@b.c\nGet-Mailbox"), Some(Scope::Online));
+        assert_eq!(scope_of("Get-EXOMailbox -ResultSize Unlimited"), Some(Scope::Online));
+        assert_eq!(scope_of("Add-RecipientPermission x -Trustee y -AccessRights SendAs"), Some(Scope::Online));
+        assert_eq!(scope_of("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn"), Some(Scope::OnPremises));
+        assert_eq!(
+            scope_of(". 'C:\\Program Files\\Microsoft\\Exchange Server\\V15\\bin\\RemoteExchange.ps1'"),
+            Some(Scope::OnPremises)
+        );
+        assert_eq!(
+            scope_of("$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://ex01/PowerShell/"),
+            Some(Scope::OnPremises)
+        );
+        assert_eq!(
+            scope_of(
+                "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri https://outlook.office365.com/powershell-liveid/"
+            ),
+            Some(Scope::Online)
+        );
+        assert_eq!(scope_of("Add-PSSnapin *Exchange*\nConnect-ExchangeOnline"), Some(Scope::Hybrid));
+        assert_eq!(scope_of("Get-Mailbox kim"), None);
+    }
+
+    #[test]
+    fn only_exchange_looking_names_are_unknown_cmdlets() {
+        for other in ["Get-PSSession", "Get-Module", "Connect-MgGraph", "Get-ADUser", "Write-Host", "Import-Csv"] {
+            let s = parse_script(other);
+            assert_eq!(check_command(&s.commands[0], Scope::Hybrid, None), None, "{other}");
+        }
+        let s = parse_script("Get-MailboxStatistic kim");
+        let v = check_command(&s.commands[0], Scope::Hybrid, None).unwrap();
+        assert_eq!(v.diagnostics[0].code, codes::UNKNOWN_CMDLET);
+        assert_eq!(v.diagnostics[0].severity, Severity::Warning);
+        assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
+        assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn hybrid_judges_each_command_on_the_side_that_has_it() {
+        let s = parse_script(
+            "Set-RemoteMailbox kim -Type Shared\nGet-EXOMailbox kim\nAdd-RecipientPermission kim -Trustee bob -AccessRights SendAs",
+        );
+        for c in &s.commands {
+            let v = check_command(c, Scope::Hybrid, None).unwrap();
+            assert!(v.is_ok(), "{}: {:#?}", c.invocation.cmdlet, v.diagnostics);
+        }
+        let v = check_command(&s.commands[0], Scope::Online, None).unwrap();
+        assert_eq!(v.diagnostics[0].code, codes::CMDLET_NOT_ON_SIDE);
+        // A parameter only Exchange Online has passes in hybrid.
+        let s = parse_script("Set-Mailbox kim -AutoArchivingEnabled $true");
+        assert!(check_command(&s.commands[0], Scope::Hybrid, None).unwrap().is_ok());
+    }
+}
