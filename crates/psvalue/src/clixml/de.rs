@@ -91,11 +91,14 @@ enum ItemsKind {
     Queue,
 }
 
-struct ObjFrame {
+/// Text borrowed from the input where it needed no unescaping, owned otherwise.
+type Text<'a> = Cow<'a, str>;
+
+struct ObjFrame<'a> {
     obj: PsObject,
-    ref_id: Option<String>,
-    name: Option<String>,
-    stream: Option<String>,
+    ref_id: Option<Text<'a>>,
+    name: Option<Text<'a>>,
+    stream: Option<Text<'a>>,
     at: usize,
     visited_at_start: u64,
     seen_types: bool,
@@ -105,22 +108,22 @@ struct ObjFrame {
 
 struct TextFrame<'a> {
     kind: TextKind,
-    name: Option<String>,
-    stream: Option<String>,
+    name: Option<Text<'a>>,
+    stream: Option<Text<'a>>,
     text: Cow<'a, str>,
     at: usize,
 }
 
-struct PrFrame {
-    name: Option<String>,
-    stream: Option<String>,
+struct PrFrame<'a> {
+    name: Option<Text<'a>>,
+    stream: Option<Text<'a>>,
     at: usize,
     fields: [Option<PsValue>; 8],
 }
 
 enum Frame<'a> {
     Doc(Vec<DocumentItem>),
-    Obj(Box<ObjFrame>),
+    Obj(Box<ObjFrame<'a>>),
     Members {
         adapted: bool,
         props: Vec<Property>,
@@ -136,18 +139,18 @@ enum Frame<'a> {
         at: usize,
     },
     Tn {
-        ref_id: Option<String>,
+        ref_id: Option<Text<'a>>,
         names: Vec<String>,
     },
     Text(TextFrame<'a>),
-    Pr(Box<PrFrame>),
+    Pr(Box<PrFrame<'a>>),
     /// `<TNRef>`, already resolved.
     TnRef(Vec<String>),
     /// `<Nil>` or `<Ref>`, already resolved.
     Leaf {
         value: PsValue,
-        name: Option<String>,
-        stream: Option<String>,
+        name: Option<Text<'a>>,
+        stream: Option<Text<'a>>,
         at: usize,
     },
 }
@@ -173,11 +176,11 @@ impl Frame<'_> {
 
 /// The attributes CLIXML uses, read once per element.
 #[derive(Default)]
-struct Attrs {
-    name: Option<String>,
-    ref_id: Option<String>,
-    stream: Option<String>,
-    version: Option<String>,
+struct Attrs<'a> {
+    name: Option<Text<'a>>,
+    ref_id: Option<Text<'a>>,
+    stream: Option<Text<'a>>,
+    version: Option<Text<'a>>,
 }
 
 const VALUE_ELEMENTS: &str = "a value element (<Obj>, <Ref>, <Nil>, <S>, <I32>, ... or <PR>)";
@@ -191,8 +194,9 @@ struct Parser<'a, 'c> {
     limits: Limits,
     cipher: Option<&'c dyn SecureCipher>,
     stack: Vec<Frame<'a>>,
-    objects: HashMap<String, (Arc<PsObject>, u64)>,
-    type_lists: HashMap<String, Vec<String>>,
+    /// Objects by RefId, with their weight (values a walk visits) for the `<Ref>` budget.
+    objects: RefTable<'a, (Arc<PsObject>, u64)>,
+    type_lists: RefTable<'a, Vec<String>>,
     depth: usize,
     visited: u64,
     refs: usize,
@@ -276,8 +280,8 @@ impl<'a, 'c> Parser<'a, 'c> {
             limits: *limits,
             cipher,
             stack: Vec::new(),
-            objects: HashMap::new(),
-            type_lists: HashMap::new(),
+            objects: RefTable::default(),
+            type_lists: RefTable::default(),
             depth: 0,
             visited: 0,
             refs: 0,
@@ -345,15 +349,30 @@ impl<'a, 'c> Parser<'a, 'c> {
 
     fn utf8(&self, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, ClixmlError> {
         match bytes {
-            Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|e| self.xml_error(e)),
+            Cow::Borrowed(b) => self.borrow_str(b),
             Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(|e| self.xml_error(e)),
         }
     }
 
-    fn attrs(&self, e: &BytesStart<'a>, at: usize) -> Result<Attrs, ClixmlError> {
+    /// The input's text behind `bytes`, a slice quick-xml cut from it. The input is already a `str` and every
+    /// slice quick-xml returns starts and ends at an ASCII delimiter, so re-validating the UTF-8 (which cost
+    /// 5 % of decoding) is replaced by slicing the input at the same place; only a slice that is not the
+    /// input's (none today) is validated.
+    fn borrow_str<'b>(&self, bytes: &'b [u8]) -> Result<Cow<'a, str>, ClixmlError> {
+        let start = (bytes.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        if let Some(text) = start.checked_add(bytes.len()).and_then(|end| self.input.get(start..end)) {
+            return Ok(Cow::Borrowed(text));
+        }
+        std::str::from_utf8(bytes).map(|t| Cow::Owned(t.to_owned())).map_err(|e| self.xml_error(e))
+    }
+
+    /// Reads the attributes CLIXML uses. Values stay borrowed from the input unless they hold an entity, a
+    /// line break or tab (attribute-value normalization), or an `_xHHHH_` escape (names only).
+    fn attrs(&self, e: &BytesStart<'a>, at: usize) -> Result<Attrs<'a>, ClixmlError> {
         let mut out = Attrs::default();
         for attr in e.attributes() {
             let attr = attr.map_err(|err| ClixmlError::Xml { at: self.pos(at), message: err.to_string() })?;
+            let is_name = attr.key.local_name().as_ref() == b"N";
             let slot = match attr.key.local_name().as_ref() {
                 b"N" => &mut out.name,
                 b"RefId" => &mut out.ref_id,
@@ -361,20 +380,22 @@ impl<'a, 'c> Parser<'a, 'c> {
                 b"Version" => &mut out.version,
                 _ => continue,
             };
-            let raw = std::str::from_utf8(&attr.value).map_err(|err| self.xml_error(err))?;
-            let normalized: Cow<'_, str> = if raw.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n')) {
+            let raw = self.borrow_str(&attr.value)?;
+            let normalized: Text<'a> = if raw.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n')) {
                 Cow::Owned(raw.replace("\r\n", " ").replace(['\t', '\r', '\n'], " "))
             } else {
-                Cow::Borrowed(raw)
+                raw
             };
-            let value = quick_xml::escape::unescape(&normalized)
-                .map_err(|err| ClixmlError::Xml { at: self.pos(at), message: err.to_string() })?;
-            let value = if matches!(attr.key.local_name().as_ref(), b"N") {
-                escape::decode_lossy(&value)
-                    .map_err(|b| ClixmlError::InvalidEscape { at: self.pos(at), escape: b.0 })?
-                    .into_owned()
+            let unescaped =
+                unescape_xml(normalized).map_err(|message| ClixmlError::Xml { at: self.pos(at), message })?;
+            let value = if is_name {
+                match escape::decode_lossy(&unescaped) {
+                    Ok(Cow::Borrowed(_)) => unescaped,
+                    Ok(Cow::Owned(decoded)) => Cow::Owned(decoded),
+                    Err(b) => return Err(ClixmlError::InvalidEscape { at: self.pos(at), escape: b.0 }),
+                }
             } else {
-                value.into_owned()
+                unescaped
             };
             *slot = Some(value);
         }
@@ -539,7 +560,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                         })?;
                         self.count_ref(at)?;
                         let names = self.type_lists.get(&ref_id).cloned().ok_or_else(|| {
-                            ClixmlError::UnknownTypeReference { at: self.pos(at), ref_id: ref_id.clone() }
+                            ClixmlError::UnknownTypeReference { at: self.pos(at), ref_id: ref_id.to_string() }
                         })?;
                         self.copied_type_bytes =
                             self.copied_type_bytes.saturating_add(names.iter().map(|n| n.len() + 24).sum::<usize>());
@@ -714,11 +735,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
         let normalized: Cow<'a, str> = if raw.contains('\r') { Cow::Owned(normalize_newlines(&raw)) } else { raw };
         let content: Cow<'a, str> = if escaped {
-            match normalized {
-                Cow::Borrowed(b) => quick_xml::escape::unescape(b),
-                Cow::Owned(o) => quick_xml::escape::unescape(&o).map(|c| Cow::Owned(c.into_owned())),
-            }
-            .map_err(|err| ClixmlError::Xml { at: self.pos(at), message: err.to_string() })?
+            unescape_xml(normalized).map_err(|message| ClixmlError::Xml { at: self.pos(at), message })?
         } else {
             normalized
         };
@@ -745,10 +762,12 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Pr(p) => self.finish_progress_record(*p, at)?,
             Frame::Members { adapted, props } => {
                 let o = self.open_object();
-                if adapted {
-                    o.obj.adapted.extend(props);
+                let target = if adapted { &mut o.obj.adapted } else { &mut o.obj.extended };
+                // Usually the only <Props> or <MS> of the object: take the vector instead of copying it.
+                if target.is_empty() {
+                    *target = props;
                 } else {
-                    o.obj.extended.extend(props);
+                    target.extend(props);
                 }
             }
             Frame::Items { kind, items } => {
@@ -785,7 +804,7 @@ impl<'a, 'c> Parser<'a, 'c> {
 
     /// The `<Obj>` frame a structural child (TN, Props, LST, ...) belongs to. `start` only opens
     /// those children directly inside an `<Obj>`, so it is always on top once they end.
-    fn open_object(&mut self) -> &mut ObjFrame {
+    fn open_object(&mut self) -> &mut ObjFrame<'a> {
         match self.stack.last_mut() {
             Some(Frame::Obj(o)) => o,
             _ => unreachable!("structural CLIXML children are only opened inside <Obj>"),
@@ -923,8 +942,8 @@ impl<'a, 'c> Parser<'a, 'c> {
     fn deliver(
         &mut self,
         value: PsValue,
-        name: Option<String>,
-        stream: Option<String>,
+        name: Option<Text<'a>>,
+        stream: Option<Text<'a>>,
         at: usize,
     ) -> Result<(), ClixmlError> {
         // Computing a position scans the input: only do it for an error.
@@ -942,9 +961,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
                 self.single = Some(value);
             }
-            Some(Frame::Doc(items)) => items.push(DocumentItem { stream, value }),
+            Some(Frame::Doc(items)) => items.push(DocumentItem { stream: stream.map(Cow::into_owned), value }),
             Some(Frame::Members { props, .. }) => {
-                props.push(Property { name: name.unwrap_or_default(), value });
+                props.push(Property { name: name.map(Cow::into_owned).unwrap_or_default(), value });
             }
             Some(Frame::Items { items, .. }) => items.push(value),
             Some(Frame::En { key, value: slot, .. }) => {
@@ -988,7 +1007,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         Ok(())
     }
 
-    fn finish_object(&mut self, o: ObjFrame) -> Result<(), ClixmlError> {
+    fn finish_object(&mut self, o: ObjFrame<'a>) -> Result<(), ClixmlError> {
         self.depth -= 1;
         let weight = self.visited - o.visited_at_start + 1;
         let obj = Arc::new(o.obj);
@@ -999,7 +1018,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         self.deliver(PsValue::Object(obj), o.name, o.stream, o.at)
     }
 
-    fn finish_progress_record(&mut self, p: PrFrame, end_at: usize) -> Result<(), ClixmlError> {
+    fn finish_progress_record(&mut self, p: PrFrame<'a>, end_at: usize) -> Result<(), ClixmlError> {
         self.depth -= 1;
         let mut adapted = Vec::with_capacity(PROGRESS_RECORD_FIELDS.len());
         for ((tag, name), value) in PROGRESS_RECORD_FIELDS.iter().zip(p.fields) {
@@ -1026,5 +1045,68 @@ fn parse_float<F: std::str::FromStr + From<f32>>(s: &str) -> Option<F> {
         "NaN" => Some(F::from(f32::NAN)),
         _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) => s.parse().ok(),
         _ => None,
+    }
+}
+
+/// Resolves XML's predefined and character entities; text without `&` stays borrowed.
+fn unescape_xml(text: Text<'_>) -> Result<Text<'_>, String> {
+    if !text.as_bytes().contains(&b'&') {
+        return Ok(text);
+    }
+    let unescaped = quick_xml::escape::unescape(&text).map_err(|err| err.to_string())?.into_owned();
+    Ok(Cow::Owned(unescaped))
+}
+
+/// RefId → value, for `<Ref>` and `<TNRef>`. PowerShell numbers RefIds 0, 1, 2, ... in order, so a canonical
+/// decimal RefId close to the table's end goes into a vector (no hashing, no key copy); anything else (names,
+/// leading zeros, a far jump that would make the vector large) into a SipHash map, so hostile RefIds can
+/// neither collide on purpose nor make the vector grow beyond what the input itself paid for.
+struct RefTable<'a, T> {
+    dense: Vec<Option<T>>,
+    sparse: HashMap<Text<'a>, T>,
+}
+
+impl<T> Default for RefTable<'_, T> {
+    fn default() -> Self {
+        RefTable { dense: Vec::new(), sparse: HashMap::new() }
+    }
+}
+
+/// How far past the end of the dense table a numeric RefId may land and still go into it.
+const DENSE_SLACK: usize = 1024;
+
+fn dense_index(ref_id: &str) -> Option<usize> {
+    let b = ref_id.as_bytes();
+    if b.is_empty() || b.len() > 9 || (b.len() > 1 && b[0] == b'0') || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0usize, |n, d| n * 10 + usize::from(d - b'0')))
+}
+
+impl<'a, T> RefTable<'a, T> {
+    /// Registers `value` under `ref_id`; a RefId used again replaces the earlier value (later wins).
+    fn insert(&mut self, ref_id: Text<'a>, value: T) {
+        if let Some(i) = dense_index(&ref_id)
+            && i < self.dense.len() + DENSE_SLACK
+        {
+            if i >= self.dense.len() {
+                self.dense.resize_with(i + 1, || None);
+            }
+            self.dense[i] = Some(value);
+            return;
+        }
+        self.sparse.insert(ref_id, value);
+    }
+
+    /// The value registered last under `ref_id`. A dense slot, once filled, is always the later one: the dense
+    /// part only grows, so an id that went to the map earlier and to the vector later was registered again.
+    fn get(&self, ref_id: &str) -> Option<&T> {
+        if let Some(found) = dense_index(ref_id).and_then(|i| self.dense.get(i)).and_then(Option::as_ref) {
+            return Some(found);
+        }
+        if self.sparse.is_empty() {
+            return None;
+        }
+        self.sparse.get(ref_id)
     }
 }
