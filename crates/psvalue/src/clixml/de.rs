@@ -99,6 +99,9 @@ struct ObjFrame<'a> {
     ref_id: Option<Text<'a>>,
     name: Option<Text<'a>>,
     stream: Option<Text<'a>>,
+    /// The RefId of its type-name list (`<TN RefId>` or `<TNRef RefId>`), where the member counts of objects
+    /// of that type are remembered to size the next one's property vectors.
+    types_ref: Option<Text<'a>>,
     at: usize,
     visited_at_start: u64,
     seen_types: bool,
@@ -196,7 +199,7 @@ struct Parser<'a, 'c> {
     stack: Vec<Frame<'a>>,
     /// Objects by RefId, with their weight (values a walk visits) for the `<Ref>` budget.
     objects: RefTable<'a, (Arc<PsObject>, u64)>,
-    type_lists: RefTable<'a, Vec<String>>,
+    type_lists: RefTable<'a, TypeList>,
     depth: usize,
     visited: u64,
     refs: usize,
@@ -370,8 +373,17 @@ impl<'a, 'c> Parser<'a, 'c> {
     /// line break or tab (attribute-value normalization), or an `_xHHHH_` escape (names only).
     fn attrs(&self, e: &BytesStart<'a>, at: usize) -> Result<Attrs<'a>, ClixmlError> {
         let mut out = Attrs::default();
-        for attr in e.attributes() {
+        // quick-xml's own duplicate check keeps the keys in a vector allocated for every element; the keys seen
+        // are kept here instead, on the stack for the few attributes CLIXML elements have.
+        let mut seen = SeenKeys::default();
+        for attr in e.attributes().with_checks(false) {
             let attr = attr.map_err(|err| ClixmlError::Xml { at: self.pos(at), message: err.to_string() })?;
+            if !seen.insert(attr.key.into_inner()) {
+                return Err(ClixmlError::Xml {
+                    at: self.pos(at),
+                    message: format!("duplicated attribute {}", String::from_utf8_lossy(attr.key.as_ref())),
+                });
+            }
             let is_name = attr.key.local_name().as_ref() == b"N";
             let slot = match attr.key.local_name().as_ref() {
                 b"N" => &mut out.name,
@@ -550,6 +562,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                         o.seen_types = true;
                         let attrs = self.attrs(e, at)?;
                         if tag == b"TN" {
+                            if let Some(Frame::Obj(o)) = self.stack.last_mut() {
+                                o.types_ref = attrs.ref_id.clone();
+                            }
                             self.stack.push(Frame::Tn { ref_id: attrs.ref_id, names: Vec::new() });
                             return Ok(());
                         }
@@ -559,9 +574,12 @@ impl<'a, 'c> Parser<'a, 'c> {
                             attribute: "RefId",
                         })?;
                         self.count_ref(at)?;
-                        let names = self.type_lists.get(&ref_id).cloned().ok_or_else(|| {
+                        let names = self.type_lists.get(&ref_id).map(|t| t.names.clone()).ok_or_else(|| {
                             ClixmlError::UnknownTypeReference { at: self.pos(at), ref_id: ref_id.to_string() }
                         })?;
+                        if let Some(Frame::Obj(o)) = self.stack.last_mut() {
+                            o.types_ref = Some(ref_id);
+                        }
                         self.copied_type_bytes =
                             self.copied_type_bytes.saturating_add(names.iter().map(|n| n.len() + 24).sum::<usize>());
                         if self.copied_type_bytes > self.limits.max_bytes {
@@ -590,7 +608,12 @@ impl<'a, 'c> Parser<'a, 'c> {
                         return Ok(());
                     }
                     b"Props" | b"MS" => {
-                        self.stack.push(Frame::Members { adapted: tag == b"Props", props: Vec::new() });
+                        let adapted = tag == b"Props";
+                        // Objects of one type usually have the same members: size the vector as the last one's.
+                        let hint = o.types_ref.as_deref().and_then(|r| self.type_lists.get(r)).map_or(0, |t| {
+                            t.members[usize::from(adapted)].min(MEMBERS_HINT_CAP)
+                        });
+                        self.stack.push(Frame::Members { adapted, props: Vec::with_capacity(hint) });
                         return Ok(());
                     }
                     b"LST" | b"IE" | b"STK" | b"QUE" | b"DCT" => {
@@ -658,6 +681,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                     ref_id: attrs.ref_id,
                     name: attrs.name,
                     stream: attrs.stream,
+                    types_ref: None,
                     at,
                     visited_at_start: self.visited,
                     seen_types: false,
@@ -761,7 +785,12 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Obj(o) => self.finish_object(*o)?,
             Frame::Pr(p) => self.finish_progress_record(*p, at)?,
             Frame::Members { adapted, props } => {
-                let o = self.open_object();
+                let Some(Frame::Obj(o)) = self.stack.last_mut() else {
+                    unreachable!("structural CLIXML children are only opened inside <Obj>")
+                };
+                if let Some(types) = o.types_ref.as_deref().and_then(|r| self.type_lists.get_mut(r)) {
+                    types.members[usize::from(adapted)] = props.len();
+                }
                 let target = if adapted { &mut o.obj.adapted } else { &mut o.obj.extended };
                 // Usually the only <Props> or <MS> of the object: take the vector instead of copying it.
                 if target.is_empty() {
@@ -793,7 +822,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Tn { ref_id, names } => {
                 // A duplicate RefId replaces the earlier one, as in PowerShell's deserializer.
                 if let Some(ref_id) = ref_id {
-                    self.type_lists.insert(ref_id, names.clone());
+                    self.type_lists.insert(ref_id, TypeList { names: names.clone(), members: [0; 2] });
                 }
                 self.open_object().obj.type_names = names;
             }
@@ -1057,6 +1086,42 @@ fn unescape_xml(text: Text<'_>) -> Result<Text<'_>, String> {
     Ok(Cow::Owned(unescaped))
 }
 
+/// A `<TN>` list registered for `<TNRef>`, with the member counts (`<MS>`, `<Props>`) of the last object that
+/// used it.
+struct TypeList {
+    names: Vec<String>,
+    members: [usize; 2],
+}
+
+/// The largest capacity a remembered member count reserves: a hint, never a way for one large object to make
+/// every later one allocate as much.
+const MEMBERS_HINT_CAP: usize = 256;
+
+/// Attribute keys seen on one element, for the duplicate check: on the stack up to eight (CLIXML elements
+/// carry at most four), in a vector beyond.
+#[derive(Default)]
+struct SeenKeys<'k> {
+    inline: [&'k [u8]; 8],
+    len: usize,
+    more: Vec<&'k [u8]>,
+}
+
+impl<'k> SeenKeys<'k> {
+    /// Records `key`; false when it was already there.
+    fn insert(&mut self, key: &'k [u8]) -> bool {
+        if self.inline[..self.len].contains(&key) || self.more.contains(&key) {
+            return false;
+        }
+        if self.len < self.inline.len() {
+            self.inline[self.len] = key;
+            self.len += 1;
+        } else {
+            self.more.push(key);
+        }
+        true
+    }
+}
+
 /// RefId → value, for `<Ref>` and `<TNRef>`. PowerShell numbers RefIds 0, 1, 2, ... in order, so a canonical
 /// decimal RefId close to the table's end goes into a vector (no hashing, no key copy); anything else (names,
 /// leading zeros, a far jump that would make the vector large) into a SipHash map, so hostile RefIds can
@@ -1096,6 +1161,16 @@ impl<'a, T> RefTable<'a, T> {
             return;
         }
         self.sparse.insert(ref_id, value);
+    }
+
+    /// The value registered last under `ref_id`, to change in place.
+    fn get_mut(&mut self, ref_id: &str) -> Option<&mut T> {
+        if let Some(i) = dense_index(ref_id)
+            && self.dense.get(i).is_some_and(Option::is_some)
+        {
+            return self.dense[i].as_mut();
+        }
+        self.sparse.get_mut(ref_id)
     }
 
     /// The value registered last under `ref_id`. A dense slot, once filled, is always the later one: the dense

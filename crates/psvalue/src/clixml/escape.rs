@@ -112,7 +112,9 @@ fn escape_at(rest: &[u8]) -> Option<(u32, usize)> {
 
 /// Decodes `_xHHHH_` escapes as `XmlConvert.DecodeName` does. Text without escapes is borrowed.
 pub(crate) fn decode(s: &str) -> Result<Decoded<'_>, BadEscape> {
-    if !s.as_bytes().windows(2).any(|w| w[0] == b'_' && (w[1] == b'x' || w[1] == b'X')) {
+    // Most text has no underscore at all: one memchr-speed scan settles it.
+    let bytes = s.as_bytes();
+    if !bytes.contains(&b'_') || !bytes.windows(2).any(|w| w[0] == b'_' && (w[1] == b'x' || w[1] == b'X')) {
         return Ok(Decoded::Str(Cow::Borrowed(s)));
     }
     let units = decode_units(s)?;
