@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 fn enum_value(type_name: &str, n: PsValue, text: &str) -> PsValue {
     PsObject {
-        type_names: vec![type_name.into(), "System.Enum".into(), "System.ValueType".into(), "System.Object".into()],
+        type_names: [type_name, "System.Enum", "System.ValueType", "System.Object"].into(),
         to_string: Some(text.into()),
         base: Some(n),
         ..Default::default()

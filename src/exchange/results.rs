@@ -880,7 +880,7 @@ mod tests {
 
     fn enum_value(type_name: &str, n: PsValue, text: &str) -> PsValue {
         PsObject {
-            type_names: vec![type_name.into(), "System.Enum".into(), "System.ValueType".into(), "System.Object".into()],
+            type_names: [type_name, "System.Enum", "System.ValueType", "System.Object"].into(),
             to_string: Some(text.into()),
             base: Some(n),
             ..Default::default()
@@ -1154,7 +1154,7 @@ mod tests {
         // As `Export-Clixml` writes it on a server (fixture E2016CU22-Get-ExchangeServer.xml):
         // live type names, adapted `<Props>`, the version as an object with ToString and parts.
         let version = PsObject {
-            type_names: vec!["Microsoft.Exchange.Data.ServerVersion".into(), "System.Object".into()],
+            type_names: ["Microsoft.Exchange.Data.ServerVersion", "System.Object"].into(),
             to_string: Some("Version 15.1 (Build 2375.7)".into()),
             adapted: vec![
                 crate::psobject::Property { name: "Major".into(), value: PsValue::I32(15) },

@@ -159,12 +159,12 @@ fn deserialized(types: &[&str]) -> Vec<String> {
 
 /// A new output object with a `Deserialized.` type chain and its ToString.
 fn object(types: &[&str], to_string: impl Into<String>) -> PsObject {
-    PsObject { type_names: deserialized(types), to_string: Some(to_string.into()), ..Default::default() }
+    PsObject { type_names: deserialized(types).into(), to_string: Some(to_string.into()), ..Default::default() }
 }
 
 fn list(types: &[&str], items: impl IntoIterator<Item = String>) -> PsValue {
     PsValue::Object(Arc::new(PsObject {
-        type_names: deserialized(types),
+        type_names: deserialized(types).into(),
         container: Some(Container::List(items.into_iter().map(PsValue::String).collect())),
         ..Default::default()
     }))

@@ -87,7 +87,8 @@ fn error_record(message: &str) -> PsValue {
             "System.SystemException".into(),
             "System.Exception".into(),
             "System.Object".into(),
-        ],
+        ]
+        .into(),
         to_string: Some(format!("System.Management.Automation.Host.HostException: {message}")),
         adapted: vec![
             psvalue::object::Property { name: "Message".into(), value: message.into() },

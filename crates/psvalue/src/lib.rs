@@ -12,6 +12,6 @@ pub mod records;
 pub mod secret;
 pub mod values;
 
-pub use object::{Container, Property, PsObject, PsValue};
+pub use object::{Container, Property, PsObject, PsValue, TypeNames};
 pub use records::{ERROR_CATEGORIES, ErrorRecord, error_category_name};
 pub use secret::Secret;

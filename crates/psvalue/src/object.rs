@@ -72,7 +72,7 @@ pub enum PsValue {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PsObject {
     /// Type names, most derived first (`<TN>`), possibly with a `Deserialized.` prefix.
-    pub type_names: Vec<String>,
+    pub type_names: TypeNames,
     /// `<ToString>`
     pub to_string: Option<String>,
     /// A wrapped primitive: the number behind an enum, the string behind a deserialized value.
@@ -83,6 +83,85 @@ pub struct PsObject {
     pub extended: Vec<Property>,
     /// At most one container (`<LST>`, `<IE>`, `<STK>`, `<QUE>`, `<DCT>`).
     pub container: Option<Container>,
+}
+
+/// A type-name chain, most derived first: read like a `[String]` (it derefs to one), built from a `Vec<String>`
+/// or an array of `&str` with `.into()`.
+///
+/// The chain is shared (`Arc`), not copied: PowerShell sends it once per type (`<TN>`) and refers back to it
+/// (`<TNRef>`) for every further object of that type, so 10,000 mailboxes read from one stream hold one chain,
+/// not 10,000 copies (docs/PERFORMANCE.md, CLIXML). Changing a chain means building a new one.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct TypeNames(Arc<[String]>);
+
+impl TypeNames {
+    /// The names as a slice.
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TypeNames {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for TypeNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
+}
+
+impl From<Vec<String>> for TypeNames {
+    fn from(names: Vec<String>) -> Self {
+        TypeNames(names.into())
+    }
+}
+
+impl<const N: usize> From<[&str; N]> for TypeNames {
+    fn from(names: [&str; N]) -> Self {
+        names.into_iter().collect()
+    }
+}
+
+impl From<&[&str]> for TypeNames {
+    fn from(names: &[&str]) -> Self {
+        names.iter().copied().collect()
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for TypeNames {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        TypeNames(iter.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<'n> IntoIterator for &'n TypeNames {
+    type Item = &'n String;
+    type IntoIter = std::slice::Iter<'n, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for TypeNames {
+    fn eq(&self, other: &[S; N]) -> bool {
+        self.0.len() == N && self.0.iter().zip(other).all(|(a, b)| a == b.as_ref())
+    }
+}
+
+impl<S: AsRef<str>> PartialEq<[S]> for TypeNames {
+    fn eq(&self, other: &[S]) -> bool {
+        self.0.len() == other.len() && self.0.iter().zip(other).all(|(a, b)| a == b.as_ref())
+    }
+}
+
+impl<S: AsRef<str>> PartialEq<Vec<S>> for TypeNames {
+    fn eq(&self, other: &Vec<S>) -> bool {
+        *self == other[..]
+    }
 }
 
 /// A named property of a [`PsObject`].
@@ -126,7 +205,7 @@ impl PsObject {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        PsObject { type_names: types.into_iter().map(Into::into).collect(), ..Default::default() }
+        PsObject { type_names: types.into_iter().collect(), ..Default::default() }
     }
 
     /// Adds an extended (note) property; builder style.
@@ -281,7 +360,7 @@ impl PsValue {
     /// A list value (`<LST>` with the `ArrayList` type chain).
     pub fn list<I: IntoIterator<Item = PsValue>>(items: I) -> PsValue {
         PsValue::Object(Arc::new(PsObject {
-            type_names: vec!["System.Collections.ArrayList".into(), "System.Object".into()],
+            type_names: ["System.Collections.ArrayList", "System.Object"].into(),
             container: Some(Container::List(items.into_iter().collect())),
             ..Default::default()
         }))

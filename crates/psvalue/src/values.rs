@@ -15,7 +15,7 @@ pub fn ms<const N: usize>(props: [(&str, PsValue); N]) -> PsValue {
 /// A .NET enum value: the number wrapped in an object with the type chain and the name as `ToString`.
 pub fn enum_value(type_name: &str, value: i32, name: &str) -> PsValue {
     PsValue::from(PsObject {
-        type_names: vec![type_name.into(), "System.Enum".into(), "System.ValueType".into(), "System.Object".into()],
+        type_names: [type_name, "System.Enum", "System.ValueType", "System.Object"].into(),
         to_string: Some(name.into()),
         base: Some(PsValue::I32(value)),
         ..Default::default()
@@ -35,7 +35,7 @@ pub fn null_host_info() -> PsValue {
 /// A list with the given type chain (`<LST>`).
 pub fn typed_list(type_names: &[&str], items: Vec<PsValue>) -> PsValue {
     PsValue::from(PsObject {
-        type_names: type_names.iter().map(|t| t.to_string()).collect(),
+        type_names: type_names.into(),
         container: Some(Container::List(items)),
         ..Default::default()
     })
@@ -44,7 +44,7 @@ pub fn typed_list(type_names: &[&str], items: Vec<PsValue>) -> PsValue {
 /// A hashtable (`<DCT>`) with the given type chain.
 pub fn dictionary(type_names: &[&str], entries: Vec<(PsValue, PsValue)>) -> PsValue {
     PsValue::from(PsObject {
-        type_names: type_names.iter().map(|t| t.to_string()).collect(),
+        type_names: type_names.into(),
         container: Some(Container::Dictionary(entries)),
         ..Default::default()
     })

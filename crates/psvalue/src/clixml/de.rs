@@ -4,7 +4,7 @@
 use super::escape::{self, Decoded};
 use super::ser::{PROGRESS_RECORD_FIELDS, PROGRESS_RECORD_TYPES};
 use super::{ClixmlError, DocumentItem, Limits, Position, SecureCipher};
-use crate::object::{Container, Property, PsObject, PsValue};
+use crate::object::{Container, Property, PsObject, PsValue, TypeNames};
 use crate::secret::Secret;
 use base64::Engine as _;
 use quick_xml::Reader;
@@ -148,7 +148,7 @@ enum Frame<'a> {
     Text(TextFrame<'a>),
     Pr(Box<PrFrame<'a>>),
     /// `<TNRef>`, already resolved.
-    TnRef(Vec<String>),
+    TnRef(TypeNames),
     /// `<Nil>` or `<Ref>`, already resolved.
     Leaf {
         value: PsValue,
@@ -200,6 +200,8 @@ struct Parser<'a, 'c> {
     /// Objects by RefId, with their weight (values a walk visits) for the `<Ref>` budget.
     objects: RefTable<'a, (Arc<PsObject>, u64)>,
     type_lists: RefTable<'a, TypeList>,
+    /// Boxes of finished `<Obj>` frames, reused for the next ones.
+    spare_frames: Vec<Box<ObjFrame<'a>>>,
     depth: usize,
     visited: u64,
     refs: usize,
@@ -285,6 +287,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             stack: Vec::new(),
             objects: RefTable::default(),
             type_lists: RefTable::default(),
+            spare_frames: Vec::new(),
             depth: 0,
             visited: 0,
             refs: 0,
@@ -574,18 +577,20 @@ impl<'a, 'c> Parser<'a, 'c> {
                             attribute: "RefId",
                         })?;
                         self.count_ref(at)?;
-                        let names = self.type_lists.get(&ref_id).map(|t| t.names.clone()).ok_or_else(|| {
-                            ClixmlError::UnknownTypeReference { at: self.pos(at), ref_id: ref_id.to_string() }
-                        })?;
+                        // Shared, not copied; still counted at full size, as a consumer that walks or re-encodes
+                        // the result (JSON output, say) sees one copy per object.
+                        let (names, bytes) =
+                            self.type_lists.get(&ref_id).map(|t| (t.names.clone(), t.bytes)).ok_or_else(|| {
+                                ClixmlError::UnknownTypeReference { at: self.pos(at), ref_id: ref_id.to_string() }
+                            })?;
                         if let Some(Frame::Obj(o)) = self.stack.last_mut() {
                             o.types_ref = Some(ref_id);
                         }
-                        self.copied_type_bytes =
-                            self.copied_type_bytes.saturating_add(names.iter().map(|n| n.len() + 24).sum::<usize>());
+                        self.copied_type_bytes = self.copied_type_bytes.saturating_add(bytes);
                         if self.copied_type_bytes > self.limits.max_bytes {
                             return Err(ClixmlError::LimitExceeded {
                                 at: self.pos(at),
-                                what: "the type names copied for <TNRef>",
+                                what: "the type names referenced by <TNRef> (counted as if copied)",
                                 field: "max_bytes",
                                 limit: self.limits.max_bytes,
                             });
@@ -610,9 +615,11 @@ impl<'a, 'c> Parser<'a, 'c> {
                     b"Props" | b"MS" => {
                         let adapted = tag == b"Props";
                         // Objects of one type usually have the same members: size the vector as the last one's.
-                        let hint = o.types_ref.as_deref().and_then(|r| self.type_lists.get(r)).map_or(0, |t| {
-                            t.members[usize::from(adapted)].min(MEMBERS_HINT_CAP)
-                        });
+                        let hint = o
+                            .types_ref
+                            .as_deref()
+                            .and_then(|r| self.type_lists.get(r))
+                            .map_or(0, |t| t.members[usize::from(adapted)].min(MEMBERS_HINT_CAP));
                         self.stack.push(Frame::Members { adapted, props: Vec::with_capacity(hint) });
                         return Ok(());
                     }
@@ -676,7 +683,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             b"Obj" => {
                 self.count_value(1, at)?;
                 self.enter_object(at)?;
-                self.stack.push(Frame::Obj(Box::new(ObjFrame {
+                let frame = ObjFrame {
                     obj: PsObject::default(),
                     ref_id: attrs.ref_id,
                     name: attrs.name,
@@ -687,7 +694,16 @@ impl<'a, 'c> Parser<'a, 'c> {
                     seen_types: false,
                     seen_to_string: false,
                     seen_container: false,
-                })));
+                };
+                // Reuse the box of an object already finished: one allocation fewer per object.
+                let boxed = match self.spare_frames.pop() {
+                    Some(mut spare) => {
+                        *spare = frame;
+                        spare
+                    }
+                    None => Box::new(frame),
+                };
+                self.stack.push(Frame::Obj(boxed));
             }
             b"PR" => {
                 self.count_value(1, at)?;
@@ -782,7 +798,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Doc(items) => self.document = Some(items),
             Frame::Text(t) => self.finish_text(t)?,
             Frame::Leaf { value, name, stream, at } => self.deliver(value, name, stream, at)?,
-            Frame::Obj(o) => self.finish_object(*o)?,
+            Frame::Obj(o) => self.finish_object(o)?,
             Frame::Pr(p) => self.finish_progress_record(*p, at)?,
             Frame::Members { adapted, props } => {
                 let Some(Frame::Obj(o)) = self.stack.last_mut() else {
@@ -820,9 +836,11 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             }
             Frame::Tn { ref_id, names } => {
+                let bytes = names.iter().map(|n| n.len() + 24).sum();
+                let names = TypeNames::from(names);
                 // A duplicate RefId replaces the earlier one, as in PowerShell's deserializer.
                 if let Some(ref_id) = ref_id {
-                    self.type_lists.insert(ref_id, TypeList { names: names.clone(), members: [0; 2] });
+                    self.type_lists.insert(ref_id, TypeList { names: names.clone(), bytes, members: [0; 2] });
                 }
                 self.open_object().obj.type_names = names;
             }
@@ -942,7 +960,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 // it: it stays opaque (never decrypted here), and the rest of the document still reads.
                 PsValue::from(
                     PsObject {
-                        type_names: vec!["System.Security.SecureString".into(), "System.Object".into()],
+                        type_names: ["System.Security.SecureString", "System.Object"].into(),
                         to_string: Some("System.Security.SecureString".into()),
                         ..PsObject::default()
                     }
@@ -1036,15 +1054,20 @@ impl<'a, 'c> Parser<'a, 'c> {
         Ok(())
     }
 
-    fn finish_object(&mut self, o: ObjFrame<'a>) -> Result<(), ClixmlError> {
+    fn finish_object(&mut self, mut o: Box<ObjFrame<'a>>) -> Result<(), ClixmlError> {
         self.depth -= 1;
         let weight = self.visited - o.visited_at_start + 1;
-        let obj = Arc::new(o.obj);
+        let obj = Arc::new(std::mem::take(&mut o.obj));
+        let (ref_id, name, stream, at) = (o.ref_id.take(), o.name.take(), o.stream.take(), o.at);
+        o.types_ref = None;
+        if self.spare_frames.len() < SPARE_FRAMES {
+            self.spare_frames.push(o);
+        }
         // A duplicate RefId replaces the earlier one (later wins), as in PowerShell's deserializer.
-        if let Some(ref_id) = o.ref_id {
+        if let Some(ref_id) = ref_id {
             self.objects.insert(ref_id, (obj.clone(), weight));
         }
-        self.deliver(PsValue::Object(obj), o.name, o.stream, o.at)
+        self.deliver(PsValue::Object(obj), name, stream, at)
     }
 
     fn finish_progress_record(&mut self, p: PrFrame<'a>, end_at: usize) -> Result<(), ClixmlError> {
@@ -1089,7 +1112,9 @@ fn unescape_xml(text: Text<'_>) -> Result<Text<'_>, String> {
 /// A `<TN>` list registered for `<TNRef>`, with the member counts (`<MS>`, `<Props>`) of the last object that
 /// used it.
 struct TypeList {
-    names: Vec<String>,
+    names: TypeNames,
+    /// The size counted against [`Limits::max_bytes`] for each `<TNRef>` to it.
+    bytes: usize,
     members: [usize; 2],
 }
 
@@ -1136,6 +1161,9 @@ impl<T> Default for RefTable<'_, T> {
         RefTable { dense: Vec::new(), sparse: HashMap::new() }
     }
 }
+
+/// How many finished `<Obj>` frame boxes are kept for reuse (about the nesting depth of real output).
+const SPARE_FRAMES: usize = 16;
 
 /// How far past the end of the dense table a numeric RefId may land and still go into it.
 const DENSE_SLACK: usize = 1024;

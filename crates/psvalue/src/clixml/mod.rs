@@ -56,8 +56,9 @@ pub struct Limits {
     pub max_objects: usize,
     /// How many `<Ref>` and `<TNRef>` elements one message or document may hold.
     pub max_refs: usize,
-    /// The largest input accepted, in bytes. Type-name lists copied for `<TNRef>` count against
-    /// the same budget, so the output cannot grow much beyond the input.
+    /// The largest input accepted, in bytes. Type-name lists referenced by `<TNRef>` count against
+    /// the same budget at full size (the result shares them, but a consumer re-encoding it sees one
+    /// copy per object), so the output cannot grow much beyond the input.
     pub max_bytes: usize,
 }
 
@@ -642,6 +643,7 @@ mod tests {
                     container,
                 )
                     .prop_map(|(type_names, to_string, base, adapted, extended, container)| {
+                        let type_names = type_names.into();
                         PsValue::from(PsObject { type_names, to_string, base, adapted, extended, container })
                     })
             })
