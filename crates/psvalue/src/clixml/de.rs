@@ -1,79 +1,19 @@
 //! The CLIXML reader: one pass over quick-xml events with an explicit stack (no recursion, so
 //! nesting depth costs heap, not call stack), bounded tables and the checks of [`Limits`].
 
-use super::escape::{self, Decoded};
+use super::escape;
+use super::prim::{Prim, prim_of};
 use super::ser::{PROGRESS_RECORD_FIELDS, PROGRESS_RECORD_TYPES};
+use super::tables::{MEMBERS_HINT_CAP, RefTable, SeenKeys, Text, TypeList, is_plain, normalize_newlines, unescape_xml};
 use super::{ClixmlError, DocumentItem, Limits, Position, SecureCipher};
 use crate::object::{Container, Property, PsObject, PsValue, TypeNames};
-use crate::secret::Secret;
-use base64::Engine as _;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The note property holding an opaque `<SS>` text read from a document without a cipher.
 pub const PROTECTED_TEXT: &str = "ProtectedText";
-
-/// Primitive element kinds (MS-PSRP 2.2.5.1).
-/// Named after the CLIXML tags, hence the upper-case acronyms.
-#[allow(clippy::upper_case_acronyms)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Prim {
-    S,
-    C,
-    B,
-    DT,
-    TS,
-    By,
-    SB,
-    U16,
-    I16,
-    U32,
-    I32,
-    U64,
-    I64,
-    Sg,
-    Db,
-    D,
-    BA,
-    G,
-    URI,
-    Version,
-    XD,
-    SBK,
-    SS,
-}
-
-fn prim_of(tag: &[u8]) -> Option<Prim> {
-    Some(match tag {
-        b"S" => Prim::S,
-        b"C" => Prim::C,
-        b"B" => Prim::B,
-        b"DT" => Prim::DT,
-        b"TS" => Prim::TS,
-        b"By" => Prim::By,
-        b"SB" => Prim::SB,
-        b"U16" => Prim::U16,
-        b"I16" => Prim::I16,
-        b"U32" => Prim::U32,
-        b"I32" => Prim::I32,
-        b"U64" => Prim::U64,
-        b"I64" => Prim::I64,
-        b"Sg" => Prim::Sg,
-        b"Db" => Prim::Db,
-        b"D" => Prim::D,
-        b"BA" => Prim::BA,
-        b"G" => Prim::G,
-        b"URI" => Prim::URI,
-        b"Version" => Prim::Version,
-        b"XD" => Prim::XD,
-        b"SBK" => Prim::SBK,
-        b"SS" => Prim::SS,
-        _ => return None,
-    })
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TextKind {
@@ -90,9 +30,6 @@ enum ItemsKind {
     Stack,
     Queue,
 }
-
-/// Text borrowed from the input where it needed no unescaping, owned otherwise.
-type Text<'a> = Cow<'a, str>;
 
 struct ObjFrame<'a> {
     obj: PsObject,
@@ -188,21 +125,26 @@ struct Attrs<'a> {
     version: Option<Text<'a>>,
 }
 
+/// How many finished `<Obj>` frame boxes are kept for reuse (about the nesting depth of real output).
+const SPARE_FRAMES: usize = 16;
+
 const VALUE_ELEMENTS: &str = "a value element (<Obj>, <Ref>, <Nil>, <S>, <I32>, ... or <PR>)";
 
-struct Parser<'a, 'c> {
+pub(super) struct Parser<'a, 'c> {
     /// The whole input, for positions.
     input: &'a str,
     /// Where the reader's slice starts inside `input`.
     base: usize,
     reader: Reader<&'a [u8]>,
     limits: Limits,
-    cipher: Option<&'c dyn SecureCipher>,
+    pub(super) cipher: Option<&'c dyn SecureCipher>,
     stack: Vec<Frame<'a>>,
     /// Objects by RefId, with their weight (values a walk visits) for the `<Ref>` budget.
     objects: RefTable<'a, (Arc<PsObject>, u64)>,
     type_lists: RefTable<'a, TypeList>,
-    /// Boxes of finished `<Obj>` frames, reused for the next ones.
+    /// Boxes of finished `<Obj>` frames, reused for the next ones. The boxes themselves are the point (the
+    /// stack holds `Frame::Obj(Box<_>)`), so clippy's advice to unbox does not apply.
+    #[allow(clippy::vec_box)]
     spare_frames: Vec<Box<ObjFrame<'a>>>,
     depth: usize,
     visited: u64,
@@ -210,7 +152,7 @@ struct Parser<'a, 'c> {
     copied_type_bytes: usize,
     single: Option<PsValue>,
     document: Option<Vec<DocumentItem>>,
-    document_mode: bool,
+    pub(super) document_mode: bool,
 }
 
 pub(crate) fn parse_single(
@@ -258,21 +200,8 @@ fn is_xml_space(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
-fn shorten(s: &str) -> String {
+pub(super) fn shorten(s: &str) -> String {
     if s.chars().count() > 60 { format!("{}...", s.chars().take(60).collect::<String>()) } else { s.to_string() }
-}
-
-/// Whether text can be used exactly as it stands: no entity or character reference (`&`), no line end or tab
-/// to normalize (`\r`; `\n` and `\t` in attribute values), no `_x` escape (`_`). One pass over the bytes
-/// instead of one search per concern; most CLIXML text is plain.
-fn is_plain(s: &str) -> bool {
-    // A fold without early exit, so the compiler can compare many bytes at once.
-    !s.bytes().fold(false, |special, b| special | matches!(b, b'&' | b'\r' | b'\n' | b'\t' | b'_'))
-}
-
-/// Normalizes line ends as an XML processor must (`\r\n` and lone `\r` become `\n`).
-fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 impl<'a, 'c> Parser<'a, 'c> {
@@ -308,7 +237,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
     }
 
-    fn pos(&self, offset: usize) -> Position {
+    pub(super) fn pos(&self, offset: usize) -> Position {
         Position::locate(self.input, self.base + offset)
     }
 
@@ -942,86 +871,6 @@ impl<'a, 'c> Parser<'a, 'c> {
         Ok(())
     }
 
-    fn number<T: std::str::FromStr>(&self, tag: &str, text: &str, at: usize) -> Result<T, ClixmlError> {
-        text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n')).parse().map_err(|_| ClixmlError::InvalidValue {
-            at: self.pos(at),
-            element: tag.into(),
-            text: shorten(text),
-            expected: "a number in range for its type",
-        })
-    }
-
-    fn invalid(&self, tag: &str, text: &str, at: usize, expected: &'static str) -> ClixmlError {
-        ClixmlError::InvalidValue { at: self.pos(at), element: tag.into(), text: shorten(text), expected }
-    }
-
-    fn primitive(&self, prim: Prim, text: &str, at: usize) -> Result<PsValue, ClixmlError> {
-        let trimmed = text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
-        let bad_escape = |b: escape::BadEscape| ClixmlError::InvalidEscape { at: self.pos(at), escape: b.0 };
-        let lossy = |t: &str| escape::decode_lossy(t).map(Cow::into_owned).map_err(bad_escape);
-        Ok(match prim {
-            Prim::S => match escape::decode(text).map_err(bad_escape)? {
-                Decoded::Str(s) => PsValue::String(s.into_owned()),
-                Decoded::Utf16(u) => PsValue::Utf16(u),
-            },
-            Prim::C => PsValue::Char(self.number("C", text, at)?),
-            Prim::B => match trimmed {
-                "true" | "1" => PsValue::Bool(true),
-                "false" | "0" => PsValue::Bool(false),
-                _ => return Err(self.invalid("B", text, at, "true or false")),
-            },
-            Prim::DT => PsValue::DateTime(text.to_string()),
-            Prim::TS => PsValue::Duration(text.to_string()),
-            Prim::D => PsValue::Decimal(text.to_string()),
-            Prim::Version => PsValue::Version(text.to_string()),
-            Prim::By => PsValue::U8(self.number("By", text, at)?),
-            Prim::SB => PsValue::I8(self.number("SB", text, at)?),
-            Prim::U16 => PsValue::U16(self.number("U16", text, at)?),
-            Prim::I16 => PsValue::I16(self.number("I16", text, at)?),
-            Prim::U32 => PsValue::U32(self.number("U32", text, at)?),
-            Prim::I32 => PsValue::I32(self.number("I32", text, at)?),
-            Prim::U64 => PsValue::U64(self.number("U64", text, at)?),
-            Prim::I64 => PsValue::I64(self.number("I64", text, at)?),
-            Prim::Sg => PsValue::Single(parse_float(trimmed).ok_or_else(|| self.invalid("Sg", text, at, "a float"))?),
-            Prim::Db => PsValue::Double(parse_float(trimmed).ok_or_else(|| self.invalid("Db", text, at, "a double"))?),
-            Prim::BA => PsValue::Bytes(self.base64("BA", text, at)?),
-            Prim::G => {
-                PsValue::Guid(uuid::Uuid::try_parse(trimmed).map_err(|_| self.invalid("G", text, at, "a GUID"))?)
-            }
-            Prim::URI => PsValue::Uri(lossy(text)?),
-            Prim::XD => PsValue::Xml(lossy(text)?),
-            Prim::SBK => PsValue::ScriptBlock(lossy(text)?),
-            Prim::SS if self.cipher.is_none() && self.document_mode => {
-                // An Export-Clixml file's SecureString is DPAPI-protected for the user and machine that wrote
-                // it: it stays opaque (never decrypted here), and the rest of the document still reads.
-                PsValue::from(
-                    PsObject {
-                        type_names: ["System.Security.SecureString", "System.Object"].into(),
-                        to_string: Some("System.Security.SecureString".into()),
-                        ..PsObject::default()
-                    }
-                    .note(PROTECTED_TEXT, PsValue::String(text.trim().to_string())),
-                )
-            }
-            Prim::SS => {
-                let cipher = self.cipher.ok_or_else(|| ClixmlError::SecureStringWithoutCipher { at: self.pos(at) })?;
-                let data = self.base64("SS", text, at)?;
-                PsValue::SecureString(Secret::new(cipher.decrypt(&data)?))
-            }
-        })
-    }
-
-    fn base64(&self, tag: &str, text: &str, at: usize) -> Result<Vec<u8>, ClixmlError> {
-        let engine = &base64::engine::general_purpose::STANDARD;
-        let result = if text.bytes().any(|b| b.is_ascii_whitespace()) {
-            let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-            engine.decode(compact)
-        } else {
-            engine.decode(text)
-        };
-        result.map_err(|_| self.invalid(tag, text, at, "standard base64"))
-    }
-
     fn deliver(
         &mut self,
         value: PsValue,
@@ -1121,131 +970,5 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
         let obj = PsObject { adapted, ..PsObject::with_types(PROGRESS_RECORD_TYPES) };
         self.deliver(PsValue::Object(Arc::new(obj)), p.name, p.stream, p.at)
-    }
-}
-
-/// `XmlConvert.ToDouble`: `INF`, `-INF`, `NaN`, or a decimal/scientific number.
-/// Parsed directly as the target width, so single-precision values round-trip exactly.
-fn parse_float<F: std::str::FromStr + From<f32>>(s: &str) -> Option<F> {
-    match s {
-        "INF" => Some(F::from(f32::INFINITY)),
-        "-INF" => Some(F::from(f32::NEG_INFINITY)),
-        "NaN" => Some(F::from(f32::NAN)),
-        _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) => s.parse().ok(),
-        _ => None,
-    }
-}
-
-/// Resolves XML's predefined and character entities; text without `&` stays borrowed.
-fn unescape_xml(text: Text<'_>) -> Result<Text<'_>, String> {
-    if !text.as_bytes().contains(&b'&') {
-        return Ok(text);
-    }
-    let unescaped = quick_xml::escape::unescape(&text).map_err(|err| err.to_string())?.into_owned();
-    Ok(Cow::Owned(unescaped))
-}
-
-/// A `<TN>` list registered for `<TNRef>`, with the member counts (`<MS>`, `<Props>`) of the last object that
-/// used it.
-struct TypeList {
-    names: TypeNames,
-    /// The size counted against [`Limits::max_bytes`] for each `<TNRef>` to it.
-    bytes: usize,
-    members: [usize; 2],
-}
-
-/// The largest capacity a remembered member count reserves: a hint, never a way for one large object to make
-/// every later one allocate as much.
-const MEMBERS_HINT_CAP: usize = 256;
-
-/// Attribute keys seen on one element, for the duplicate check: on the stack up to eight (CLIXML elements
-/// carry at most four), in a vector beyond.
-#[derive(Default)]
-struct SeenKeys<'k> {
-    inline: [&'k [u8]; 8],
-    len: usize,
-    more: Vec<&'k [u8]>,
-}
-
-impl<'k> SeenKeys<'k> {
-    /// Records `key`; false when it was already there.
-    fn insert(&mut self, key: &'k [u8]) -> bool {
-        if self.inline[..self.len].contains(&key) || self.more.contains(&key) {
-            return false;
-        }
-        if self.len < self.inline.len() {
-            self.inline[self.len] = key;
-            self.len += 1;
-        } else {
-            self.more.push(key);
-        }
-        true
-    }
-}
-
-/// RefId → value, for `<Ref>` and `<TNRef>`. PowerShell numbers RefIds 0, 1, 2, ... in order, so a canonical
-/// decimal RefId close to the table's end goes into a vector (no hashing, no key copy); anything else (names,
-/// leading zeros, a far jump that would make the vector large) into a SipHash map, so hostile RefIds can
-/// neither collide on purpose nor make the vector grow beyond what the input itself paid for.
-struct RefTable<'a, T> {
-    dense: Vec<Option<T>>,
-    sparse: HashMap<Text<'a>, T>,
-}
-
-impl<T> Default for RefTable<'_, T> {
-    fn default() -> Self {
-        RefTable { dense: Vec::new(), sparse: HashMap::new() }
-    }
-}
-
-/// How many finished `<Obj>` frame boxes are kept for reuse (about the nesting depth of real output).
-const SPARE_FRAMES: usize = 16;
-
-/// How far past the end of the dense table a numeric RefId may land and still go into it.
-const DENSE_SLACK: usize = 1024;
-
-fn dense_index(ref_id: &str) -> Option<usize> {
-    let b = ref_id.as_bytes();
-    if b.is_empty() || b.len() > 9 || (b.len() > 1 && b[0] == b'0') || !b.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(b.iter().fold(0usize, |n, d| n * 10 + usize::from(d - b'0')))
-}
-
-impl<'a, T> RefTable<'a, T> {
-    /// Registers `value` under `ref_id`; a RefId used again replaces the earlier value (later wins).
-    fn insert(&mut self, ref_id: Text<'a>, value: T) {
-        if let Some(i) = dense_index(&ref_id)
-            && i < self.dense.len() + DENSE_SLACK
-        {
-            if i >= self.dense.len() {
-                self.dense.resize_with(i + 1, || None);
-            }
-            self.dense[i] = Some(value);
-            return;
-        }
-        self.sparse.insert(ref_id, value);
-    }
-
-    /// The value registered last under `ref_id`, to change in place.
-    fn get_mut(&mut self, ref_id: &str) -> Option<&mut T> {
-        if let Some(i) = dense_index(ref_id)
-            && self.dense.get(i).is_some_and(Option::is_some)
-        {
-            return self.dense[i].as_mut();
-        }
-        self.sparse.get_mut(ref_id)
-    }
-
-    /// The value registered last under `ref_id`. A dense slot, once filled, is always the later one: the dense
-    /// part only grows, so an id that went to the map earlier and to the vector later was registered again.
-    fn get(&self, ref_id: &str) -> Option<&T> {
-        if let Some(found) = dense_index(ref_id).and_then(|i| self.dense.get(i)).and_then(Option::as_ref) {
-            return Some(found);
-        }
-        if self.sparse.is_empty() {
-            return None;
-        }
-        self.sparse.get(ref_id)
     }
 }

@@ -39,7 +39,11 @@ mod de;
 mod escape;
 #[cfg(test)]
 mod lenient_tests;
+mod prim;
+#[cfg(test)]
+mod reader_tests;
 mod ser;
+mod tables;
 
 pub use de::PROTECTED_TEXT;
 
