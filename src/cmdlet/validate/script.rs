@@ -75,7 +75,7 @@ pub fn infer_side(script: &Script) -> SideEvidence {
             || (name == "import-module" && args().any(|a| a.contains("exchangeonlinemanagement")));
         let mut on_prem = name == "connect-exchangeserver"
             || name.ends_with("remoteexchange.ps1")
-            || (name == "add-pssnapin" && args().any(|a| a.contains("exchange")));
+            || (name == "add-pssnapin" && args().any(|a| a.contains("exchange") || names_exchange_snapin(&a)));
         let mut online = online;
         if name == "new-pssession" {
             let exchange = args().any(|a| a.contains("microsoft.exchange"));
@@ -93,6 +93,30 @@ pub fn infer_side(script: &Script) -> SideEvidence {
         }
     }
     ev
+}
+
+/// Exchange's management snap-ins (2007, 2010, 2013 and later).
+const EXCHANGE_SNAPINS: &[&str] = &[
+    "microsoft.exchange.management.powershell.admin",
+    "microsoft.exchange.management.powershell.e2010",
+    "microsoft.exchange.management.powershell.snapin",
+];
+
+/// Whether a lower-case `Add-PSSnapin` name, a wildcard pattern as the cmdlet takes (`*EXC*`),
+/// matches one of Exchange's snap-ins.
+fn names_exchange_snapin(pattern: &str) -> bool {
+    (pattern.contains('*') || pattern.contains('?'))
+        && EXCHANGE_SNAPINS.iter().any(|s| wildcard_match(pattern.as_bytes(), s.as_bytes()))
+}
+
+/// PowerShell's `*` and `?` wildcards (no character classes), on lower-case ASCII.
+fn wildcard_match(p: &[u8], s: &[u8]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| wildcard_match(rest, &s[i..])),
+        Some((b'?', rest)) => !s.is_empty() && wildcard_match(rest, &s[1..]),
+        Some((c, rest)) => s.first() == Some(c) && wildcard_match(rest, &s[1..]),
+    }
 }
 
 /// Nouns (or parts of nouns) only Exchange's cmdlets use: a command whose noun holds one of
@@ -243,6 +267,10 @@ mod tests {
             Some(Scope::Online)
         );
         assert_eq!(scope_of("Add-PSSnapin *Exchange*\nConnect-ExchangeOnline"), Some(Scope::Hybrid));
+        // Wildcards as Add-PSSnapin takes them.
+        assert_eq!(scope_of("Add-PSSnapin *EXC* -ErrorAction SilentlyContinue"), Some(Scope::OnPremises));
+        assert_eq!(scope_of("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E20??"), Some(Scope::OnPremises));
+        assert_eq!(scope_of("Add-PSSnapin *SharePoint*"), None);
         assert_eq!(scope_of("Get-Mailbox kim"), None);
     }
 
