@@ -389,6 +389,10 @@ impl Parser<'_> {
                     }
                     Err(e) => {
                         self.lex_error(e);
+                        // The rest of the word belongs to the same argument.
+                        while self.cur.peek().is_some_and(|x| !force_start_new_token(x)) {
+                            self.cur.pos += self.cur.peek().map_or(1, char::len_utf8);
+                        }
                         Arg::Dynamic
                     }
                 }

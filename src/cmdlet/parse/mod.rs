@@ -280,6 +280,12 @@ impl<'a> Parser<'a> {
                 "invalid `u{...} escape",
                 "write `u{ then 1 to 6 hexadecimal digits of a code point up to 10FFFF, then }, such as `u{2013}",
             ),
+            LexError::InvalidDriveVariable(off) => self.error(
+                "invalid-variable-reference",
+                off,
+                "a variable name is followed by : but no name comes after it, so PowerShell reads a scope or drive",
+                "delimit the name with braces, ${name}:, or use $($name):",
+            ),
             LexError::UnterminatedComment(off) => self.error(
                 "unterminated-comment",
                 off,

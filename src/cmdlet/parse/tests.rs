@@ -444,3 +444,27 @@ fn hostile_input_does_not_crash() {
         let _ = parse_command(text);
     }
 }
+
+#[test]
+fn a_variable_followed_by_a_colon_and_no_name_is_an_error() {
+    // PowerShell 7.6: InvalidVariableReferenceWithDrive at the `$`, in strings and arguments.
+    for (text, col) in [
+        ("Get-MailboxFolder -Identity \"$Upn:\\Calendar\"", 30),
+        ("Get-MailboxFolder -Identity $Upn:\\Calendar", 29),
+        ("Write-Host \"$a: x\"", 13),
+    ] {
+        let script = parse_script(text);
+        assert_eq!(codes(&script), ["invalid-variable-reference"], "{text}");
+        assert_eq!(script.diagnostics[0].position, Some(p(1, col)), "{text}");
+        assert_eq!(script.commands.len(), 1, "{text}");
+    }
+    for fine in [
+        "Get-MailboxFolder -Identity \"${Upn}:\\Calendar\"",
+        "Get-MailboxFolder -Identity \"$($Upn):\\Calendar\"",
+        "Write-Host \"$env:USERNAME $script:x\"",
+        "[string]::Join(',', $a)",
+        "$x = [int]::MaxValue",
+    ] {
+        assert!(parse_script(fine).diagnostics.is_empty(), "{fine}");
+    }
+}
