@@ -160,7 +160,9 @@ fn noun(name: &str) -> Option<String> {
 
 /// Whether an unknown command name looks like an Exchange cmdlet.
 pub fn looks_like_exchange(name: &str) -> bool {
-    noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
+    // A script path (`.\Login-EXO.ps1`) or anything else that is not a `Verb-Noun` word is not.
+    crate::cmdlet::render::is_cmdlet_name(name)
+        && noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
 }
 
 /// Known cmdlets close to an unknown one, with the same noun family (never `Get-ADPermission` for
@@ -207,7 +209,16 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
                     return Some(a);
                 }
                 let b = on(Side::Online);
-                return Some(if errors(&b) < errors(&a) { b } else { a });
+                // Fewer errors wins; at equal counts, the side where the parameters and values
+                // given exist (a parameter only Exchange Online has says where the command runs).
+                let not_on_side = |v: &Validated| {
+                    v.diagnostics
+                        .iter()
+                        .filter(|d| matches!(d.code, codes::PARAMETER_NOT_ON_SIDE | codes::VALUE_NOT_ON_SIDE))
+                        .count()
+                };
+                let rank = |v: &Validated| (errors(v), not_on_side(v));
+                return Some(if rank(&b) < rank(&a) { b } else { a });
             }
             (true, false) => return Some(on(Side::OnPremises)),
             (false, true) => return Some(on(Side::Online)),
@@ -286,6 +297,11 @@ mod tests {
         assert_eq!(v.diagnostics[0].severity, Severity::Warning);
         assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
         assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
+        // A script run by path is not a cmdlet, whatever its name.
+        let s = parse_script(". .\\Login-EXO.ps1\n& 'C:\\Scripts\\Set-MailboxDefaults.ps1'");
+        for c in &s.commands {
+            assert_eq!(check_command(c, Scope::Hybrid, None), None, "{}", c.invocation.cmdlet);
+        }
     }
 
     #[test]
