@@ -100,6 +100,19 @@ pub fn parse_script(text: &str) -> Script {
     Script { commands: p.commands, diagnostics: p.diags }
 }
 
+/// Parses a whole script as a stream: each command goes to `sink` in source order, as soon as
+/// the top-level statement holding it is read, and is not kept, so memory stays that of one
+/// statement however long the script. Returns the diagnostics. The commands and diagnostics are
+/// those [`parse_script`] gives.
+pub fn parse_script_streaming<'a>(text: &'a str, sink: &'a mut dyn FnMut(ParsedCommand)) -> Vec<Diagnostic> {
+    let mut p = Parser::new(text);
+    p.commands = Vec::new();
+    p.sink = Some(sink);
+    p.statement_list(None);
+    p.flush();
+    p.diags
+}
+
 /// Parses text that must hold exactly one command (such as a line from [`crate::cmdlet::render`]).
 pub fn parse_command(text: &str) -> Result<Invocation, Diagnostic> {
     let mut script = parse_script(text);
@@ -201,6 +214,10 @@ struct Parser<'a> {
     cur: Cursor<'a>,
     lines: Lines,
     commands: Vec<ParsedCommand>,
+    /// Where finished commands go when the script is read as a stream: they are handed over
+    /// after each top-level statement (when every command nested in it is complete, in source
+    /// order) instead of being kept.
+    sink: Option<&'a mut dyn FnMut(ParsedCommand)>,
     diags: Vec<Diagnostic>,
     buf: String,
     subs: Vec<(usize, usize)>,
@@ -214,11 +231,21 @@ impl<'a> Parser<'a> {
             cur: Cursor::new(text),
             lines: Lines::new(text.as_bytes()),
             commands: Vec::with_capacity(text.len() / 128),
+            sink: None,
             diags: Vec::new(),
             buf: String::new(),
             subs: Vec::new(),
             depth: 0,
             aborted: false,
+        }
+    }
+
+    /// Hands the finished commands to the sink, when reading as a stream.
+    fn flush(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            for c in self.commands.drain(..) {
+                sink(c);
+            }
         }
     }
 

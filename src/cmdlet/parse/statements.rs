@@ -49,6 +49,9 @@ impl Parser<'_> {
                 Some(_) => {
                     let before = self.cur.pos;
                     self.statement();
+                    if closer.is_none() && self.depth == 1 {
+                        self.flush();
+                    }
                     if self.cur.pos == before
                         && let Some(c) = self.cur.bump()
                     {

@@ -468,3 +468,15 @@ fn a_variable_followed_by_a_colon_and_no_name_is_an_error() {
         assert!(parse_script(fine).diagnostics.is_empty(), "{fine}");
     }
 }
+
+#[test]
+fn streaming_gives_the_same_commands_and_diagnostics() {
+    let text = "Get-Mailbox kim | Set-Mailbox -Type Shared\nforeach ($m in (Get-Mailbox -ResultSize 10)) {\n  Set-Mailbox $m -Type Shared; Write-Host \"$(Get-Date) done\"\n}\nif ($x) { Get-User kim } else { Get-Recipient kim }\nSet-Mailbox (kim\nGet-Mailbox \"$a:\"\n";
+    let whole = parse_script(text);
+    let mut streamed = Vec::new();
+    let mut sink = |c: ParsedCommand| streamed.push(c);
+    let diags = parse_script_streaming(text, &mut sink);
+    assert_eq!(streamed, whole.commands);
+    assert_eq!(diags, whole.diagnostics);
+    assert!(whole.commands.len() >= 8 && !whole.diagnostics.is_empty());
+}

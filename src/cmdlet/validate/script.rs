@@ -67,6 +67,14 @@ fn lower(s: &str) -> String {
 pub fn infer_side(script: &Script) -> SideEvidence {
     let mut ev = SideEvidence::default();
     for cmd in &script.commands {
+        ev.observe(cmd);
+    }
+    ev
+}
+
+impl SideEvidence {
+    /// Adds what one command says about the side (see [`infer_side`]).
+    pub fn observe(&mut self, cmd: &ParsedCommand) {
         let name = lower(&cmd.invocation.cmdlet);
         let args = || cmd.invocation.params.iter().filter_map(|p| text_of(&p.value).map(lower));
         let online = name == "connect-exchangeonline"
@@ -87,12 +95,33 @@ pub fn infer_side(script: &Script) -> SideEvidence {
             }
         }
         if online {
-            ev.online.push((cmd.invocation.cmdlet.clone(), cmd.position));
+            self.online.push((cmd.invocation.cmdlet.clone(), cmd.position));
         } else if on_prem {
-            ev.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
+            self.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
         }
     }
-    ev
+}
+
+/// Whether `text` may hold a command [`SideEvidence::observe`] counts: every such command
+/// contains one of these (ASCII, any case). Most scripts contain none, and then their side is
+/// known without reading them twice (`validate` streams a long script: the side must be known
+/// before the first command is judged).
+pub fn may_state_side(text: &str) -> bool {
+    const NEEDLES: &[&[u8]] = &[
+        b"connect-exchange",
+        b"microsoft.exchange",
+        b"remoteexchange",
+        b"exchangeonlinemanagement",
+        b"-exo",
+        b"recipientpermission",
+        b"pssnapin",
+    ];
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let c = b[i].to_ascii_lowercase();
+        matches!(c, b'c' | b'm' | b'r' | b'e' | b'-' | b'p')
+            && NEEDLES.iter().any(|n| n[0] == c && b.len() - i >= n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n))
+    })
 }
 
 /// Exchange's management snap-ins (2007, 2010, 2013 and later).
@@ -282,6 +311,21 @@ mod tests {
         assert_eq!(scope_of("Add-PSSnapin *EXC* -ErrorAction SilentlyContinue"), Some(Scope::OnPremises));
         assert_eq!(scope_of("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E20??"), Some(Scope::OnPremises));
         assert_eq!(scope_of("Add-PSSnapin *SharePoint*"), None);
+        // The pre-check never misses a script that states its side.
+        for text in [
+            "connect-exchangeonline",
+            "Get-EXOMailbox",
+            "Add-RecipientPermission x",
+            "Import-Module ExchangeOnlineManagement",
+            "Add-PSSnapin *EXC*",
+            ". 'C:\\Exchange\\bin\\RemoteExchange.ps1'",
+            "New-PSSession -ConfigurationName Microsoft.Exchange",
+            "Connect-ExchangeServer -auto",
+        ] {
+            assert!(may_state_side(text), "{text}");
+            assert!(scope_of(text).is_some(), "{text}");
+        }
+        assert!(!may_state_side("Get-Mailbox kim | Set-Mailbox -Type Shared # Exchange team"));
         assert_eq!(scope_of("Get-Mailbox kim"), None);
     }
 
