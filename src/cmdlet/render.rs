@@ -201,7 +201,7 @@ pub fn is_cmdlet_name(name: &str) -> bool {
             return false;
         }
     }
-    crate::cmdlet::tokenizer::keyword(name).is_none()
+    crate::cmdlet::keywords::keyword(name).is_none()
 }
 
 /// `[A-Za-z][A-Za-z0-9_]*`: after a dash this scans as one parameter token (`ScanParameter`).

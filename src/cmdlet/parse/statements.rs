@@ -3,9 +3,10 @@
 //! `PipelineChainRule` in `Parser.cs`).
 
 use super::{Ctx, ParamScan, Parser};
+use crate::cmdlet::keywords::statement_keyword;
 use crate::cmdlet::tokenizer::{
     Cursor, Expansions, force_start_new_token, is_dash, is_double_quote, is_identifier_follow, is_identifier_start,
-    is_single_quote, is_variable_start, statement_keyword,
+    is_single_quote, is_variable_start,
 };
 
 impl Parser<'_> {
