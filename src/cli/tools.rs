@@ -403,7 +403,12 @@ impl Streamed {
     fn row(&mut self, cells: &[&str]) {
         let mut line = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            let cell = super::output::shown(cell);
+            // Printable ASCII needs no escaping: the common case, without a copy.
+            let cell: std::borrow::Cow<str> = if cell.bytes().all(|c| (0x20..0x7f).contains(&c)) {
+                (*cell).into()
+            } else {
+                super::output::shown(cell).into()
+            };
             line.push_str(&cell);
             if let Some(w) = Self::WIDTHS.get(i) {
                 line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count()) + 2));

@@ -24,8 +24,20 @@ fn default_form(p: &Parameter) -> ArgForm {
 /// sets still possible, then the parameter set and its mandatory parameters, which pipeline input
 /// or a splat may supply.
 pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target, piped: bool) -> Validated {
+    validate_against(catalogue().cmdlet(&inv.cmdlet, target.side), inv, forms, target, piped)
+}
+
+/// [`validate_impl`] with the catalogue entry already looked up (`None`: the target side has no
+/// such cmdlet).
+pub(super) fn validate_against(
+    found: Option<&CmdletInfo>,
+    inv: &Invocation,
+    forms: &[ArgForm],
+    target: &Target,
+    piped: bool,
+) -> Validated {
     let cat = catalogue();
-    let Some(cmd) = cat.cmdlet(&inv.cmdlet, target.side) else {
+    let Some(cmd) = found else {
         let d = match cat.entries(&inv.cmdlet).next() {
             Some(other) => Diagnostic::error(
                 codes::CMDLET_NOT_ON_SIDE,

@@ -107,20 +107,17 @@ impl SideEvidence {
 /// known without reading them twice (`validate` streams a long script: the side must be known
 /// before the first command is judged).
 pub fn may_state_side(text: &str) -> bool {
-    const NEEDLES: &[&[u8]] = &[
-        b"connect-exchange",
-        b"microsoft.exchange",
-        b"remoteexchange",
-        b"exchangeonlinemanagement",
-        b"-exo",
-        b"recipientpermission",
-        b"pssnapin",
-    ];
     let b = text.as_bytes();
-    (0..b.len()).any(|i| {
-        let c = b[i].to_ascii_lowercase();
-        matches!(c, b'c' | b'm' | b'r' | b'e' | b'-' | b'p')
-            && NEEDLES.iter().any(|n| n[0] == c && b.len() - i >= n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n))
+    let at = |i: usize, word: &[u8]| b.len() >= i + word.len() && b[i..i + word.len()].eq_ignore_ascii_case(word);
+    let before = |i: usize, word: &[u8]| i >= word.len() && b[i - word.len()..i].eq_ignore_ascii_case(word);
+    // Anchored on `-` and `x`, rare enough that the scan is one compare a byte.
+    (0..b.len()).any(|i| match b[i] {
+        b'-' => at(i, b"-exo") || at(i, b"-exchange") || at(i, b"-recipientpermission") || at(i, b"-pssnapin"),
+        b'x' | b'X' if i > 0 && b[i - 1].eq_ignore_ascii_case(&b'e') && at(i, b"xchange") => {
+            let e = i - 1;
+            before(e, b"microsoft.") || before(e, b"remote") || at(e, b"exchangeonlinemanagement")
+        }
+        _ => false,
     })
 }
 
@@ -218,11 +215,21 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
     let cat = catalogue();
     let name = &cmd.invocation.cmdlet;
     let piped = cmd.pipeline_index > 0;
+    // One lookup for both sides (a long script is mostly lookups).
+    let (mut on_prem, mut online) = (None, None);
+    for e in cat.entries(name) {
+        if e.service == Side::OnPremises.service() {
+            on_prem.get_or_insert(e);
+        } else if e.service == Side::Online.service() {
+            online.get_or_insert(e);
+        }
+    }
     let on = |side: Side| {
         let t = Target { side, version: if side == Side::OnPremises { version } else { None } };
-        validate_written(&cmd.invocation, &cmd.forms, &t, piped)
+        let found = if side == Side::OnPremises { on_prem } else { online };
+        validate_against(found, &cmd.invocation, &cmd.forms, &t, piped)
     };
-    let has = |side: Side| cat.cmdlet(name, side).is_some();
+    let has = |side: Side| if side == Side::OnPremises { on_prem.is_some() } else { online.is_some() };
     match scope {
         Scope::OnPremises | Scope::Online => {
             let side = if scope == Scope::Online { Side::Online } else { Side::OnPremises };
