@@ -1,6 +1,6 @@
 //! `convert --disconnected`: a leaver whose account is already gone left a disconnected mailbox
 //! in its database; connect it to an existing account without a mailbox as a shared mailbox
-//! (`Connect-Mailbox -Shared`, reference §8.1).
+//! (`Connect-Mailbox -Shared`, docs/exchange-notes.md §8.1).
 
 use super::checks::{Check, source};
 use super::exec::{CommandStatus, Executor, WorkflowError};
@@ -88,7 +88,7 @@ async fn inner(
     };
     if stat.disconnect_reason.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("SoftDeleted")) {
         // A soft-deleted mailbox (left behind by a move) cannot be connected; its content can
-        // only be restored into an existing mailbox through MRS (reference §8.1).
+        // only be restored into an existing mailbox through MRS (docs/exchange-notes.md §8.1).
         report.checks.push(Check::block(
             "exists",
             format!(
