@@ -330,6 +330,10 @@ pub struct CmdletsArgs {
     /// Show the Exchange Online variant.
     #[arg(long)]
     pub online: bool,
+    /// Read NAME as a wildcard pattern (`*`, `?`, as PowerShell's -like) and list every match,
+    /// possibly none: `mbxctl cmdlets --like '*-MailboxPermission'`.
+    #[arg(long, requires = "name")]
+    pub like: bool,
 }
 
 /// `lab` subcommands.
