@@ -247,3 +247,26 @@ fn the_target_is_in_every_json_document_and_first_in_human_output() {
     run.code(0);
     assert!(run.stdout.starts_with("=== LAB ==="), "{}", run.stdout);
 }
+
+/// Issue #12.7: `convert --disconnected` changes something, so it is a journaled run too; its
+/// rollback is refused as manual (naming Disable-Mailbox) before anything is sent.
+#[test]
+fn a_disconnected_mailbox_connected_as_shared_is_a_run_whose_rollback_is_manual() {
+    let lab = Lab::init();
+    let run = lab
+        .mbx(&["--json", "convert", "--disconnected", "Former Employee", "--database", "DB01", "--user", "johanna"])
+        .run();
+    run.code(0);
+    let doc = run.json();
+    let run_id = doc["run_id"].as_str().unwrap_or_else(|| panic!("no run_id: {doc:#}")).to_string();
+    assert_eq!(lab.onprem("Johanna Lorenz")["RecipientTypeDetails"], "SharedMailbox");
+    let runs = lab.mbx(&["--json", "runs", "show", &run_id]).run().json();
+    let item = &runs["run"]["items"][0];
+    assert_eq!(item["identity"], "johanna", "{runs:#}");
+    assert_eq!(item["previous_type"], "DisconnectedMailbox", "{runs:#}");
+    let before = changes(&lab).len();
+    let run = lab.mbx(&["rollback", &run_id]).run();
+    assert!(run.stdout.contains("Disable-Mailbox 'johanna'"), "{}", run.stdout);
+    assert_eq!(changes(&lab).len(), before, "a manual rollback sends nothing");
+    assert_eq!(lab.onprem("Johanna Lorenz")["RecipientTypeDetails"], "SharedMailbox");
+}
