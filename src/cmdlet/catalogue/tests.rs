@@ -7,7 +7,7 @@ use crate::cmdlet::version::Support;
 #[test]
 fn hand_kept_data_parses_on_its_own() {
     let c = Catalogue::from_json(OVERRIDES).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(c.cmdlets().len(), 31);
+    assert_eq!(c.cmdlets().len(), 30);
     assert!(c.cmdlet("Add-RecipientPermission", Side::Online).is_some());
     assert!(c.cmdlet("Add-RecipientPermission", Side::OnPremises).is_none());
 }
