@@ -272,7 +272,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             ),
         }
         out.row(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]);
-        out.row(&["--------", "-----------------------", "-------", "----------"]);
+        out.row(&["--------", "----------------------------", "-------", "----------"]);
     }
 
     let (mut errors, mut warnings, mut notes, mut checked) = (0usize, 0usize, 0usize, 0usize);
@@ -386,7 +386,7 @@ struct Streamed {
 }
 
 impl Streamed {
-    const WIDTHS: [usize; 3] = [9, 23, 7];
+    const WIDTHS: [usize; 3] = [9, 28, 7];
 
     fn new(json: bool) -> Self {
         Streamed { json, buf: String::with_capacity(1 << 16) }
