@@ -1,7 +1,8 @@
 //! Batches: `convert --from FILE`, `runs list|show`, `resume ID`, `rollback ID` (docs/batches.md).
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, say, sayln, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, say, sayln};
+use super::table::Table;
 use super::{Cli, ConvertArgs, ResumeArgs, RollbackArgs};
 use crate::cmdlet::Severity;
 use crate::secret::Secret;
@@ -168,7 +169,7 @@ fn problems_table(problems: &[RowProblem]) -> String {
             ]
         })
         .collect();
-    table(&["ROW", "LINE", "COLUMN", "SEVERITY", "CODE", "PROBLEM"], &rows)
+    Table::new(&["ROW", "LINE", "COLUMN", "SEVERITY", "CODE", "PROBLEM"]).rows(&rows).status(3).render()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ fn items_table(results: &[ItemResult]) -> String {
         .iter()
         .map(|r| vec![r.row.to_string(), r.identity.clone(), r.status.to_string(), r.reason.clone()])
         .collect();
-    table(&["ROW", "IDENTITY", "STATUS", "REASON"], &rows)
+    Table::new(&["ROW", "IDENTITY", "STATUS", "REASON"]).rows(&rows).status(2).render()
 }
 
 // ---------------------------------------------------------------------------------------------

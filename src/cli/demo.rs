@@ -4,14 +4,14 @@
 use super::DemoArgs;
 use super::connect::open_lab;
 use super::convert::render_report;
-use super::output::{CliError, CliResult, ExitCode, banner};
+use super::output::{CliError, CliResult, ExitCode, Tone, banner, paint};
 use super::output::{say, sayln};
 use crate::secret::Secret;
 use crate::shell::Side;
 use crate::workflow::convert::{ConvertOptions, ConvertStatus, Shells, TargetType, convert};
 
 fn step(n: u32, title: &str, command: &str) {
-    sayln!("\n━━ {n}. {title}\n   $ {command}");
+    sayln!("\n{}\n   $ {command}", paint(Tone::Strong, &format!("━━ {n}. {title}")));
 }
 
 /// A password that meets a default domain policy, made fresh for the demo and never shown.
@@ -90,7 +90,7 @@ pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>) -> CliResul
     let returned = convert(&mut shells, "kim", &back).await;
     say!("{}", render_report(&returned));
 
-    sayln!("\n━━ Where next");
+    sayln!("\n{}", paint(Tone::Strong, "━━ Where next"));
     for (command, what) in [
         (
             format!("mbxctl {lab_flag} convert adele --to shared --dry-run"),

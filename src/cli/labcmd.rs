@@ -1,8 +1,9 @@
 //! `mbxctl lab ...`: create, import, show, fault-inject, audit and sync the simulated organisation.
 
 use super::connect::{default_lab_dir, ensure_lab, lab_dir, lab_exists};
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json};
 use super::output::{say, sayln};
+use super::table::Table;
 use super::{Cli, FaultArgs, LabCommand};
 use crate::lab::{self, Faults, InitOptions};
 use std::path::PathBuf;
@@ -104,7 +105,13 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                     })
                     .collect();
                 sayln!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
-                say!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
+                say!(
+                    "{}",
+                    Table::new(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"])
+                        .rows(&rows)
+                        .status(4)
+                        .render()
+                );
             }
         }
         LabCommand::Sync => {

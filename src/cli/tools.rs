@@ -1,8 +1,9 @@
 //! `render`, `validate`, `cmdlets` and `completions`: the cmdlet model, for people and runbooks.
 
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json};
 use super::output::{say, sayln};
-use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs, ValidateSide};
+use super::table::{Table, table};
+use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::parse_script;
 use crate::cmdlet::render::render as render_text;
@@ -353,7 +354,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             vec![format!("{}:{}", c.line, c.column), c.cmdlet.clone(), verdict.into(), params.join(" ")]
         })
         .collect();
-    say!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
+    say!("{}", Table::new(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]).rows(&rows).status(2).render());
     // Notes (values computed at run time, which cannot be checked) would drown the findings in
     // a typical runbook; the table marks them and --json lists them.
     let mut notes = 0;
@@ -471,21 +472,4 @@ fn mandatory_text(p: &ParamInfo) -> String {
         (n, m) if n == m => "yes".into(),
         _ => format!("in {}", sets.join(", ")),
     }
-}
-
-/// `mbxctl completions`.
-pub fn completions(shell: CompletionShell) -> CliResult {
-    use clap::CommandFactory;
-    use clap_complete::Shell as S;
-    let s = match shell {
-        CompletionShell::Bash => S::Bash,
-        CompletionShell::Zsh => S::Zsh,
-        CompletionShell::Fish => S::Fish,
-        CompletionShell::Powershell => S::PowerShell,
-    };
-    // Into memory first: clap_complete panics when it cannot write, and `| head` closes the pipe.
-    let mut buf = Vec::new();
-    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut buf);
-    super::output::out(&String::from_utf8_lossy(&buf));
-    Ok(ExitCode::Done)
 }

@@ -241,6 +241,23 @@ pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), ProfileError> 
     std::fs::rename(&tmp, path).map_err(io)
 }
 
+/// Removes the profile with this name (case-insensitively); `false` when there was none.
+pub fn remove_profile(path: &Path, name: &str) -> Result<bool, ProfileError> {
+    let profiles = load_profiles(path)?;
+    let kept: Vec<Profile> = profiles.iter().filter(|p| !p.name.eq_ignore_ascii_case(name)).cloned().collect();
+    if kept.len() == profiles.len() {
+        return Ok(false);
+    }
+    let io = |source| ProfileError::Io { path: path.into(), source };
+    let mut text = serde_json::to_string_pretty(&ProfilesFile { profiles: kept })
+        .map_err(|source| ProfileError::Json { path: path.into(), source })?;
+    text.push('\n');
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(true)
+}
+
 /// The profile with this name, case-insensitively.
 pub fn find_profile<'a>(profiles: &'a [Profile], name: &str) -> Option<&'a Profile> {
     profiles.iter().find(|p| p.name.eq_ignore_ascii_case(name))
