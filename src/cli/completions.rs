@@ -25,8 +25,65 @@ pub enum What {
     Runs,
 }
 
+/// PowerShell hands the words typed so far through this variable, one a line (see [`POWERSHELL`]).
+pub const WORDS_VAR: &str = "MBXCTL_COMPLETE_WORDS";
+
+/// The PowerShell registration (Windows PowerShell 5.1 and PowerShell 7). clap_complete's own
+/// builds a command line from the typed text and runs it with `Invoke-Expression`, so pressing Tab
+/// after `$(...)` would run it; and Windows PowerShell drops an empty argument (the word being
+/// completed). This one passes the words as data, in an environment variable, and runs nothing
+/// the user typed.
+const POWERSHELL: &str = r#"# mbxctl completions for PowerShell: add to $PROFILE
+#   mbxctl completions powershell | Out-String | Invoke-Expression
+Register-ArgumentCompleter -Native -CommandName 'mbxctl', 'mbxctl.exe' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $words = @(foreach ($e in $commandAst.CommandElements) {
+        if ($e.Extent.StartOffset -ge $cursorPosition) { break }
+        if ($e -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $e.Value } else { $e.Extent.Text }
+    })
+    if ($wordToComplete -eq '') { $words += '' }
+    $saved = @($env:MBXCTL_COMPLETE, $env:MBXCTL_COMPLETE_WORDS)
+    try {
+        $env:MBXCTL_COMPLETE = 'powershell'
+        $env:MBXCTL_COMPLETE_WORDS = $words -join "`n"
+        $results = @(& mbxctl)
+    } finally {
+        $env:MBXCTL_COMPLETE = $saved[0]
+        $env:MBXCTL_COMPLETE_WORDS = $saved[1]
+    }
+    foreach ($line in $results) {
+        $value, $help = "$line".Split("`t", 2)
+        if (-not $help) { $help = $value }
+        $text = if ($value -match '[\s''"`$;&|(){}@,]') { "'" + ($value -replace "'", "''") + "'" } else { $value }
+        [System.Management.Automation.CompletionResult]::new($text, $value, 'ParameterValue', $help)
+    }
+}
+"#;
+
 /// Answers a shell's completion request and exits, when the process was started for one.
 pub fn complete_env() {
+    if std::env::var(VAR).as_deref() == Ok("powershell")
+        && let Some(words) = std::env::var_os(WORDS_VAR)
+    {
+        let words: Vec<std::ffi::OsString> =
+            words.to_string_lossy().split('\n').map(|w| w.trim_end_matches('\r').into()).collect();
+        let index = words.len().saturating_sub(1);
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        let cwd = std::env::current_dir().ok();
+        let mut text = String::new();
+        if let Ok(found) = clap_complete::engine::complete(&mut cmd, words, index, cwd.as_deref()) {
+            for c in found {
+                text.push_str(&c.get_value().to_string_lossy());
+                if let Some(help) = c.get_help() {
+                    text.push('\t');
+                    text.push_str(&help.to_string().replace(['\n', '\t'], " "));
+                }
+                text.push('\n');
+            }
+        }
+        out(&text);
+        std::process::exit(0);
+    }
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).var(VAR).complete();
 }
 
@@ -37,7 +94,10 @@ pub fn script(shell: CompletionShell) -> CliResult {
         CompletionShell::Bash => &env::Bash,
         CompletionShell::Zsh => &env::Zsh,
         CompletionShell::Fish => &env::Fish,
-        CompletionShell::Powershell => &env::Powershell,
+        CompletionShell::Powershell => {
+            out(POWERSHELL);
+            return Ok(ExitCode::Done);
+        }
     };
     // Into memory first: `| head` may close the pipe, and `out` handles that.
     let mut buf = Vec::new();
@@ -95,9 +155,13 @@ pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let cur = current.to_string_lossy().to_lowercase();
     let mut all = vec![CompletionCandidate::new("last").help(Some("the newest run".into()))];
     all.extend(
-        runs(lab_from_args(std::env::args_os()))
-            .into_iter()
-            .map(|(id, help)| CompletionCandidate::new(id).help(Some(help.into()))),
+        runs(lab_from_args(match std::env::var_os(WORDS_VAR) {
+            // PowerShell passes the words in the environment, not as arguments.
+            Some(words) => words.to_string_lossy().split('\n').map(Into::into).collect::<Vec<std::ffi::OsString>>(),
+            None => std::env::args_os().collect(),
+        }))
+        .into_iter()
+        .map(|(id, help)| CompletionCandidate::new(id).help(Some(help.into()))),
     );
     all.into_iter().filter(|c| c.get_value().to_string_lossy().to_lowercase().starts_with(&cur)).collect()
 }

@@ -57,6 +57,9 @@ impl Table {
         if n == 0 {
             return String::new();
         }
+        if width.is_none() && self.cells().any(|c| unicode_width(&c) > usize::from(u16::MAX) / 2) {
+            return self.render_huge();
+        }
         let mut t = comfy_table::Table::new();
         t.load_style(
             TableStyle::new()
@@ -71,8 +74,11 @@ impl Table {
         let mut header = comfy_table::Row::from(self.headers.iter().map(|h| cell_text(h)));
         header.max_height(1);
         t.set_header(header);
+        // comfy-table's line splitting is quadratic in a cell's length; at a width no cell can
+        // show more than the width, so longer ones are cut first (one column over, so it still cuts).
+        let limit = width.map(|w| w + 1);
         for row in &self.rows {
-            let mut cells: Vec<String> = row.iter().take(n).map(|c| cell_text(c)).collect();
+            let mut cells: Vec<String> = row.iter().take(n).map(|c| limited(&cell_text(c), limit)).collect();
             cells.resize(n, String::new());
             let mut r = comfy_table::Row::from(cells);
             r.max_height(1);
@@ -173,6 +179,51 @@ fn constraints(headers: &[String], rows: &[Vec<String>], width: usize) -> Vec<Co
         .collect()
 }
 
+impl Table {
+    fn cells(&self) -> impl Iterator<Item = String> + '_ {
+        self.headers.iter().chain(self.rows.iter().flatten()).map(|c| cell_text(c))
+    }
+
+    /// Into a pipe, with a cell of over 32,767 columns (a pasted file as a mailbox name):
+    /// comfy-table measures columns in `u16` and would cut it, so these rare tables are padded
+    /// here, whole. Padding by hand: `format!("{c:<w$}")` panics for widths over 65,535.
+    fn render_huge(&self) -> String {
+        let n = self.headers.len();
+        let grid: Vec<Vec<String>> = std::iter::once(self.headers.iter().map(|h| cell_text(h)).collect())
+            .chain(self.rows.iter().map(|r| {
+                let mut cells: Vec<String> = r.iter().take(n).map(|c| cell_text(c)).collect();
+                cells.resize(n, String::new());
+                cells
+            }))
+            .collect();
+        let widths: Vec<usize> = (0..n).map(|i| grid.iter().map(|r| unicode_width(&r[i])).max().unwrap_or(0)).collect();
+        let mut out = String::new();
+        let mut line = |cells: &[String], out: &mut String, statuses: Option<&Vec<String>>| {
+            let mut text = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(GAP);
+                }
+                let tone =
+                    statuses.filter(|_| self.status.contains(&i)).and_then(|r| r.get(i)).and_then(|c| tone_of(c));
+                match tone {
+                    Some(t) if !c.is_empty() => text.push_str(&paint(t, c)),
+                    _ => text.push_str(c),
+                }
+                text.extend(std::iter::repeat_n(' ', widths[i].saturating_sub(unicode_width(c))));
+            }
+            out.push_str(text.trim_end());
+            out.push('\n');
+        };
+        line(&grid[0], &mut out, None);
+        line(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(), &mut out, None);
+        for (cells, row) in grid[1..].iter().zip(&self.rows) {
+            line(cells, &mut out, Some(row));
+        }
+        out
+    }
+}
+
 /// The last resort: comfy-table keeps a minimum width per column, so many columns in a very
 /// narrow width could still overflow. Such a line is cut to `width` and ends in `…`, never wrapped.
 fn fit(segs: &mut Vec<String>, width: usize) {
@@ -216,6 +267,21 @@ fn fit(segs: &mut Vec<String>, width: usize) {
 /// The drop-in for the former hand-written table: headings and rows, laid out for the terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     Table::new(headers).rows(rows).render()
+}
+
+/// `text` cut to at most `limit` display columns.
+fn limited(text: &str, limit: Option<usize>) -> String {
+    let Some(limit) = limit else { return text.to_string() };
+    let mut used = 0;
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > limit {
+            end = i;
+            break;
+        }
+    }
+    text[..end].to_string()
 }
 
 /// A cell as shown: control characters escaped (`output::shown`) and the column marker escaped.
@@ -285,6 +351,15 @@ mod tests {
             .render_at(None);
         assert!(t.contains("\u{1b}[1m\u{1b}[31mfailed\u{1b}[0m") || t.contains("failed\u{1b}[0m"), "{t:?}");
         assert_eq!(strip(&t), "ID  STATE\n--  ---------\na   failed\nb   converted\n");
+    }
+
+    #[test]
+    fn a_huge_cell_at_a_width_is_quick() {
+        let t0 = std::time::Instant::now();
+        let long = "界".repeat(70_000);
+        let t = Table::new(&["A", "B"]).rows(&[vec![long, "x".into()]]).render_at(Some(80));
+        assert!(t0.elapsed() < std::time::Duration::from_secs(5), "{:?}", t0.elapsed());
+        assert_eq!(t.lines().count(), 3);
     }
 
     #[test]
