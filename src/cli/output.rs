@@ -253,7 +253,7 @@ pub fn shown_lines(text: &str, indent: &str) -> String {
 pub fn banner(info: &ShellInfo) -> String {
     match info.kind {
         ShellKind::Lab => format!(
-            "{} {} ── a simulated Exchange organisation: not production, nothing real is changed\n",
+            "{} {} ── simulated Exchange, not production\n",
             paint(Tone::Lab, "=== LAB ==="),
             info.target.trim_start_matches("LAB ").trim_end_matches(" (simulated Exchange organisation)")
         ),
