@@ -406,3 +406,20 @@ fn session_test_without_powershell_suggests_the_lab() {
     assert!(run.stderr.contains("PowerShell was not found"), "{}", run.stderr);
     assert!(run.stderr.contains("mbxctl --lab session test"), "{}", run.stderr);
 }
+
+#[test]
+fn json_demo_says_it_has_none_and_a_bad_file_is_named_once() {
+    let run = mbx(&["--json", "demo"]).run();
+    run.code(2);
+    let doc = run.json();
+    assert!(doc["error"].as_str().unwrap().contains("prints no JSON"), "{doc}");
+
+    let lab = Lab::init();
+    let file = lab.scratch().join("mixed.csv");
+    std::fs::write(&file, b"\xff\xfeabc").unwrap();
+    let run = lab.mbx(&["convert", "--from", file.to_str().unwrap(), "--to", "shared"]).run();
+    run.code(2);
+    let name = file.to_string_lossy().into_owned();
+    assert_eq!(run.stderr.matches(name.as_str()).count(), 1, "{}", run.stderr);
+    assert_eq!(lab.onprem("Kim Akers")["RecipientTypeDetails"], "UserMailbox");
+}

@@ -664,7 +664,13 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
     };
     let input = read_batch(&bytes, source, &defaults);
     if let Some(p) = input.problems.iter().find(|p| p.row == 0 && p.severity == Severity::Error) {
-        return Err(CliError::Usage(format!("{source}: {}", p.message)));
+        // File-level problems may already name the file; name it once.
+        let m = &p.message;
+        return Err(CliError::Usage(if m.starts_with(&format!("{source}:")) {
+            m.clone()
+        } else {
+            format!("{source}: {m}")
+        }));
     }
     let mut problems = input.problems.clone();
     if args.strict && input.has_errors() {

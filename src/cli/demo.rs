@@ -22,7 +22,14 @@ fn demo_password() -> Secret {
 
 /// Runs the tour in `--dir`, else in the global `--lab-dir`/`MBXCTL_LAB` (`lab_dir`), else in a
 /// fresh temporary directory.
-pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>) -> CliResult {
+pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>, json: bool) -> CliResult {
+    if json {
+        return Err(CliError::Usage(
+            "demo is a guided tour for people and prints no JSON; for runbooks, run the tour's steps with --json \
+             (e.g. `mbxctl --lab --json convert kim --to shared --dry-run`)"
+                .into(),
+        ));
+    }
     let chosen = args.dir.as_deref().or(lab_dir);
     let dir = match chosen {
         Some(d) => d.to_path_buf(),

@@ -719,7 +719,7 @@ async fn run(cli: Cli, settings: Result<config::Effective, output::CliError>) ->
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
-        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref()).await,
+        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref(), cli.json).await,
         Command::Runs(cmd) => runs::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,

@@ -198,7 +198,7 @@ impl Table {
             .collect();
         let widths: Vec<usize> = (0..n).map(|i| grid.iter().map(|r| unicode_width(&r[i])).max().unwrap_or(0)).collect();
         let mut out = String::new();
-        let mut line = |cells: &[String], out: &mut String, statuses: Option<&Vec<String>>| {
+        let line = |cells: &[String], out: &mut String, statuses: Option<&Vec<String>>| {
             let mut text = String::new();
             for (i, c) in cells.iter().enumerate() {
                 if i > 0 {
