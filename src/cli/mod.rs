@@ -621,7 +621,7 @@ pub enum CompletionShell {
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
     completions::complete_env();
-    let parsed = <Cli as clap::CommandFactory>::command()
+    let parsed = output::reflow_help(<Cli as clap::CommandFactory>::command())
         .try_get_matches()
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m).map(|cli| (cli, m)));
     let (cli, settings) = match parsed {

@@ -249,6 +249,39 @@ pub fn shown_lines(text: &str, indent: &str) -> String {
     lines.join(&format!("\n{indent}"))
 }
 
+/// Help texts as clap wraps them best: `after_help` is written in the source as lines of about
+/// 100 characters, which clap would wrap again at the terminal's width, leaving ragged half
+/// lines at 80 columns. Each prose line is joined to the one before unless that one ends a
+/// sentence or a heading (`.`, `:`); example lines (indented) and blank lines stay as written.
+/// Clap then wraps every paragraph at word boundaries for the terminal.
+pub fn reflow_help(cmd: clap::Command) -> clap::Command {
+    let cmd = match cmd.get_after_help().map(|h| h.to_string()) {
+        Some(text) => cmd.after_help(reflow(&text)),
+        None => cmd,
+    };
+    cmd.mut_subcommands(reflow_help)
+}
+
+fn reflow(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let prose = !line.starts_with(' ') && !line.trim().is_empty();
+        match out.last_mut() {
+            Some(prev)
+                if prose
+                    && !prev.starts_with(' ')
+                    && !prev.trim().is_empty()
+                    && !prev.trim_end().ends_with(['.', ':']) =>
+            {
+                prev.push(' ');
+                prev.push_str(line.trim());
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
+}
+
 /// The banner printed above every table that comes from a shell; LAB is never silent.
 pub fn banner(info: &ShellInfo) -> String {
     match info.kind {
@@ -277,6 +310,15 @@ mod tests {
             "Active Directory operation failed on DC01.\n    The object already exists."
         );
         assert_eq!(super::shown_lines("a\u{1b}[2Jb", ""), "a\\u{1b}[2Jb");
+    }
+
+    #[test]
+    fn help_prose_is_joined_and_examples_kept() {
+        let text = "Examples:\n  mbxctl --lab convert kim --to shared\n\nExit codes: 0 done, 1 failed, 2 usage\nerror (nothing changed).\nStatuses: converted.";
+        assert_eq!(
+            super::reflow(text),
+            "Examples:\n  mbxctl --lab convert kim --to shared\n\nExit codes: 0 done, 1 failed, 2 usage error (nothing changed).\nStatuses: converted."
+        );
     }
 
     #[test]
