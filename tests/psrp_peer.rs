@@ -413,6 +413,7 @@ async fn a_prompted_credential_reaches_powershell_as_a_secure_string() {
         name: "onprem".into(),
         kind: ProfileKind::ExchangeRemote {
             server: "ex01.contoso.com".into(),
+            named_pipe: None,
             authentication: Authentication::Kerberos,
             credential_file: None,
             use_ssl: false,
