@@ -38,10 +38,14 @@ pub const KEYS_FILE: &str = "keys.json";
 
 /// How long commands already sent may take to finish after the first Ctrl-C.
 const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+/// After the grace period: how long PSRP's stop and the sessions' closing may take before the pool stops
+/// waiting (it then drops the sessions, which kills their PowerShell processes).
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Listens for Ctrl-C (and Ctrl-Break on Windows) while a run works: the first raises `cancel`
-/// (the pool stops starting items, lets those in flight finish, and the run reports and exits
-/// 130); the second exits at once — every journal line is already durable, so the journal
+/// (the pool stops starting items and lets those in flight finish within `STOP_GRACE`; then the
+/// commands still running are stopped with PSRP's stop and their sessions closed, and the run
+/// reports them interrupted and exits 130); the second exits at once — every journal line is already durable, so the journal
 /// stays consistent and `resume` finishes the run. Abort the returned task when the run ends.
 fn listen_for_interrupts(cancel: Cancel, resume_line: String) -> tokio::task::JoinHandle<()> {
     let interrupt = super::interrupt::Interrupt::install();
@@ -53,7 +57,17 @@ fn listen_for_interrupts(cancel: Cancel, resume_line: String) -> tokio::task::Jo
              Press Ctrl-C again to stop at once.",
             STOP_GRACE.as_secs()
         );
-        interrupt.wait_for(2).await;
+        tokio::select! {
+            () = tokio::time::sleep(STOP_GRACE) => {
+                crate::transport::session::stop_running_commands();
+                eprintln!(
+                    "the grace period is over: stopping the commands still running (PowerShell's stop) and \
+                     closing their sessions"
+                );
+                interrupt.wait_for(2).await;
+            }
+            () = interrupt.wait_for(2) => {}
+        }
         eprintln!("\nstopped at once; the journal is consistent. Finish the run with:\n  {resume_line}");
         std::process::exit(ExitCode::Interrupted as i32);
     })
@@ -432,7 +446,7 @@ async fn execute_convert(
     let listener = listen_for_interrupts(cancel.clone(), resume_line);
     let stash = std::cell::RefCell::new(sessions.into_iter().map(Some).collect::<Vec<_>>());
     let requested = header.options.get("sessions").and_then(|v| v.as_u64()).unwrap_or(4) as usize;
-    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE, ..PoolOptions::default() };
+    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE + STOP_WAIT, ..PoolOptions::default() };
     let report = run_pool(
         work,
         requested,
@@ -1016,7 +1030,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
     };
     let cancel = Cancel::new();
     let listener = listen_for_interrupts(cancel.clone(), format!("{} rollback {chain}", invocation_prefix(cli)));
-    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE, ..PoolOptions::default() };
+    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE + STOP_WAIT, ..PoolOptions::default() };
     let stash = std::cell::RefCell::new(sessions.into_iter().map(Some).collect::<Vec<_>>());
     let report = run_pool(
         work,
