@@ -2,7 +2,11 @@
 Serves the Exchange stand-in as a restricted, NoLanguage remoting endpoint on a named pipe, the way
 Exchange's /PowerShell endpoint serves Exchange (test support for tests/pwsh_remote.rs, not shipped).
 
-    pwsh -NoProfile -File serve.ps1 -PipeName mbxctl-standin -ReadyFile ready.txt
+    pwsh -NoProfile -File serve.ps1 -PipeName mbxctl-standin -ReadyFile ready.txt [-StopFile stop]
+        [-ServedLog served.txt] [-ErrorLog errors.txt]
+
+-ReadyFile gets this script's process id once the pipe listens; -StopFile ends the script when it
+appears; -ServedLog gets the process id of each restricted pwsh it starts; -ErrorLog their stderr.
 
 Clients connect with [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new('<PipeName>')
 (an exchange-remote profile with "namedPipe": {"pipeName": "<PipeName>"}), then Import-PSSession.
@@ -28,7 +32,8 @@ param(
     [Parameter(Mandatory = $true)] [ValidatePattern('^[A-Za-z0-9._-]{1,100}$')] [string] $PipeName,
     [string] $ReadyFile,
     [string] $StopFile,
-    [string] $ErrorLog
+    [string] $ErrorLog,
+    [string] $ServedLog
 )
 
 $ErrorActionPreference = 'Stop'
@@ -104,6 +109,8 @@ try {
             if ($StopFile -and (Test-Path -LiteralPath $StopFile)) { return }
         }
         $server = Start-StandinServer
+        # The restricted processes' ids: the tests check every stand-in call came from one of them.
+        if ($ServedLog) { Add-Content -LiteralPath $ServedLog -Value $server.Id }
         $sessions.Add([pscustomobject]@{
                 Pipe     = $pipe
                 Process  = $server
