@@ -257,8 +257,8 @@ fn json_lines(o: &Output) -> Vec<Value> {
         .collect()
 }
 
-fn within<T>(f: impl std::future::Future<Output = T>) -> impl std::future::Future<Output = T> {
-    async move { tokio::time::timeout(Duration::from_secs(120), f).await.expect("took over 120 s") }
+async fn within<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(Duration::from_secs(120), f).await.expect("took over 120 s")
 }
 
 fn errors(o: &mbxctl::shell::Outcome) -> String {
@@ -331,7 +331,19 @@ fn every_workflow_runs_through_the_no_language_named_pipe_route() {
     assert!(doc.contains("EX01") && doc.contains("7.6"), "{doc}");
 
     let o = e.mbx(
-        &["--json", "convert", "kim", "--to", "shared", "--full-access", "lee", "--send-as", "lee", "--auto-mapping", "false"],
+        &[
+            "--json",
+            "convert",
+            "kim",
+            "--to",
+            "shared",
+            "--full-access",
+            "lee",
+            "--send-as",
+            "lee",
+            "--auto-mapping",
+            "false",
+        ],
         None,
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
