@@ -145,7 +145,7 @@ pub struct PsrpShell {
     credential_user: Option<String>,
     broken: Option<String>,
     closed: bool,
-    /// Closing after [`stop_running_commands`]: the tear-down commands may still run.
+    /// Running the profile's tear-down, which goes ahead even after [`stop_running_commands`].
     tearing_down: bool,
 }
 
@@ -354,18 +354,9 @@ impl PsrpShell {
     /// After [`stop_running_commands`]: closes the session (profile tear-down, pool, process) and never
     /// returns, because the run has given up on the work this call belonged to.
     async fn close_and_park<T>(&mut self) -> Result<T, ShellError> {
-        let _ = self.shutdown_after_stop().await;
-        std::future::pending().await
-    }
-
-    /// [`PsrpShell::shutdown`] for a session whose run was interrupted: the tear-down commands still run
-    /// (they are how the Exchange endpoint's session gets closed), though [`STOP_RUNNING`] is raised.
-    async fn shutdown_after_stop(&mut self) -> Result<(), ShellError> {
-        self.tearing_down = true;
         // Boxed: shutdown runs the tear-down through run_with, which is what called this.
-        let result = Box::pin(self.shutdown()).await;
-        self.tearing_down = false;
-        result
+        let _ = Box::pin(self.shutdown()).await;
+        std::future::pending().await
     }
 
     /// Writes everything the client has queued.
@@ -443,12 +434,15 @@ impl PsrpShell {
             return Ok(());
         }
         if let Some(profile) = self.profile.clone() {
+            // The tear-down runs even after stop_running_commands: it is how the endpoint's session is closed.
+            self.tearing_down = true;
             for inv in profile.teardown_steps() {
                 // Best effort: the session is going away either way.
                 self.closed = false;
                 let _ = self.run_with(Some(&inv), None, self.timeouts.close).await;
                 self.closed = true;
             }
+            self.tearing_down = false;
         }
         let result = self.close_pool().await;
         self.process.kill().await;
