@@ -79,7 +79,6 @@ async fn convert_inner(
     .await?
     else {
         list_ambiguous(&mut exec, identity, report).await;
-        drop(exec);
         if primary_side == Side::OnPremises
             && let Some(cloud) = shells.cloud.as_deref_mut()
         {
