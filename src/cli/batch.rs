@@ -284,7 +284,7 @@ impl Counts {
 fn print_line(value: &serde_json::Value) {
     let mut out = std::io::stdout().lock();
     // A closed stdout (a runbook that stopped reading) must not stop the batch.
-    let _ = writeln!(out, "{value}");
+    let _ = writeln!(out, "{}", super::target::inject(value.clone()));
     let _ = out.flush();
 }
 
@@ -826,6 +826,7 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
                 "blocked": 0, "failed": 0, "skipped": 0, "taken": 0, "interrupted": false, "problems": [],
                 "exit_code": 0}));
         } else {
+            say!("{}", super::target::header().unwrap_or_default());
             sayln!("Run {chain} has nothing left to do.");
         }
         return Ok(ExitCode::Done);
@@ -909,6 +910,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             print_line(&serde_json::json!({"type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null,
                 "parent": chain, "total": 0, "undone": 0, "blocked": 0, "failed": 0, "exit_code": 0}));
         } else {
+            say!("{}", super::target::header().unwrap_or_default());
             sayln!("Run {chain} changed nothing that mbxctl can undo (no conversions or grants in its journal).");
         }
         return Ok(ExitCode::Done);

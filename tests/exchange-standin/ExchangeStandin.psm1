@@ -754,6 +754,8 @@ function Write-StandinWarning {
 }
 
 function Invoke-StandinCmdlet {
+    # $Bound is also what a body reads for "was this parameter given": inside the body, PowerShell's
+    # $PSBoundParameters is the script block's own (only $Org), not the cmdlet's.
     # Runs $Body with the organisation locked; its output is written after the lock is released
     # (a downstream stand-in command in the same pipeline then finds the file free). $Body sets
     # $script:Call.Save / .Changed when it changed the organisation. Inside $Body, $PSBoundParameters
