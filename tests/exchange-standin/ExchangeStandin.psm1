@@ -758,8 +758,7 @@ function Invoke-StandinCmdlet {
     # $PSBoundParameters is the script block's own (only $Org), not the cmdlet's.
     # Runs $Body with the organisation locked; its output is written after the lock is released
     # (a downstream stand-in command in the same pipeline then finds the file free). $Body sets
-    # $script:Call.Save / .Changed when it changed the organisation. Inside $Body, $PSBoundParameters
-    # is the body's own (just Org): it reads the cmdlet's bound parameters as $Bound.
+    # $script:Call.Save / .Changed when it changed the organisation.
     param($Cmdlet, [string] $Name, [System.Collections.IDictionary] $Bound, [string[]] $Sides, [scriptblock] $Body)
     Assert-StandinSide -Cmdlet $Cmdlet -Name $Name -Sides $Sides
     $script:Call = @{ Result = 'ok'; Changed = $false; Target = [string]$Bound['Identity']; Save = $false }
