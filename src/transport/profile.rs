@@ -184,6 +184,14 @@ pub enum RemoteEndpoint {
 }
 
 impl RemoteEndpoint {
+    /// The Exchange server's host name for a URI endpoint (`ex01.contoso.com`); `None` for a pipe.
+    pub fn server_host(&self) -> Option<String> {
+        let RemoteEndpoint::Uri { uri, .. } = self else { return None };
+        let rest = uri.split_once("://").map_or(uri.as_str(), |(_, r)| r);
+        let host = rest.split(['/', ':']).next().unwrap_or_default();
+        (!host.is_empty()).then(|| host.to_string())
+    }
+
     /// A one-line description for `profile list` and messages.
     pub fn describe(&self) -> String {
         match self {
@@ -650,6 +658,14 @@ impl CommandSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_uri_endpoint_names_its_server_a_pipe_does_not() {
+        let uri = |u: &str| RemoteEndpoint::Uri { uri: u.into(), authentication: Authentication::default() };
+        assert_eq!(uri("http://ex01.contoso.com/PowerShell/").server_host().as_deref(), Some("ex01.contoso.com"));
+        assert_eq!(uri("https://ex02:443/PowerShell").server_host().as_deref(), Some("ex02"));
+        assert_eq!(RemoteEndpoint::ProcessPipe { pid: 7 }.server_host(), None);
+    }
 
     fn remote(cred: Option<&str>) -> Profile {
         Profile {

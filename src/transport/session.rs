@@ -521,6 +521,12 @@ impl Shell for PsrpShell {
         })
     }
 
+    /// The server an `exchange-remote` profile connects to (the host of its URI). A local EMS or
+    /// a named pipe does not say which Exchange server runs the cmdlets.
+    fn connected_server(&mut self) -> Option<String> {
+        self.profile.as_ref()?.endpoint()?.server_host()
+    }
+
     fn describe(&self) -> ShellInfo {
         let mut target = self.process.program().display().to_string();
         if let Some(v) = &self.server.powershell_version {
