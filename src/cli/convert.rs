@@ -435,6 +435,7 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
             reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         })
         .collect();
     let mut command = String::from("convert");
