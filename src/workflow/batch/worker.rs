@@ -305,6 +305,11 @@ impl<'j> BatchWorker<'j> {
             apply_started: false,
         };
         let report = convert_observed(&mut session.shells(), &item.identity, &opts, &mut obs).await;
+        if matches!(report.status, ConvertStatus::Planned | ConvertStatus::Blocked) && !report.checks.is_empty() {
+            // Convert journals its pre-flight only before a change; a dry run's or a blocked item's
+            // warnings belong in the journal too (`runs show` lists them). Best effort, as below.
+            let _ = obs.preflighted(&report);
+        }
         if report.status == ConvertStatus::Planned && !report.commands.is_empty() {
             // A dry run's plan goes in the journal, so `runs show --csv` can list it. Best effort:
             // the final record that follows is what counts.
