@@ -112,6 +112,7 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
         }
         let keys = resolved_keys(&resolved);
         let addresses = resolved_addresses(&resolved);
+        let inputs = items.clone();
         let skipped = skip_bad_rows(&mut items, &problems);
 
         // A dry run reads the password only when given on stdin, so its plan shows what the real run does.
@@ -137,6 +138,7 @@ pub async fn convert_from(cli: &Cli, args: &ConvertArgs, from: &str) -> CliResul
         let batch = ConvertBatch {
             header,
             items,
+            inputs,
             recheck: BTreeSet::new(),
             skipped,
             problems,

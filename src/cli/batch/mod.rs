@@ -230,6 +230,7 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
     let copy_sent_items = state.header.options.get("copy_sent_items").and_then(|v| v.as_bool()).unwrap_or(false);
     let batch = ConvertBatch {
         header,
+        inputs: items.clone(),
         items,
         recheck: sel.recheck,
         skipped: Vec::new(),

@@ -23,6 +23,9 @@ use std::sync::{Arc, Mutex};
 pub(super) struct ConvertBatch {
     pub header: RunHeader,
     pub items: Vec<BatchItem>,
+    /// Every usable input row, the skipped ones included (kept for reports; resume skips what
+    /// the journal says was skipped).
+    pub inputs: Vec<BatchItem>,
     /// Items to recheck (their commands started in the run being resumed).
     pub recheck: BTreeSet<usize>,
     /// Rows skipped before running.
@@ -48,11 +51,11 @@ pub(super) async fn execute_convert(
     source: &SessionSource<Session>,
     info: ShellInfo,
 ) -> CliResult {
-    let ConvertBatch { header, items, recheck, skipped, problems, job, notes, keys, addresses, all } = batch;
+    let ConvertBatch { header, items, inputs, recheck, skipped, problems, job, notes, keys, addresses, all } = batch;
     let run_id = header.id.clone();
     let dry_run = job.dry_run;
     let journal = Journal::create(root, &header).map_err(journal_err)?;
-    write_run_files(&journal, &items, &keys, &addresses).map_err(journal_err)?;
+    write_run_files(&journal, &inputs, &keys, &addresses).map_err(journal_err)?;
     let pairs: Vec<(usize, String)> = items.iter().map(|i| (i.row, i.identity.clone())).collect();
     let (owned, taken) =
         take_ownership(root, &journal, &run_id, &info.target, &pairs, &keys, dry_run).map_err(journal_err)?;
