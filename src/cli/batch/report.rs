@@ -114,12 +114,14 @@ pub(super) fn finish_run(
     cli: &Cli,
     all: bool,
     journal: &Journal,
-    run_id: &str,
     pool: &PoolReport,
     mut results: Vec<ItemResult>,
     problems: &[RowProblem],
     what: &str,
 ) -> CliResult {
+    // A run's directory is named by its id.
+    let run_id = journal.dir().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let run_id = run_id.as_str();
     interrupted_results(pool, &mut results);
     results.sort_by_key(|r| r.row);
     let results = &results[..];

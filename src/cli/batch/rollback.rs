@@ -213,7 +213,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             }
         }
     }
-    let code = finish_run(cli, args.all, &journal, &run_id, &report, results, &[], "rollback");
+    let code = finish_run(cli, args.all, &journal, &report, results, &[], "rollback");
     listener.abort();
     drop(owned);
     code

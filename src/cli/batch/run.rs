@@ -154,7 +154,7 @@ pub(super) async fn execute_convert(
     leftover.extend(source.drain());
     close_all(leftover).await;
     results.extend(collected.lock().unwrap_or_else(|p| p.into_inner()).drain(..));
-    let code = finish_run(cli, all, &journal, &run_id, &report, results, &problems, "convert");
+    let code = finish_run(cli, all, &journal, &report, results, &problems, "convert");
     listener.abort();
     drop(owned);
     code
