@@ -13,6 +13,7 @@ mod labcmd;
 mod output;
 mod runs;
 mod session;
+mod target;
 mod tools;
 
 pub use output::{ExitCode, SCHEMA_VERSION};
@@ -333,6 +334,10 @@ pub struct CmdletsArgs {
     /// Show the Exchange Online variant.
     #[arg(long)]
     pub online: bool,
+    /// Read NAME as a wildcard pattern (`*`, `?`, as PowerShell's -like) and list every match,
+    /// possibly none: `mbxctl cmdlets --like '*-MailboxPermission'`.
+    #[arg(long, requires = "name")]
+    pub like: bool,
 }
 
 /// `lab` subcommands.
@@ -640,6 +645,22 @@ fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::C
 }
 
 async fn run(cli: Cli) -> ExitCode {
+    // Commands that touch an organisation name it in every JSON document and first in human output.
+    if matches!(
+        cli.command,
+        Command::Convert(_)
+            | Command::Show(_)
+            | Command::List(_)
+            | Command::Lab(_)
+            | Command::Demo(_)
+            | Command::Runs(_)
+            | Command::Resume(_)
+            | Command::Rollback(_)
+            | Command::Session(_)
+            | Command::Audit(_)
+    ) {
+        target::set(&cli);
+    }
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
         Command::Show(args) => inspect::show(&cli, args).await,

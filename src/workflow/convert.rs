@@ -3,7 +3,7 @@
 //! The flow is pre-flight (read-only cmdlets, each finding a [`Check`]), plan (the exact
 //! commands), apply (unless a dry run), verify (re-read the mailbox), and advice for what the
 //! guide says comes next. Hybrid remote mailboxes take the route that survives directory sync:
-//! `Set-RemoteMailbox` on-premises first, then `Set-Mailbox` in Exchange Online (reference §1.2,
+//! `Set-RemoteMailbox` on-premises first, then `Set-Mailbox` in Exchange Online (docs/exchange-notes.md §1.2,
 //! §2.4).
 
 use super::checks::{Check, source};

@@ -1,7 +1,7 @@
 //! The hybrid route of `convert`: a remote mailbox (the mailbox lives in Exchange Online, its
 //! type is owned on-premises). `Set-RemoteMailbox` runs on-premises first, then `Set-Mailbox` in
 //! Exchange Online, then both sides are verified, which is the order that survives directory sync
-//! (reference §1.2, §2.4, KB2710029). Where the in-place path is not available, the supported
+//! (docs/exchange-notes.md §1.2, §2.4, KB2710029). Where the in-place path is not available, the supported
 //! alternatives are planned step by step (§8.2).
 
 use super::checks::{Check, source};
@@ -234,7 +234,7 @@ pub(super) async fn convert_remote(
     Ok(())
 }
 
-/// Whether `Set-RemoteMailbox -Type` can run here (reference §1.2). It runs on the server the
+/// Whether `Set-RemoteMailbox -Type` can run here (docs/exchange-notes.md §1.2). It runs on the server the
 /// session talks to, which mbxctl cannot see, so every Exchange server must support it (2013
 /// CU21, 2016 CU10, 2019 or later); with a mix the admin must point the session at a supported
 /// one. Edge Transport servers serve no recipient cmdlets and are left out.
@@ -304,7 +304,7 @@ fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>,
 
 /// The msExchRemoteRecipientType KB2710029 stamps: SharedMailbox (96) over the flags the object
 /// already has, so a cloud archive (ProvisionArchive) survives; 4 (Migrated) → 100 as in the KB,
-/// 6 → 102, 1 → 97 (reference §2.2). An object with neither ProvisionMailbox nor Migrated lives in
+/// 6 → 102, 1 → 97 (docs/exchange-notes.md §2.2). An object with neither ProvisionMailbox nor Migrated lives in
 /// the cloud all the same, so it gets Migrated as the KB's value does.
 pub fn kb2710029_remote_recipient_type(current: crate::exchange::RemoteRecipientType) -> u64 {
     use crate::exchange::RemoteRecipientType as R;
@@ -315,7 +315,7 @@ pub fn kb2710029_remote_recipient_type(current: crate::exchange::RemoteRecipient
     v | R::SHARED_MAILBOX
 }
 
-/// The supported alternatives when the in-place path is not available (reference §2.4, §8.2).
+/// The supported alternatives when the in-place path is not available (docs/exchange-notes.md §2.4, §8.2).
 pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     use crate::cmdlet::literal::quote;
     let id = if remote.primary_smtp_address.is_empty() { &remote.identity } else { &remote.primary_smtp_address };

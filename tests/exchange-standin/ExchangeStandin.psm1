@@ -735,6 +735,8 @@ function Write-StandinWarning {
 }
 
 function Invoke-StandinCmdlet {
+    # $Bound is also what a body reads for "was this parameter given": inside the body, PowerShell's
+    # $PSBoundParameters is the script block's own (only $Org), not the cmdlet's.
     # Runs $Body with the organisation locked; its output is written after the lock is released
     # (a downstream stand-in command in the same pipeline then finds the file free). $Body sets
     # $script:Call.Save / .Changed when it changed the organisation.
@@ -1065,10 +1067,10 @@ function Set-Mailbox {
                 if (-not (Test-StandinPasswordPolicy (Get-StandinPlain $Password))) { Write-StandinPasswordRefused $PSCmdlet 'Set-Mailbox' $Org $Identity; return }
                 Set-StandinProperty $work 'HasPassword' $true
             }
-            if ($PSBoundParameters.ContainsKey('ResetPasswordOnNextLogon')) { Set-StandinProperty $work 'ResetPasswordOnNextLogon' $ResetPasswordOnNextLogon }
-            if ($PSBoundParameters.ContainsKey('MessageCopyForSentAsEnabled')) { Set-StandinProperty $work 'MessageCopyForSentAsEnabled' $MessageCopyForSentAsEnabled }
-            if ($PSBoundParameters.ContainsKey('MessageCopyForSendOnBehalfEnabled')) { Set-StandinProperty $work 'MessageCopyForSendOnBehalfEnabled' $MessageCopyForSendOnBehalfEnabled }
-            if ($PSBoundParameters.ContainsKey('GrantSendOnBehalfTo')) {
+            if ($Bound.ContainsKey('ResetPasswordOnNextLogon')) { Set-StandinProperty $work 'ResetPasswordOnNextLogon' $ResetPasswordOnNextLogon }
+            if ($Bound.ContainsKey('MessageCopyForSentAsEnabled')) { Set-StandinProperty $work 'MessageCopyForSentAsEnabled' $MessageCopyForSentAsEnabled }
+            if ($Bound.ContainsKey('MessageCopyForSendOnBehalfEnabled')) { Set-StandinProperty $work 'MessageCopyForSendOnBehalfEnabled' $MessageCopyForSendOnBehalfEnabled }
+            if ($Bound.ContainsKey('GrantSendOnBehalfTo')) {
                 $current = New-Object System.Collections.Generic.List[string]
                 foreach ($x in @(Get-StandinValue $work 'GrantSendOnBehalfTo')) { if ($x) { $current.Add([string]$x) } }
                 $add = @(); $remove = @()
@@ -1440,7 +1442,7 @@ function Get-ManagementRoleAssignment {
                 (-not $Identity -or (Get-StandinValue $_ 'Name') -eq $Identity) -and
                 (-not $Role -or $_.Role -eq $Role) -and
                 (-not $RoleAssignee -or (Get-StandinValue $_ 'RoleAssigneeName') -eq ($RoleAssignee -split '[\\/]')[-1]) -and
-                (-not $PSBoundParameters.ContainsKey('Enabled') -or [bool]$_.Enabled -eq $Enabled)
+                (-not $Bound.ContainsKey('Enabled') -or [bool]$_.Enabled -eq $Enabled)
             })
         if ($Identity -and $items.Count -eq 0) {
             Write-StandinError $PSCmdlet 'Get-ManagementRoleAssignment' 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException' `

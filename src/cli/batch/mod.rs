@@ -15,7 +15,7 @@ pub use convert::convert_from;
 pub use rollback::rollback;
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, sayln};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, say, sayln};
 use super::{Cli, ResumeArgs};
 use crate::secret::Secret;
 use crate::shell::ShellError;
@@ -199,6 +199,7 @@ pub async fn resume(cli: &Cli, args: &ResumeArgs) -> CliResult {
                 "planned": 0, "blocked": 0, "failed": 0, "skipped": 0, "taken": 0, "interrupted": false,
                 "problems": [], "exit_code": 0}));
         } else {
+            say!("{}", super::target::header().unwrap_or_default());
             sayln!("Run {chain} has nothing left to do.");
         }
         return Ok(ExitCode::Done);

@@ -17,7 +17,7 @@ use std::io::Write;
 pub(super) fn print_line(value: &serde_json::Value) {
     let mut out = std::io::stdout().lock();
     // A closed stdout (a runbook that stopped reading) must not stop the batch.
-    let _ = writeln!(out, "{value}");
+    let _ = writeln!(out, "{}", crate::cli::target::inject(value.clone()));
     let _ = out.flush();
 }
 

@@ -61,6 +61,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
             print_line(&serde_json::json!({"type": "summary", "schema_version": SCHEMA_VERSION, "run_id": null,
                 "parent": chain, "total": 0, "undone": 0, "blocked": 0, "failed": 0, "exit_code": 0}));
         } else {
+            say!("{}", crate::cli::target::header().unwrap_or_default());
             sayln!("Run {chain} changed nothing that mbxctl can undo (no conversions or grants in its journal).");
         }
         return Ok(ExitCode::Done);

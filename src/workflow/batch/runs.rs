@@ -495,6 +495,11 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
             continue;
         }
         let back = match it.previous_type.as_deref() {
+            Some(prev) if prev.eq_ignore_ascii_case(super::single::DISCONNECTED) => Err(format!(
+                "it was a disconnected mailbox connected to {} as shared; to undo, disconnect it again: Disable-Mailbox {}",
+                it.identity,
+                crate::cmdlet::literal::quote(&it.identity)
+            )),
             Some(prev) => previous_to_target(prev).ok_or_else(|| {
                 format!("the mailbox was a {prev} before; mbxctl converts back only to Shared or Regular")
             }),
