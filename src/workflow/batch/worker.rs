@@ -616,6 +616,51 @@ mod tests {
         assert!(items[0].send_on_behalf.is_empty());
     }
 
+    #[tokio::test]
+    async fn resolution_does_not_wait_for_sessions_still_opening() {
+        use crate::lab::{InitOptions, LabShell, init};
+        use crate::workflow::batch::sessions::alongside;
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("lab");
+        init(&dir, InitOptions { users: 0 }).unwrap();
+        let open =
+            || async { Ok(Session::single(Box::new(LabShell::open(&dir, crate::shell::Side::OnPremises).unwrap()))) };
+        let first = open().await.unwrap();
+        let item = |row: usize, id: &str| BatchItem {
+            row,
+            line: row + 1,
+            identity: id.into(),
+            target: TargetType::Shared,
+            full_access: vec![],
+            send_as: vec![],
+            send_on_behalf: vec![],
+            auto_mapping: None,
+            reset_password_on_next_logon: None,
+            comment: None,
+            identity_column: None,
+            extra: Vec::new(),
+        };
+        let items = vec![item(1, "kim"), item(2, "ghost"), item(3, "lee")];
+        // The other two sessions never finish opening: the first resolves every row alone.
+        let source = SessionSource::new(2);
+        let never = || async {
+            std::future::pending::<()>().await;
+            Err(ShellError::Broken("never".into()))
+        };
+        let progress = std::cell::RefCell::new(Vec::new());
+        let on_progress = |done, total| progress.borrow_mut().push((done, total));
+        let resolving = resolve_all(first, &source, 2, &items, open, &on_progress);
+        let (sessions, resolved) =
+            tokio::time::timeout(Duration::from_secs(60), alongside(source.fill(never), resolving))
+                .await
+                .expect("the resolution waited for sessions that never opened");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(progress.into_inner(), [(1, 3), (2, 3), (3, 3)]);
+        assert!(matches!(&resolved[&1], Resolution::Found(_, Some(smtp)) if smtp == "kim@contoso.com"), "{resolved:?}");
+        assert!(matches!(&resolved[&2], Resolution::Problem("unknown-mailbox", _)), "{resolved:?}");
+        assert!(matches!(&resolved[&3], Resolution::Found(..)));
+    }
+
     #[test]
     fn resolution_problems_name_column_and_first_row() {
         let item = |row: usize, id: &str| BatchItem {
