@@ -418,6 +418,10 @@ pub(super) fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, sid
     let mut out = Vec::new();
     let holds = m.litigation_hold_enabled || !m.in_place_holds.is_empty();
     let archive = m.archive_guid.is_some_and(|g| !g.is_nil());
+    // Leaver advice (passwords, sign-in) fits a person's mailbox; a room or equipment mailbox's
+    // account was never one anybody signed in with.
+    let was_a_person =
+        matches!(m.recipient_type_details, RecipientTypeDetails::UserMailbox | RecipientTypeDetails::LinkedMailbox);
     match opts.to {
         TargetType::Shared => {
             if side == Side::Online {
@@ -435,9 +439,13 @@ pub(super) fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, sid
                         "Keep its licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into(),
                     );
                 }
-                out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
+                if was_a_person {
+                    out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
+                }
             } else {
-                out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
+                if was_a_person {
+                    out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
+                }
                 let mut why = Vec::new();
                 if size > UNLICENSED_SHARED_LIMIT {
                     why.push("it is over 50 GB");
