@@ -94,14 +94,13 @@ fn the_first_conversion_starts_before_the_last_session_has_opened() {
         "the first conversion ({first_conversion}) waited for the last session to open ({last_open})"
     );
 
-    // Several PowerShell processes served the batch, each mailbox changed exactly once.
+    // Each mailbox changed exactly once. (How many sessions took part depends on the machine: on
+    // a fast one the first session may convert every row before the others have opened.)
     let calls: Vec<Value> = std::fs::read_to_string(dir.join("calls.jsonl"))
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let pids: std::collections::BTreeSet<String> = calls.iter().map(|c| c["pid"].to_string()).collect();
-    assert!(pids.len() >= 2, "several sessions worked: {pids:?}");
     let org: Value = serde_json::from_slice(&std::fs::read(dir.join("org.json")).unwrap()).unwrap();
     for u in &users {
         let r = org["OnPremises"]["Recipients"].as_array().unwrap().iter().find(|r| r["Alias"] == u.as_str()).unwrap();
