@@ -36,10 +36,14 @@ use std::path::{Path, PathBuf};
 
 /// How long commands already sent may take to finish after the first Ctrl-C.
 const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+/// After the grace period: how long PSRP's stop and the sessions' closing may take before the pool stops
+/// waiting (it then drops the sessions, which kills their PowerShell processes).
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Listens for Ctrl-C (and Ctrl-Break on Windows) while a run works: the first raises `cancel`
-/// (the pool stops starting items, lets those in flight finish, and the run reports and exits
-/// 130); the second exits at once — every journal line is already durable, so the journal
+/// (the pool stops starting items and lets those in flight finish within `STOP_GRACE`; then the
+/// commands still running are stopped with PSRP's stop and their sessions closed, and the run
+/// reports them interrupted and exits 130); the second exits at once — every journal line is already durable, so the journal
 /// stays consistent and `resume` finishes the run. Abort the returned task when the run ends.
 pub(super) fn listen_for_interrupts(cancel: Cancel, resume_line: String) -> tokio::task::JoinHandle<()> {
     let interrupt = super::interrupt::Interrupt::install();
@@ -51,7 +55,17 @@ pub(super) fn listen_for_interrupts(cancel: Cancel, resume_line: String) -> toki
              Press Ctrl-C again to stop at once.",
             STOP_GRACE.as_secs()
         );
-        interrupt.wait_for(2).await;
+        tokio::select! {
+            () = tokio::time::sleep(STOP_GRACE) => {
+                crate::transport::session::stop_running_commands();
+                eprintln!(
+                    "the grace period is over: stopping the commands still running (PowerShell's stop) and \
+                     closing their sessions"
+                );
+                interrupt.wait_for(2).await;
+            }
+            () = interrupt.wait_for(2) => {}
+        }
         eprintln!("\nstopped at once; the journal is consistent. Finish the run with:\n  {resume_line}");
         std::process::exit(ExitCode::Interrupted as i32);
     })

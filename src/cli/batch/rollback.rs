@@ -2,7 +2,7 @@
 
 use super::report::{finish_run, item_line, print_line};
 use super::{
-    STOP_GRACE, close_all, invocation_prefix, journal_err, listen_for_interrupts, open_first, open_session,
+    STOP_GRACE, STOP_WAIT, close_all, invocation_prefix, journal_err, listen_for_interrupts, open_first, open_session,
     read_password, refuse_running, runs_root,
 };
 use crate::cli::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, say, sayln};
@@ -178,7 +178,7 @@ pub async fn rollback(cli: &Cli, args: &RollbackArgs) -> CliResult {
     };
     let cancel = Cancel::new();
     let listener = listen_for_interrupts(cancel.clone(), format!("{} rollback {chain}", invocation_prefix(cli)));
-    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE, ..PoolOptions::default() };
+    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE + STOP_WAIT, ..PoolOptions::default() };
     // The first session is open; the pool opens the others side by side as soon as it starts.
     let stash = std::cell::RefCell::new(vec![Some(first)]);
     let report = run_pool(

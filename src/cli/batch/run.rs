@@ -2,7 +2,7 @@
 //! pool, Ctrl-C, and the items streamed as JSON Lines.
 
 use super::report::{finish_run, item_line, print_line};
-use super::{STOP_GRACE, close_all, invocation_prefix, journal_err, listen_for_interrupts, open_session};
+use super::{STOP_GRACE, STOP_WAIT, close_all, invocation_prefix, journal_err, listen_for_interrupts, open_session};
 use crate::cli::Cli;
 use crate::cli::output::{CliResult, banner, say};
 use crate::shell::ShellInfo;
@@ -126,7 +126,7 @@ pub(super) async fn execute_convert(
     let listener = listen_for_interrupts(cancel.clone(), resume_line);
     let stash = std::cell::RefCell::new(sessions.into_iter().map(Some).collect::<Vec<_>>());
     let requested = header.options.get("sessions").and_then(|v| v.as_u64()).unwrap_or(4) as usize;
-    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE, ..PoolOptions::default() };
+    let options = PoolOptions { cancel: Some(cancel), stop_grace: STOP_GRACE + STOP_WAIT, ..PoolOptions::default() };
     let report = run_pool(
         work,
         requested,
