@@ -446,6 +446,7 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
             reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         })
         .collect();
     let mut command = String::from("convert");
@@ -489,6 +490,7 @@ fn start_disconnected_run(cli: &Cli, req: &DisconnectedRequest, info: &ShellInfo
         reset_password_on_next_logon: None,
         comment: None,
         identity_column: None,
+        extra: Vec::new(),
     };
     let arg = crate::workflow::convert::cli_arg;
     let header = RunHeader {

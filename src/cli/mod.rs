@@ -210,6 +210,10 @@ pub struct ConvertArgs {
     /// With --from: how many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// With --from: list every row in the batch table (by default only rows with a warning or a
+    /// problem are listed, then the counts).
+    #[arg(long, requires = "from")]
+    pub all: bool,
     /// Connect a disconnected mailbox (display name, MailboxGuid or LegacyExchangeDN) as shared.
     #[arg(long, value_name = "MAILBOX", requires_all = ["database", "user"], conflicts_with = "identities")]
     pub disconnected: Option<String>,
@@ -413,6 +417,9 @@ pub struct ResumeArgs {
     /// Items converted back to regular need a password: read it from the first line of standard input (one for all).
     #[arg(long)]
     pub password_stdin: bool,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `rollback`.
@@ -435,6 +442,9 @@ pub struct RollbackArgs {
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `session` subcommands.
