@@ -262,7 +262,18 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
             user: args.user.clone().unwrap_or_default(),
             dry_run: args.dry_run,
         };
-        reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
+        if args.dry_run {
+            reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
+        } else {
+            // Journaled like any change: `runs list` shows it, and `rollback` names the undo.
+            let started = start_disconnected_run(cli, &req, &info)?;
+            let (report, written) = started.connect_disconnected(sessions.primary.as_mut(), 1, &req).await;
+            if let Err(e) = written {
+                notes.push(format!("the journal of {} is incomplete: {e}", req.user));
+            }
+            reports.push(report);
+            run = Some(started);
+        }
     } else {
         let passwords = match stdin_passwords {
             Some(p) => p,
@@ -437,6 +448,7 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
             reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         })
         .collect();
     let mut command = String::from("convert");
@@ -459,6 +471,49 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
         version: env!("CARGO_PKG_VERSION").into(),
     };
     SingleRun::start(&root, &header, &items)
+        .map_err(|e| CliError::Failed(format!("cannot start the run journal: {e}; nothing was changed")))
+}
+
+/// The run of `convert --disconnected`: one item, the account that receives the mailbox.
+fn start_disconnected_run(cli: &Cli, req: &DisconnectedRequest, info: &ShellInfo) -> Result<SingleRun, CliError> {
+    let root = match connect::lab_dir(cli) {
+        Some(dir) => journal::lab_runs_root(&dir),
+        None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string()))?,
+    };
+    let item = BatchItem {
+        row: 1,
+        line: 0,
+        identity: req.user.clone(),
+        target: TargetType::Shared,
+        full_access: Vec::new(),
+        send_as: Vec::new(),
+        send_on_behalf: Vec::new(),
+        auto_mapping: None,
+        reset_password_on_next_logon: None,
+        comment: None,
+        identity_column: None,
+        extra: Vec::new(),
+    };
+    let arg = crate::workflow::convert::cli_arg;
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: journal::now_text(),
+        command: format!(
+            "convert --disconnected {} --database {} --user {}",
+            arg(&req.mailbox),
+            arg(&req.database),
+            arg(&req.user)
+        ),
+        target: info.kind.into(),
+        options: serde_json::json!({
+            "source": "command line", "to": "Shared", "dry_run": false, "disconnected": req.mailbox,
+            "database": req.database, "sessions": 1, "strict": true,
+        }),
+        item_count: 1,
+        parent: None,
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    SingleRun::start(&root, &header, std::slice::from_ref(&item))
         .map_err(|e| CliError::Failed(format!("cannot start the run journal: {e}; nothing was changed")))
 }
 

@@ -16,6 +16,7 @@ mod output;
 mod runs;
 mod session;
 mod table;
+mod target;
 mod tools;
 
 pub use output::{ExitCode, SCHEMA_VERSION};
@@ -257,6 +258,10 @@ pub struct ConvertArgs {
     /// With --from: how many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// With --from: list every row in the batch table (by default only rows with a warning or a
+    /// problem are listed, then the counts).
+    #[arg(long, requires = "from")]
+    pub all: bool,
     /// Connect a disconnected mailbox (display name, MailboxGuid or LegacyExchangeDN) as shared.
     #[arg(long, value_name = "MAILBOX", requires_all = ["database", "user"], conflicts_with = "identities")]
     pub disconnected: Option<String>,
@@ -377,6 +382,10 @@ pub struct CmdletsArgs {
     /// Show the Exchange Online variant.
     #[arg(long)]
     pub online: bool,
+    /// Read NAME as a wildcard pattern (`*`, `?`, as PowerShell's -like) and list every match,
+    /// possibly none: `mbxctl cmdlets --like '*-MailboxPermission'`.
+    #[arg(long, requires = "name")]
+    pub like: bool,
 }
 
 /// `lab` subcommands.
@@ -458,6 +467,9 @@ pub struct ResumeArgs {
     /// Items converted back to regular need a password: read it from the first line of standard input (one for all).
     #[arg(long)]
     pub password_stdin: bool,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `rollback`.
@@ -481,6 +493,9 @@ pub struct RollbackArgs {
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `session` subcommands.
@@ -711,6 +726,22 @@ fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::C
 }
 
 async fn run(cli: Cli, settings: Result<config::Effective, output::CliError>) -> ExitCode {
+    // Commands that touch an organisation name it in every JSON document and first in human output.
+    if matches!(
+        cli.command,
+        Command::Convert(_)
+            | Command::Show(_)
+            | Command::List(_)
+            | Command::Lab(_)
+            | Command::Demo(_)
+            | Command::Runs(_)
+            | Command::Resume(_)
+            | Command::Rollback(_)
+            | Command::Session(_)
+            | Command::Audit(_)
+    ) {
+        target::set(&cli);
+    }
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
         Command::Show(args) => inspect::show(&cli, args).await,

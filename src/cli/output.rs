@@ -79,7 +79,8 @@ pub fn print_error(cli: &Cli, e: &CliError) {
         };
         let j =
             JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
-        out(&format!("{}\n", serde_json::to_string(&j).unwrap_or_default()));
+        let doc = super::target::inject(serde_json::to_value(&j).unwrap_or_default());
+        out(&format!("{doc}\n"));
     } else {
         err_out(&format!("{}: {e}\n", paint(Tone::Bad, "error")));
     }
@@ -87,7 +88,9 @@ pub fn print_error(cli: &Cli, e: &CliError) {
 
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+    let value = serde_json::to_value(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(&super::target::inject(value))
+        .map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
     out(&text);
     out("\n");
     Ok(())

@@ -82,11 +82,14 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                     .map(|i| {
                         let granted: Vec<String> =
                             i.grants.iter().map(|g| format!("{:?}:{}", g.grant, g.trustee)).collect();
+                        let warnings: Vec<&str> = i.warnings.iter().map(|w| w.label()).collect();
                         vec![
                             i.item.to_string(),
                             i.identity.clone(),
                             i.target.clone().unwrap_or_default(),
-                            i.state.name().into(),
+                            // The same word the run printed for the item (blocked, planned, ...).
+                            i.status.into(),
+                            warnings.join(", "),
                             i.reason.clone().unwrap_or_default(),
                             granted.join(" "),
                         ]
@@ -95,7 +98,7 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                 sayln!();
                 say!(
                     "{}",
-                    Table::new(&["ROW", "IDENTITY", "TARGET", "STATE", "REASON", "GRANTED"])
+                    Table::new(&["ROW", "IDENTITY", "TARGET", "STATUS", "WARNINGS", "REASON", "GRANTED"])
                         .rows(&rows)
                         .status(3)
                         .render()

@@ -280,8 +280,9 @@ fn kind_name(k: &ProfileKind) -> &'static str {
 
 fn summary(k: &ProfileKind) -> String {
     match k {
-        ProfileKind::ExchangeRemote { server, authentication, credential_file, .. } => format!(
-            "http://{server}/PowerShell/ ({authentication:?}{})",
+        ProfileKind::ExchangeRemote { credential_file, .. } => format!(
+            "{}{}",
+            k.endpoint().map(|e| e.describe()).unwrap_or_default(),
             credential_file.as_ref().map(|f| format!(", credential file {}", f.display())).unwrap_or_default()
         ),
         ProfileKind::ExchangeLocal { install_path } => {
@@ -341,6 +342,7 @@ fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
     let kind = match a.kind {
         CliKind::ExchangeRemote => ProfileKind::ExchangeRemote {
             server: need(&a.server, "--server")?,
+            named_pipe: None,
             authentication: match a.authentication.as_deref().map(str::to_ascii_lowercase).as_deref() {
                 None | Some("kerberos") => Authentication::Kerberos,
                 Some("negotiate") => Authentication::Negotiate,

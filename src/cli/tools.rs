@@ -373,12 +373,46 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
 }
 
 /// `mbxctl cmdlets`.
+/// PowerShell's `-like` for cmdlet names: `*` any run, `?` one character, case-insensitive.
+fn like(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let t: Vec<char> = text.to_lowercase().chars().collect();
+    // Classic two-pointer glob match with backtracking to the last `*`.
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
 pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
     let cat = catalogue();
     let side = if args.online { Side::Online } else { Side::OnPremises };
-    match &args.name {
-        None => {
-            let all: Vec<_> = cat.cmdlets().into_iter().filter(|c| !args.online || c.side == Side::Online).collect();
+    let listed = match &args.name {
+        Some(pattern) if args.like => Some(pattern.as_str()),
+        Some(_) => None,
+        None => Some("*"),
+    };
+    match (&args.name, listed) {
+        (_, Some(pattern)) => {
+            let all: Vec<_> = cat
+                .cmdlets()
+                .into_iter()
+                .filter(|c| (!args.online || c.side == Side::Online) && like(pattern, &c.name))
+                .collect();
             if cli.json {
                 print_json(&all)?;
             } else {
@@ -389,7 +423,8 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                 say!("{}", table(&["CMDLET", "SIDE", "SYNOPSIS"], &rows));
             }
         }
-        Some(name) => {
+        (None, None) => unreachable!("no name lists every cmdlet"),
+        (Some(name), None) => {
             let info = cat
                 .cmdlet(name, side)
                 .or_else(|| cat.cmdlet(name, Side::OnPremises))
@@ -471,5 +506,21 @@ fn mandatory_text(p: &ParamInfo) -> String {
         (0, _) => "no".into(),
         (n, m) if n == m => "yes".into(),
         _ => format!("in {}", sets.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like;
+
+    #[test]
+    fn like_matches_as_powershell_does() {
+        assert!(like("*-MailboxPermission", "Add-MailboxPermission"));
+        assert!(like("set-*mailbox", "Set-RemoteMailbox"));
+        assert!(like("Set-Mailbox", "set-mailbox"));
+        assert!(like("Get-?ailbox", "Get-Mailbox"));
+        assert!(!like("Set-Mailbox", "Set-MailboxPlan"));
+        assert!(!like("*Permission", "Get-PermissionX"));
+        assert!(like("*", ""));
     }
 }
