@@ -354,12 +354,13 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_cell_at_a_width_is_quick() {
-        let t0 = std::time::Instant::now();
+    fn a_huge_cell_at_a_width_is_cut_to_one_line() {
+        // Cut before comfy-table lays it out (its splitting is quadratic in the cell's length).
         let long = "界".repeat(70_000);
         let t = Table::new(&["A", "B"]).rows(&[vec![long, "x".into()]]).render_at(Some(80));
-        assert!(t0.elapsed() < std::time::Duration::from_secs(5), "{:?}", t0.elapsed());
         assert_eq!(t.lines().count(), 3);
+        let row = t.lines().nth(2).unwrap();
+        assert!(unicode_width(row) <= 80 && row.contains('…') && row.ends_with('x'), "{row}");
     }
 
     #[test]
