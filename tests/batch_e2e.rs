@@ -342,7 +342,7 @@ fn rollback_restores_types_accounts_and_exact_permissions_and_is_a_run() {
         })
         .unwrap();
     assert_eq!(rb["parent"], id.as_str());
-    assert_eq!(rb["counts"]["verified"], 2, "{rb}");
+    assert_eq!(rb["counts"]["undone"], 2, "the word the rollback printed: {rb}");
     assert!(
         !String::from_utf8_lossy(
             &std::fs::read(dir.join("runs").join(rb["id"].as_str().unwrap()).join("journal.jsonl")).unwrap()
@@ -384,9 +384,17 @@ fn json_lines_and_run_reports() {
     let csv = csv.strip_prefix('\u{FEFF}').expect("a BOM, so Excel reads UTF-8").to_string();
     assert!(csv.contains("\r\n"), "CRLF line ends for Excel");
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows[0], "RunId,Item,Identity,Target,State,Reason,FailureKind,PreviousType,Granted,Updated");
-    assert!(rows[1].starts_with(&format!("{run_id},1,kim,Shared,verified,,,UserMailbox,,")), "{}", rows[1]);
-    assert!(rows[2].starts_with(&format!("{run_id},2,sales,Shared,skipped,already Shared")), "{}", rows[2]);
+    assert!(
+        rows[0].starts_with("RunId,Item,Identity,PrimarySmtpAddress,Target,Status,Reason,Warnings,Commands,"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with(&format!("{run_id},1,kim,kim@contoso.com,Shared,converted,")), "{}", rows[1]);
+    assert!(
+        rows[2].starts_with(&format!("{run_id},2,sales,sales@contoso.com,Shared,nothing-to-do,already Shared")),
+        "{}",
+        rows[2]
+    );
     assert_eq!(rows.len(), 4);
     let listed = json(&mbx(&dir, &["--json", "runs", "list"]));
     assert_eq!(listed["runs"][0]["id"], run_id.as_str());

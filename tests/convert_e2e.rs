@@ -226,6 +226,9 @@ fn ambiguous_identity_is_blocked_with_the_ambiguity_message() {
     assert!(m.contains("is ambiguous"), "{m}");
     assert!(m.contains("'Chris Green' matches multiple entries"), "{m}");
     assert!(m.contains("primary SMTP address or GUID"), "{m}");
+    // It lists the mailboxes the name could mean, so the admin can pick one by its address.
+    assert!(m.contains("It could be: "), "{m}");
+    assert!(m.contains("chris.g@fabrikam.com, UserMailbox") && m.contains("cgreen@fabrikam.com, UserMailbox"), "{m}");
     assert!(lab.audit().is_empty());
     // Named unambiguously, it converts.
     let (code, r, _) = convert(&lab, &["cgreen@fabrikam.com", "--to", "shared"]);

@@ -305,7 +305,7 @@ fn ctrl_c_mid_batch_reports_exits_130_and_the_printed_resume_finishes_the_chain_
     // Undoing the rollback: refused without the flag, done with it.
     let rb = runs(&dir)
         .into_iter()
-        .find(|r| r["command"].as_str().unwrap().starts_with("rollback") && r["counts"]["verified"] == 40)
+        .find(|r| r["command"].as_str().unwrap().starts_with("rollback") && r["counts"]["undone"] == 40)
         .unwrap();
     let rb_id = rb["id"].as_str().unwrap();
     let o = mbx(&dir, &["rollback", rb_id]);

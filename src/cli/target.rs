@@ -64,12 +64,15 @@ pub fn inject(mut doc: Value) -> Value {
 pub fn header() -> Option<String> {
     let t = TARGET.get()?;
     let text = t["target"].as_str()?;
-    Some(if t["kind"] == "lab" {
-        format!(
-            "=== LAB === {} ── a simulated Exchange organisation: not production, nothing real is changed\n",
-            text.trim_start_matches("LAB ").trim_end_matches(" (simulated Exchange organisation)")
-        )
+    if t["kind"] == "lab" {
+        // The same banner a LAB session prints.
+        let info = crate::shell::ShellInfo {
+            kind: crate::shell::ShellKind::Lab,
+            target: text.to_string(),
+            side: crate::shell::Side::OnPremises,
+        };
+        Some(super::output::banner(&info))
     } else {
-        format!("{text}\n")
-    })
+        Some(format!("{text}\n"))
+    }
 }

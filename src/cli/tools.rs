@@ -1,8 +1,9 @@
 //! `render`, `validate`, `cmdlets` and `completions`: the cmdlet model, for people and runbooks.
 
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json};
 use super::output::{say, sayln};
-use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs, ValidateSide};
+use super::table::table;
+use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
 use crate::cmdlet::render::render as render_text;
@@ -409,7 +410,11 @@ impl Streamed {
             } else {
                 super::output::shown(cell).into()
             };
-            line.push_str(&cell);
+            // The RESULT column in the tables' status colours (when the terminal takes them).
+            match super::output::tone_of(&cell) {
+                Some(tone) if i == 2 => line.push_str(&super::output::paint(tone, &cell)),
+                _ => line.push_str(&cell),
+            }
             if let Some(w) = Self::WIDTHS.get(i) {
                 line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count()) + 2));
             }
@@ -581,23 +586,6 @@ fn mandatory_text(p: &ParamInfo) -> String {
         (n, m) if n == m => "yes".into(),
         _ => format!("in {}", sets.join(", ")),
     }
-}
-
-/// `mbxctl completions`.
-pub fn completions(shell: CompletionShell) -> CliResult {
-    use clap::CommandFactory;
-    use clap_complete::Shell as S;
-    let s = match shell {
-        CompletionShell::Bash => S::Bash,
-        CompletionShell::Zsh => S::Zsh,
-        CompletionShell::Fish => S::Fish,
-        CompletionShell::Powershell => S::PowerShell,
-    };
-    // Into memory first: clap_complete panics when it cannot write, and `| head` closes the pipe.
-    let mut buf = Vec::new();
-    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut buf);
-    super::output::out(&String::from_utf8_lossy(&buf));
-    Ok(ExitCode::Done)
 }
 
 #[cfg(test)]

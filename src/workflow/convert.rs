@@ -78,6 +78,7 @@ async fn convert_inner(
     )
     .await?
     else {
+        list_ambiguous(&mut exec, identity, report).await;
         if primary_side == Side::OnPremises
             && let Some(cloud) = shells.cloud.as_deref_mut()
         {
@@ -126,6 +127,27 @@ async fn convert_inner(
         return Ok(());
     }
     convert_mailbox(exec, primary_side, &key, opts, report, obs).await
+}
+
+/// An ambiguous identity: list the recipients it could mean (name, primary SMTP address, type),
+/// found with `Get-Recipient -Anr` (read-only), so the admin can name one by its address.
+async fn list_ambiguous(exec: &mut Executor<'_>, identity: &str, report: &mut ConvertReport) {
+    if !report.checks.last().is_some_and(|c| c.id == "exists" && c.message.contains("is ambiguous")) {
+        return;
+    }
+    let anr = Invocation::new("Get-Recipient").param("Anr", identity).param("ResultSize", "10");
+    let Ok((outcome, _)) = exec.run(&anr).await else { return };
+    let matches: Vec<String> = outcome
+        .output
+        .iter()
+        .filter_map(read_recipient)
+        .map(|r| {
+            format!("{} ({}, {})", r.identity, if r.smtp.is_empty() { "no SMTP address" } else { &r.smtp }, r.kind)
+        })
+        .collect();
+    if let (false, Some(check)) = (matches.is_empty(), report.checks.last_mut()) {
+        check.message.push_str(&format!(" It could be: {}.", matches.join("; ")));
+    }
 }
 
 /// A mailbox not found on-premises may live only in Exchange Online (created there, never synced

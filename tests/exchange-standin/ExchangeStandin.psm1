@@ -19,7 +19,9 @@ Environment:
 Every call appends {pid, side, cmdlet, params, result, changed, target} to the log; a
 SecureString parameter is logged as its length and SHA-256, never as text. Faults are read from
 the organisation file's `StandinFaults`: `Throttle` (the next N calls end with Exchange's
-throttling error), `Fail` (aliases whose changes fail with Active Directory's access denied).
+throttling error), `Fail` (aliases whose changes fail with Active Directory's access denied),
+`Hang` (seconds every Set-Mailbox -Type first sleeps, outside the lock, after logging a
+'hanging' line: a command that hangs on the server, for the tests of PSRP's stop).
 
 No module-level $ErrorActionPreference = 'Stop': that would turn Exchange's non-terminating errors
 into terminating ones. Each function stops on its own errors only.
@@ -405,6 +407,23 @@ function Test-StandinDenied {
         }
     }
     $false
+}
+
+function Wait-StandinHang {
+    # The Hang fault: a type change first sleeps StandinFaults.Hang seconds, outside the lock, like
+    # a command hanging on the server. A PSRP stop interrupts the sleep and nothing changes.
+    param([string] $Cmdlet, [System.Collections.IDictionary] $Bound, [string] $Identity)
+    $handle = Open-StandinOrg
+    try {
+        $faults = Get-StandinValue $handle.Org 'StandinFaults'
+        $seconds = 0
+        if ($faults) { $seconds = [int](Get-StandinValue $faults 'Hang') }
+    } finally {
+        Close-StandinOrg -Handle $handle
+    }
+    if ($seconds -le 0) { return }
+    Write-StandinLog -Cmdlet $Cmdlet -Bound $Bound -Result 'hanging' -Changed $false -Target $Identity
+    Start-Sleep -Seconds $seconds
 }
 
 function Get-StandinServer {
@@ -1013,6 +1032,7 @@ function Set-Mailbox {
         [string] $DomainController
     )
     process {
+        if ($Type) { Wait-StandinHang -Cmdlet 'Set-Mailbox' -Bound $PSBoundParameters -Identity $Identity }
         Invoke-StandinCmdlet $PSCmdlet 'Set-Mailbox' $PSBoundParameters @('OnPremises', 'Online') {
             param($Org)
             $accept = { param($r) Test-StandinLocalMailbox ([string]$r.RecipientTypeDetails) }

@@ -20,9 +20,9 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
-/// The file in a run directory that lists the items of a convert run, which `resume` reads. It
-/// is the same name the batch CLI writes (a unit test in the CLI holds them together).
-pub const ITEMS_FILE: &str = "items.json";
+/// The file in a run directory that lists the items of a convert run, which `resume` reads: the
+/// same constant the batch writes with (one name, in the journal module).
+pub use super::journal::ITEMS_FILE;
 
 /// The previous type journaled for a mailbox connected from a disconnected one: it had none.
 pub const DISCONNECTED: &str = "DisconnectedMailbox";
