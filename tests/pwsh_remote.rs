@@ -26,6 +26,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::{json_doc, json_lines, local_account, text};
 
 const EXE: &str = env!("CARGO_BIN_EXE_mbxctl");
 const PASSWORD: &str = "N3w-Passw0rd!";
@@ -227,34 +228,6 @@ impl Drop for Endpoint {
         let _ = self.serve.kill();
         let _ = self.serve.wait();
     }
-}
-
-/// The account PowerShell runs as, without its domain (what the stand-in compares).
-fn local_account() -> String {
-    let o = Command::new("whoami").output().expect("whoami");
-    let text = String::from_utf8_lossy(&o.stdout).trim().to_string();
-    text.rsplit(['\\', '/']).next().unwrap_or_default().to_string()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn json_doc(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", text(o)))
-}
-
-fn json_lines(o: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| l.trim_start().starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line not JSON ({e}): {l}")))
-        .collect()
 }
 
 async fn within<T>(f: impl std::future::Future<Output = T>) -> T {
