@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Measures mbxctl's PowerShell parser and tree-sitter-powershell on the same 10 MB runbook in
-# one run. The criterion bench `parse` writes the runbook to target/bench-runbook.ps1.
+# Measures mbxctl and tree-sitter-powershell on the same 10 MB runbook in one run:
+# - the reader alone (criterion bench `parse`, which also writes target/bench-runbook.ps1);
+# - `mbxctl validate` of the runbook as a whole process (release build), wall time and peak
+#   memory, human and --json output;
+# - tree-sitter-powershell's parse alone (WebAssembly, median of 5).
+# docs/PERFORMANCE.md records the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tests/oracle/setup.sh
 cargo bench --bench parse -- --warm-up-time 1 --measurement-time 5
-node tests/oracle/bench.cjs target/bench-runbook.ps1 5
+cargo build --release --bin mbxctl
+runbook=target/bench-runbook.ps1
+exe=target/release/mbxctl
+for mode in "" "--json"; do
+  for _ in 1 2 3; do
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f "mbxctl ${mode:-(human)} validate: %e s wall, %M KiB peak" "$exe" $mode validate "$runbook" > /dev/null || true
+    else
+      ( time "$exe" $mode validate "$runbook" > /dev/null ) 2>&1 | grep real || true
+    fi
+  done
+done
+node tests/oracle/bench.cjs "$runbook" 5

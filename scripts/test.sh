@@ -24,7 +24,9 @@ bash tests/oracle/setup.sh
 echo "== real PowerShell (the tests that need it fail rather than skip here)"
 shared=${MBXCTL_SHARED_DIR:-../shared}
 if [ -z "${MBXCTL_TEST_PWSH:-}" ] && [ -x "$shared/tools/pwsh" ]; then
-  export MBXCTL_TEST_PWSH="$shared/tools/pwsh"
+  # Absolute: the tests hand it to mbxctl processes that run in other directories.
+  MBXCTL_TEST_PWSH="$(cd "$shared/tools" && pwd)/pwsh"
+  export MBXCTL_TEST_PWSH
 fi
 if [ -n "${MBXCTL_TEST_PWSH:-}" ] || command -v pwsh >/dev/null 2>&1; then
   export MBXCTL_REQUIRE_PWSH=1

@@ -3,112 +3,12 @@
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-const EXE: &str = env!("CARGO_BIN_EXE_mbxctl");
+use std::process::{Command, Stdio};
 
-fn mbx(lab: &Path, args: &[&str]) -> Output {
-    Command::new(EXE)
-        .arg("--lab-dir")
-        .arg(lab)
-        .args(args)
-        .env_remove("MBXCTL_RUNS_DIR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run mbxctl")
-}
-
-fn mbx_stdin(lab: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(EXE)
-        .arg("--lab-dir")
-        .arg(lab)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run mbxctl");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
-}
-
-fn text(o: &Output) -> String {
-    format!("stdout:\n{}\nstderr:\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
-
-fn lab(users: usize) -> (tempfile::TempDir, PathBuf) {
-    let t = tempfile::tempdir().unwrap();
-    let dir = t.path().join("lab");
-    let o = mbx(&dir, &["lab", "init", "--users", &users.to_string()]);
-    assert_eq!(code(&o), 0, "{}", text(&o));
-    (t, dir)
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(o)))
-}
-
-fn json_lines(o: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line not JSON ({e}): {l}")))
-        .collect()
-}
-
-/// On-premises recipients by alias.
-fn recipients(lab: &Path) -> BTreeMap<String, Value> {
-    let v = json(&mbx(lab, &["--json", "lab", "show"]));
-    v["OnPremises"]["Recipients"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| Some((r["Alias"].as_str()?.to_string(), r.clone())))
-        .collect()
-}
-
-fn audit(lab: &Path) -> Vec<Value> {
-    json(&mbx(lab, &["--json", "lab", "audit"]))["entries"].as_array().unwrap().clone()
-}
-
-/// Successful type changes per object in the audit log.
-fn type_changes(lab: &Path) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for e in audit(lab) {
-        let is_type = e["CmdletParameters"].as_array().unwrap().iter().any(|p| p["Name"] == "Type");
-        if e["CmdletName"] == "Set-Mailbox" && is_type && e["Succeeded"] == true {
-            *out.entry(e["ObjectModified"].as_str().unwrap().to_string()).or_insert(0) += 1;
-        }
-    }
-    out
-}
-
-/// Aliases of the generated users, in order (src/lab/seed.rs `generated_user`).
-fn generated(lab: &Path) -> Vec<String> {
-    let mut v: Vec<(String, String)> = recipients(lab)
-        .into_iter()
-        .filter(|(_, r)| r["OrganizationalUnit"] == "contoso.com/Staff")
-        .map(|(a, r)| (r["Name"].as_str().unwrap().rsplit(' ').next().unwrap().to_string(), a))
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, a)| a).collect()
-}
-
-fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, body).unwrap();
-    p
-}
-
-fn runs(lab: &Path) -> Vec<Value> {
-    json(&mbx(lab, &["--json", "runs", "list"]))["runs"].as_array().unwrap().clone()
-}
+#[path = "batch_support/mod.rs"]
+mod batch_support;
+use batch_support::*;
 
 #[test]
 fn thousand_rows_with_bad_rows_strict_refuses_and_lenient_converts_the_good_ones() {
@@ -342,7 +242,7 @@ fn rollback_restores_types_accounts_and_exact_permissions_and_is_a_run() {
         })
         .unwrap();
     assert_eq!(rb["parent"], id.as_str());
-    assert_eq!(rb["counts"]["verified"], 2, "{rb}");
+    assert_eq!(rb["counts"]["undone"], 2, "the word the rollback printed: {rb}");
     assert!(
         !String::from_utf8_lossy(
             &std::fs::read(dir.join("runs").join(rb["id"].as_str().unwrap()).join("journal.jsonl")).unwrap()
@@ -384,9 +284,17 @@ fn json_lines_and_run_reports() {
     let csv = csv.strip_prefix('\u{FEFF}').expect("a BOM, so Excel reads UTF-8").to_string();
     assert!(csv.contains("\r\n"), "CRLF line ends for Excel");
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows[0], "RunId,Item,Identity,Target,State,Reason,FailureKind,PreviousType,Granted,Updated");
-    assert!(rows[1].starts_with(&format!("{run_id},1,kim,Shared,verified,,,UserMailbox,,")), "{}", rows[1]);
-    assert!(rows[2].starts_with(&format!("{run_id},2,sales,Shared,skipped,already Shared")), "{}", rows[2]);
+    assert!(
+        rows[0].starts_with("RunId,Item,Identity,PrimarySmtpAddress,Target,Status,Reason,Warnings,Commands,"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with(&format!("{run_id},1,kim,kim@contoso.com,Shared,converted,")), "{}", rows[1]);
+    assert!(
+        rows[2].starts_with(&format!("{run_id},2,sales,sales@contoso.com,Shared,nothing-to-do,already Shared")),
+        "{}",
+        rows[2]
+    );
     assert_eq!(rows.len(), 4);
     let listed = json(&mbx(&dir, &["--json", "runs", "list"]));
     assert_eq!(listed["runs"][0]["id"], run_id.as_str());

@@ -156,7 +156,7 @@ fn run_store_lists_shows_and_resolves_prefixes() {
     assert!(!runs[1].finished);
     assert_eq!(runs[0].counts.get("failed"), Some(&1));
     assert_eq!(runs[0].counts.get("blocked"), Some(&1), "a refused item counts as blocked");
-    assert_eq!(runs[0].counts.get("verified"), Some(&1));
+    assert_eq!(runs[0].counts.get("converted"), Some(&1), "the word the batch printed, not the journal state");
 
     assert_eq!(resolve_run_id(root.path(), "20240502").unwrap(), "20240502-090000-abcd");
     assert_eq!(resolve_run_id(root.path(), "last").unwrap(), "20240502-090000-abcd");
@@ -171,13 +171,24 @@ fn run_store_lists_shows_and_resolves_prefixes() {
     let csv = String::from_utf8(csv).unwrap();
     let csv = csv.strip_prefix('\u{FEFF}').expect("a BOM, so Excel reads UTF-8");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "RunId,Item,Identity,Target,State,Reason,FailureKind,PreviousType,Granted,Updated");
+    assert_eq!(
+        lines[0],
+        "RunId,Item,Identity,PrimarySmtpAddress,Target,Status,Reason,Warnings,Commands,FailureKind,PreviousType,\
+         Granted,Updated,Comment"
+    );
     assert!(
         lines[1].starts_with(
-            "20240501-100000-aaaa,1,ann,Shared,verified,,,UserMailbox,FullAccess:helpdesk; SendAs:helpdesk,"
-        )
+            "20240501-100000-aaaa,1,ann,,Shared,converted,,,Set-Mailbox -Identity ann -Type Shared,,UserMailbox,\
+             FullAccess:helpdesk; SendAs:helpdesk,"
+        ),
+        "{}",
+        lines[1]
     );
-    assert!(lines[6].starts_with("20240501-100000-aaaa,6,fay,Shared,failed,on litigation hold,refused,,,"));
+    assert!(
+        lines[6].starts_with("20240501-100000-aaaa,6,fay,,Shared,blocked,on litigation hold,,,refused,,,"),
+        "{}",
+        lines[6]
+    );
 }
 
 #[test]

@@ -226,6 +226,9 @@ fn ambiguous_identity_is_blocked_with_the_ambiguity_message() {
     assert!(m.contains("is ambiguous"), "{m}");
     assert!(m.contains("'Chris Green' matches multiple entries"), "{m}");
     assert!(m.contains("primary SMTP address or GUID"), "{m}");
+    // It lists the mailboxes the name could mean, so the admin can pick one by its address.
+    assert!(m.contains("It could be: "), "{m}");
+    assert!(m.contains("chris.g@fabrikam.com, UserMailbox") && m.contains("cgreen@fabrikam.com, UserMailbox"), "{m}");
     assert!(lab.audit().is_empty());
     // Named unambiguously, it converts.
     let (code, r, _) = convert(&lab, &["cgreen@fabrikam.com", "--to", "shared"]);
@@ -798,24 +801,33 @@ fn dry_run_of_convert_back_without_a_password_warns_and_plans_the_command() {
 }
 
 #[test]
-fn hybrid_with_a_mix_of_old_and_supported_servers_warns_naming_both() {
-    // The default LAB: EX01 2016 CU23, EX02 2019, EX13 2013 CU20, EX16A 2016 CU9. The cmdlet
-    // runs on whichever server the session talks to (the LAB's is EX01), which Exchange does not
-    // say: a warning naming both groups, and the conversion goes ahead.
+fn hybrid_with_a_mix_of_old_and_supported_servers_judges_the_server_the_session_talks_to() {
+    // The default LAB: EX01 2016 CU23, EX02 2019, EX13 2013 CU20, EX16A 2016 CU9; the session
+    // talks to EX01, which supports Set-RemoteMailbox -Type: a pass naming it, no warning about
+    // the older servers the cmdlet never runs on.
     let lab = Lab::init();
     let (code, r, _) = convert(&lab, &["diego", "--to", "shared"]);
     assert_eq!(code, 0, "{r:#}");
     assert_eq!(r["status"], "converted");
     let v = check(&r, "version");
-    assert_eq!(v["verdict"], "warn");
+    assert_eq!(v["verdict"], "pass", "{v:#}");
     let m = v["message"].as_str().unwrap();
-    for part in
-        ["EX13 (Exchange 2013 CU19", "EX16A (Exchange 2016 CU9", "EX01 (Exchange 2016 CU23", "EX02 (", "/PrepareAD"]
-    {
-        assert!(m.contains(part), "'{part}' not in: {m}");
-    }
-    assert!(m.contains("Make sure the session connects to one of the supported servers"), "{m}");
+    assert!(m.contains("this session runs on EX01 (Exchange 2016 CU23"), "{m}");
+    assert!(!m.contains("EX13"), "{m}");
     assert_eq!(lab.onprem("Diego Siciliani")["RecipientTypeDetails"], "RemoteSharedMailbox");
+
+    // The same organisation connected to EX13 (2013 CU20): blocked before any change, naming the
+    // servers to connect to instead.
+    let mut org = lab.show();
+    org["Organization"]["ConnectedServer"] = "EX13".into();
+    let old = Lab::import(&org);
+    let (code, r, _) = convert(&old, &["adele", "--to", "shared"]);
+    assert_eq!(code, 3, "{r:#}");
+    let v = check(&r, "version");
+    assert_eq!(v["verdict"], "block", "{v:#}");
+    let m = v["message"].as_str().unwrap();
+    assert!(m.contains("this session runs on EX13") && m.contains("connect to one of: EX01, EX02"), "{m}");
+    assert!(old.audit().is_empty(), "nothing may change: {:#?}", old.audit());
 
     // Every server supported: a pass that still names the /PrepareAD precondition.
     let lab = upgraded_lab();

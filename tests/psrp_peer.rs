@@ -413,6 +413,7 @@ async fn a_prompted_credential_reaches_powershell_as_a_secure_string() {
         name: "onprem".into(),
         kind: ProfileKind::ExchangeRemote {
             server: "ex01.contoso.com".into(),
+            named_pipe: None,
             authentication: Authentication::Kerberos,
             credential_file: None,
             use_ssl: false,
@@ -439,7 +440,8 @@ async fn a_prompted_credential_reaches_powershell_as_a_secure_string() {
     let mut shell = within(PsrpShell::connect(options)).await.expect("set-up with the prompted credential");
     within(shell.run(&Invocation::new("Get-Date"))).await.unwrap();
     let cmds = peer.commands();
-    assert_eq!(cmds.len(), 4, "{cmds:?}");
+    // Set-Variable, New-PSSession, Import-PSSession, the NoLanguage lock, Get-Date.
+    assert_eq!(cmds.len(), 5, "{cmds:?}");
     assert_eq!(cmds[0]["cmd"], "Set-Variable");
     let value = cmds[0]["params"].as_array().unwrap().iter().find(|p| p["name"] == "Value").unwrap().clone();
     assert_eq!(value["type"], "PSSecureString", "{value}");

@@ -212,3 +212,61 @@ fn a_profile_or_pwsh_with_a_lab_from_the_environment_is_refused_naming_both() {
     assert_eq!(changes(&lab).len(), before, "nothing changed");
     assert_eq!(lab.onprem("Kim Akers")["RecipientTypeDetails"], "UserMailbox");
 }
+
+/// Issue #12.4: the target is in every JSON document — batch lines, errors, runs, rollback — and
+/// first in human output, even when the command stops before it opens a session.
+#[test]
+fn the_target_is_in_every_json_document_and_first_in_human_output() {
+    let lab = Lab::init();
+    let csv = lab.scratch().join("two.csv");
+    std::fs::write(&csv, "Identity\nkim\nlee\n").unwrap();
+    let run = lab.mbx(&["--json", "convert", "--from", csv.to_str().unwrap(), "--to", "shared"]).run();
+    run.code(0);
+    let lines: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    for line in &lines {
+        assert_eq!(line["target"]["kind"], "lab", "{line}");
+        assert_eq!(line["target"]["production"], false, "{line}");
+    }
+    // An error document names the target too.
+    let run = lab.mbx(&["--json", "convert", "nobody-here", "--to", "shared"]).run();
+    let doc = run.json();
+    assert_eq!(doc["target"]["kind"], "lab", "{doc}");
+    // `runs list` is one document; rollback writes JSON lines (items, then the summary).
+    let doc = lab.mbx(&["--json", "runs", "list"]).run().json();
+    assert_eq!(doc["target"]["kind"], "lab", "{doc}");
+    let run = lab.mbx(&["--json", "rollback", "last", "--dry-run"]).run();
+    for line in run.stdout.lines() {
+        let doc: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(doc["target"]["kind"], "lab", "{doc}");
+    }
+    // Human output starts with the LAB line, also when there is nothing to do.
+    let run = lab.mbx(&["resume", "last"]).run();
+    assert!(run.stdout.starts_with("=== LAB ==="), "{}", run.stdout);
+    let run = lab.mbx(&["convert", "kim", "--to", "shared"]).run();
+    run.code(0);
+    assert!(run.stdout.starts_with("=== LAB ==="), "{}", run.stdout);
+}
+
+/// Issue #12.7: `convert --disconnected` changes something, so it is a journaled run too; its
+/// rollback is refused as manual (naming Disable-Mailbox) before anything is sent.
+#[test]
+fn a_disconnected_mailbox_connected_as_shared_is_a_run_whose_rollback_is_manual() {
+    let lab = Lab::init();
+    let run = lab
+        .mbx(&["--json", "convert", "--disconnected", "Former Employee", "--database", "DB01", "--user", "johanna"])
+        .run();
+    run.code(0);
+    let doc = run.json();
+    let run_id = doc["run_id"].as_str().unwrap_or_else(|| panic!("no run_id: {doc:#}")).to_string();
+    assert_eq!(lab.onprem("Johanna Lorenz")["RecipientTypeDetails"], "SharedMailbox");
+    let runs = lab.mbx(&["--json", "runs", "show", &run_id]).run().json();
+    let item = &runs["run"]["items"][0];
+    assert_eq!(item["identity"], "johanna", "{runs:#}");
+    assert_eq!(item["previous_type"], "DisconnectedMailbox", "{runs:#}");
+    let before = changes(&lab).len();
+    let run = lab.mbx(&["rollback", &run_id]).run();
+    assert!(run.stdout.contains("Disable-Mailbox 'johanna'"), "{}", run.stdout);
+    assert_eq!(changes(&lab).len(), before, "a manual rollback sends nothing");
+    assert_eq!(lab.onprem("Johanna Lorenz")["RecipientTypeDetails"], "SharedMailbox");
+}

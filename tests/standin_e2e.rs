@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use support::{json_doc, json_lines, text};
 
 const EXE: &str = env!("CARGO_BIN_EXE_mbxctl");
 /// SHA-256 of `N3w-Passw0rd!`, the password the convert-back tests send (the stand-in logs only a hash).
@@ -150,27 +151,6 @@ impl Standin {
     }
 }
 
-fn text(o: &Output) -> String {
-    format!(
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn json_doc(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", text(o)))
-}
-
-fn json_lines(o: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| l.trim_start().starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line not JSON ({e}): {l}")))
-        .collect()
-}
-
 fn strs(v: &Value) -> Vec<String> {
     v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
 }
@@ -188,6 +168,16 @@ fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
 #[test]
 fn session_test_reports_the_server_and_the_roles_it_read_from_powershell() {
     let Some(s) = Standin::new("session_test", 0) else { return };
+    // session test checks the roles of the account PowerShell runs as (the OS account, as
+    // `whoami` reports it, not USER/USERNAME): give that account Administrator's assignments.
+    let who = support::local_account();
+    let mut org = s.org();
+    for a in org["OnPremises"]["RoleAssignments"].as_array_mut().unwrap() {
+        if a["RoleAssigneeName"] == "Administrator" {
+            a["RoleAssigneeName"] = who.clone().into();
+        }
+    }
+    s.write_org(&org);
     let o = s.mbx(&["--json", "session", "test"], None);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let doc = json_doc(&o);
@@ -202,7 +192,7 @@ fn session_test_reports_the_server_and_the_roles_it_read_from_powershell() {
         .filter_map(|c| c["params"]["Role"].as_str())
         .collect();
     assert_eq!(roles, ["Mail Recipients", "Reset Password"], "{calls:#?}");
-    // Administrator holds both in the organisation, so both are reported held.
+    // The account holds both in the organisation, so both are reported held.
     let held = doc.to_string();
     assert!(!held.contains("\"held\":false"), "{doc:#}");
 }

@@ -2,7 +2,8 @@
 //! change requests (`--csv`), and `--fix`, which applies the safe fixes as a journaled run.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln};
+use super::table::table;
 use super::{AuditHybridArgs, Cli};
 use crate::shell::ShellInfo;
 use crate::workflow::audit::{

@@ -3,7 +3,9 @@
 use super::connect;
 use super::interrupt::Interrupt;
 use super::output::say;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, shown};
+use super::output::{
+    CliError, CliResult, ExitCode, SCHEMA_VERSION, Tone, banner, paint, print_json, shown, shown_lines, tone_of,
+};
 use super::{Cli, ConvertArgs};
 use crate::secret::Secret;
 use crate::shell::{ShellInfo, Side};
@@ -260,7 +262,18 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
             user: args.user.clone().unwrap_or_default(),
             dry_run: args.dry_run,
         };
-        reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
+        if args.dry_run {
+            reports.push(connect_shared(sessions.primary.as_mut(), &req).await);
+        } else {
+            // Journaled like any change: `runs list` shows it, and `rollback` names the undo.
+            let started = start_disconnected_run(cli, &req, &info)?;
+            let (report, written) = started.connect_disconnected(sessions.primary.as_mut(), 1, &req).await;
+            if let Err(e) = written {
+                notes.push(format!("the journal of {} is incomplete: {e}", req.user));
+            }
+            reports.push(report);
+            run = Some(started);
+        }
     } else {
         let passwords = match stdin_passwords {
             Some(p) => p,
@@ -435,6 +448,7 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
             reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         })
         .collect();
     let mut command = String::from("convert");
@@ -457,6 +471,49 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
         version: env!("CARGO_PKG_VERSION").into(),
     };
     SingleRun::start(&root, &header, &items)
+        .map_err(|e| CliError::Failed(format!("cannot start the run journal: {e}; nothing was changed")))
+}
+
+/// The run of `convert --disconnected`: one item, the account that receives the mailbox.
+fn start_disconnected_run(cli: &Cli, req: &DisconnectedRequest, info: &ShellInfo) -> Result<SingleRun, CliError> {
+    let root = match connect::lab_dir(cli) {
+        Some(dir) => journal::lab_runs_root(&dir),
+        None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string()))?,
+    };
+    let item = BatchItem {
+        row: 1,
+        line: 0,
+        identity: req.user.clone(),
+        target: TargetType::Shared,
+        full_access: Vec::new(),
+        send_as: Vec::new(),
+        send_on_behalf: Vec::new(),
+        auto_mapping: None,
+        reset_password_on_next_logon: None,
+        comment: None,
+        identity_column: None,
+        extra: Vec::new(),
+    };
+    let arg = crate::workflow::convert::cli_arg;
+    let header = RunHeader {
+        id: journal::new_run_id(),
+        started: journal::now_text(),
+        command: format!(
+            "convert --disconnected {} --database {} --user {}",
+            arg(&req.mailbox),
+            arg(&req.database),
+            arg(&req.user)
+        ),
+        target: info.kind.into(),
+        options: serde_json::json!({
+            "source": "command line", "to": "Shared", "dry_run": false, "disconnected": req.mailbox,
+            "database": req.database, "sessions": 1, "strict": true,
+        }),
+        item_count: 1,
+        parent: None,
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    SingleRun::start(&root, &header, std::slice::from_ref(&item))
         .map_err(|e| CliError::Failed(format!("cannot start the run journal: {e}; nothing was changed")))
 }
 
@@ -515,15 +572,17 @@ fn side_label(side: Side) -> &'static str {
 /// The human report for one mailbox: what was checked, what ran, what it is now, what's next.
 pub fn render_report(r: &ConvertReport) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{} → {}    {}\n", shown(&r.identity), r.to.type_value(), status_label(r.status, r.to)));
+    let label = status_label(r.status, r.to);
+    let label = tone_of(&label).map_or_else(|| label.clone(), |t| paint(t, &label));
+    out.push_str(&format!("{} → {}    {label}\n", shown(&r.identity), r.to.type_value()));
     if !r.checks.is_empty() {
         out.push_str("  Pre-flight\n");
         let w = r.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for c in &r.checks {
             let v = match c.verdict {
-                Verdict::Pass => "pass ",
-                Verdict::Warn => "WARN ",
-                Verdict::Block => "BLOCK",
+                Verdict::Pass => "pass ".to_string(),
+                Verdict::Warn => paint(Tone::Warn, "WARN "),
+                Verdict::Block => paint(Tone::Bad, "BLOCK"),
             };
             out.push_str(&format!("    {v}  {:<w$}  {}\n", c.id, shown(&c.message)));
         }
@@ -532,17 +591,22 @@ pub fn render_report(r: &ConvertReport) -> String {
         out.push_str(if r.status == ConvertStatus::Planned { "  Would run\n" } else { "  Ran\n" });
         for c in &r.commands {
             let mark = match c.status {
-                CommandStatus::Planned => "   ",
-                CommandStatus::Succeeded => "ok ",
-                CommandStatus::Failed => "ERR",
-                CommandStatus::Skipped => "-- ",
+                CommandStatus::Planned => "   ".to_string(),
+                CommandStatus::Succeeded => paint(Tone::Good, "ok "),
+                CommandStatus::Failed => paint(Tone::Bad, "ERR"),
+                CommandStatus::Skipped => "-- ".to_string(),
             };
             out.push_str(&format!("    {mark} [{}] {}\n", side_label(c.side), c.text));
             for w in &c.warnings {
-                out.push_str(&format!("          WARNING: {}\n", shown(&w.message)));
+                let text = shown_lines(&w.message, "                   ");
+                out.push_str(&format!("          {}: {text}\n", paint(Tone::Warn, "WARNING")));
             }
             for e in &c.errors {
-                out.push_str(&format!("          error: {}\n", shown(&e.message)));
+                out.push_str(&format!(
+                    "          {}: {}\n",
+                    paint(Tone::Bad, "error"),
+                    shown_lines(&e.message, "                 ")
+                ));
             }
         }
     }
@@ -562,8 +626,12 @@ pub fn render_report(r: &ConvertReport) -> String {
             ));
         }
     }
-    if let Some(e) = &r.error {
-        out.push_str(&format!("  error: {}\n", shown(e)));
+    // The command's own error (an AD message) is printed above; the report's error often repeats it.
+    let said = |e: &str| {
+        r.commands.iter().flat_map(|c| &c.errors).any(|x| !x.message.is_empty() && e.contains(x.message.trim()))
+    };
+    if let Some(e) = r.error.as_deref().filter(|e| !said(e)) {
+        out.push_str(&format!("  {}: {}\n", paint(Tone::Bad, "error"), shown_lines(e, "         ")));
     }
     if !r.alternative.is_empty() {
         out.push_str("  Supported alternatives\n");

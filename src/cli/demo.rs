@@ -4,14 +4,14 @@
 use super::DemoArgs;
 use super::connect::open_lab;
 use super::convert::render_report;
-use super::output::{CliError, CliResult, ExitCode, banner};
+use super::output::{CliError, CliResult, ExitCode, Tone, banner, paint};
 use super::output::{say, sayln};
 use crate::secret::Secret;
 use crate::shell::Side;
 use crate::workflow::convert::{ConvertOptions, ConvertStatus, Shells, TargetType, convert};
 
 fn step(n: u32, title: &str, command: &str) {
-    sayln!("\n━━ {n}. {title}\n   $ {command}");
+    sayln!("\n{}\n   $ {command}", paint(Tone::Strong, &format!("━━ {n}. {title}")));
 }
 
 /// A password that meets a default domain policy, made fresh for the demo and never shown.
@@ -22,7 +22,14 @@ fn demo_password() -> Secret {
 
 /// Runs the tour in `--dir`, else in the global `--lab-dir`/`MBXCTL_LAB` (`lab_dir`), else in a
 /// fresh temporary directory.
-pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>) -> CliResult {
+pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>, json: bool) -> CliResult {
+    if json {
+        return Err(CliError::Usage(
+            "demo is a guided tour for people and prints no JSON; for runbooks, run the tour's steps with --json \
+             (e.g. `mbxctl --lab --json convert kim --to shared --dry-run`)"
+                .into(),
+        ));
+    }
     let chosen = args.dir.as_deref().or(lab_dir);
     let dir = match chosen {
         Some(d) => d.to_path_buf(),
@@ -90,7 +97,7 @@ pub async fn run(args: &DemoArgs, lab_dir: Option<&std::path::Path>) -> CliResul
     let returned = convert(&mut shells, "kim", &back).await;
     say!("{}", render_report(&returned));
 
-    sayln!("\n━━ Where next");
+    sayln!("\n{}", paint(Tone::Strong, "━━ Where next"));
     for (command, what) in [
         (
             format!("mbxctl {lab_flag} convert adele --to shared --dry-run"),

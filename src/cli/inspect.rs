@@ -3,7 +3,8 @@
 //! runbooks (docs/json-output.md), and for `list` an Excel-ready CSV.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, sayln, shown, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, sayln, shown};
+use super::table::table;
 use super::{Cli, ListArgs, ShowArgs, SideArg};
 use crate::exchange::{ByteSize, RecipientTypeDetails};
 use crate::shell::{ShellInfo, Side};

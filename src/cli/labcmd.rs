@@ -1,8 +1,9 @@
 //! `mbxctl lab ...`: create, import, show, fault-inject, audit and sync the simulated organisation.
 
 use super::connect::{default_lab_dir, ensure_lab, lab_dir, lab_exists};
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json};
 use super::output::{say, sayln};
+use super::table::Table;
 use super::{Cli, FaultArgs, LabCommand};
 use crate::lab::{self, Faults, InitOptions};
 use std::path::PathBuf;
@@ -104,7 +105,13 @@ pub async fn run(cli: &Cli, cmd: &LabCommand) -> CliResult {
                     })
                     .collect();
                 sayln!("LAB admin audit log ({}): {} entries", dir.display(), log.len());
-                say!("{}", table(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"], &rows));
+                say!(
+                    "{}",
+                    Table::new(&["RUN DATE", "SIDE", "CMDLET", "OBJECT", "RESULT", "PARAMETERS"])
+                        .rows(&rows)
+                        .status(4)
+                        .render()
+                );
             }
         }
         LabCommand::Sync => {
@@ -184,7 +191,8 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
         }
         if let Some(n) = f.throttle_every {
             sayln!(
-                "  every {n}th cmdlet is throttled (asks to wait {} s)",
+                "  every {} cmdlet is throttled (asks to wait {} s)",
+                ordinal(n),
                 f.throttle_wait_seconds.unwrap_or(lab::THROTTLE_WAIT_SECONDS)
             );
         }
@@ -198,9 +206,27 @@ fn faults(cli: &Cli, dir: &std::path::Path, a: &FaultArgs) -> CliResult {
     Ok(ExitCode::Done)
 }
 
+/// `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`, `21st`, ...; "every 1st" reads "every".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_duration;
+
+    #[test]
+    fn ordinals() {
+        let o: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].into_iter().map(super::ordinal).collect();
+        assert_eq!(o, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
+    }
     use std::time::Duration;
 
     #[test]

@@ -4,6 +4,8 @@
 
 mod audit;
 mod batch;
+mod completions;
+mod config;
 mod connect;
 mod convert;
 mod demo;
@@ -13,6 +15,8 @@ mod labcmd;
 mod output;
 mod runs;
 mod session;
+mod table;
+mod target;
 mod tools;
 
 pub use output::{ExitCode, SCHEMA_VERSION};
@@ -48,15 +52,26 @@ pub struct Cli {
     /// PowerShell executable to start as the Exchange Management Shell (`pwsh`, `powershell.exe`, a path).
     #[arg(long, global = true, env = "MBXCTL_PWSH", value_name = "PATH", help_heading = "Global options")]
     pub pwsh: Option<PathBuf>,
-    /// Connection profile for the on-premises session (see `mbxctl profile list`).
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options")]
+    /// Connection profile for the on-premises session (see `mbxctl profile list`; default: the
+    /// config file's default_profile, or MBXCTL_PROFILE).
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options",
+        add = clap_complete::ArgValueCompleter::new(completions::profile_names))]
     pub profile: Option<String>,
     /// Connection profile for the Exchange Online session of a hybrid organisation.
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options",
+        add = clap_complete::ArgValueCompleter::new(completions::profile_names))]
     pub cloud_profile: Option<String>,
     /// Print JSON for runbooks instead of tables (schema in docs/json-output.md).
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
+    /// When to colour: auto (on a terminal, unless NO_COLOR or CLICOLOR=0 is set; CLICOLOR_FORCE=1
+    /// forces it), always, never. JSON is never coloured.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", help_heading = "Global options")]
+    pub color: Option<output::ColorWhen>,
+    /// Fit tables into N columns, cutting long cells with `…` (0: never cut). Default: the
+    /// terminal's width; into a pipe or a file cells are printed whole. Also MBXCTL_WIDTH.
+    #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
+    pub width: Option<usize>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -156,12 +171,46 @@ Exit codes: 0 undone or nothing to do, 1 failed, 3 nothing changed (all blocked)
     /// Audits of the organisation.
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Print shell completions (bash, zsh, fish, powershell).
+    /// Print the shell completion script (bash, zsh, fish, powershell); it completes commands,
+    /// options, profile names and run ids.
+    #[command(after_help = "\
+Load it in your shell's profile, so it stays in step with the installed mbxctl:
+  PowerShell:  mbxctl completions powershell | Out-String | Invoke-Expression     (in $PROFILE)
+  bash:        source <(mbxctl completions bash)                                 (in ~/.bashrc)
+  zsh:         source <(mbxctl completions zsh)                                  (in ~/.zshrc)
+  fish:        mbxctl completions fish | source        (in ~/.config/fish/config.fish)")]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: CompletionShell,
     },
+    /// The config file of defaults (config.toml beside profiles.json): where it is, what is in force.
+    #[command(
+        subcommand,
+        after_help = "\
+config.toml holds defaults; every key is optional:
+  default_profile = \"onprem\"     cloud_profile = \"exo\"     sessions = 6
+  color = \"auto\"                 width = 120
+A flag wins over the environment (MBXCTL_PROFILE, MBXCTL_CLOUD_PROFILE, MBXCTL_SESSIONS,
+NO_COLOR/CLICOLOR/CLICOLOR_FORCE, MBXCTL_WIDTH), which wins over the file."
+    )]
+    Config(ConfigCommand),
+    /// For completion scripts: prints profile names or run ids, one a line.
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        /// What to list.
+        #[arg(value_enum)]
+        what: completions::What,
+    },
+}
+
+/// `config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print each setting in force and where it comes from (flag, environment, config file, built-in).
+    Show,
+    /// Print the config file's path (it may not exist yet).
+    Path,
 }
 
 /// Arguments of `convert`.
@@ -209,6 +258,10 @@ pub struct ConvertArgs {
     /// With --from: how many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// With --from: list every row in the batch table (by default only rows with a warning or a
+    /// problem are listed, then the counts).
+    #[arg(long, requires = "from")]
+    pub all: bool,
     /// Connect a disconnected mailbox (display name, MailboxGuid or LegacyExchangeDN) as shared.
     #[arg(long, value_name = "MAILBOX", requires_all = ["database", "user"], conflicts_with = "identities")]
     pub disconnected: Option<String>,
@@ -329,6 +382,10 @@ pub struct CmdletsArgs {
     /// Show the Exchange Online variant.
     #[arg(long)]
     pub online: bool,
+    /// Read NAME as a wildcard pattern (`*`, `?`, as PowerShell's -like) and list every match,
+    /// possibly none: `mbxctl cmdlets --like '*-MailboxPermission'`.
+    #[arg(long, requires = "name")]
+    pub like: bool,
 }
 
 /// `lab` subcommands.
@@ -389,6 +446,7 @@ pub enum RunsCommand {
     /// Show one run's items and their states (`--csv` for a change-management report).
     Show {
         /// The run id (or an unambiguous prefix).
+        #[arg(add = clap_complete::ArgValueCompleter::new(completions::run_ids))]
         id: String,
         /// Print CSV instead of a table.
         #[arg(long, conflicts_with = "json")]
@@ -401,6 +459,7 @@ pub enum RunsCommand {
 pub struct ResumeArgs {
     /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
     /// rollback). Resuming any run of a chain (a batch and its resumes) finishes the whole chain.
+    #[arg(add = clap_complete::ArgValueCompleter::new(completions::run_ids))]
     pub id: String,
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -408,6 +467,9 @@ pub struct ResumeArgs {
     /// Items converted back to regular need a password: read it from the first line of standard input (one for all).
     #[arg(long)]
     pub password_stdin: bool,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `rollback`.
@@ -416,6 +478,7 @@ pub struct RollbackArgs {
     /// The run id, an unambiguous prefix, or `last` (the newest run that was neither a dry run nor a
     /// rollback). Any run of a chain (a batch and its resumes) undoes the whole chain; items an earlier
     /// rollback undid are reported as nothing to do.
+    #[arg(add = clap_complete::ArgValueCompleter::new(completions::run_ids))]
     pub id: String,
     /// Change nothing: list every command the rollback would run, in order, per item.
     #[arg(long, visible_alias = "what-if")]
@@ -430,6 +493,9 @@ pub struct RollbackArgs {
     /// How many Exchange sessions work in parallel (1-18).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sessions: usize,
+    /// List every row in the table (by default only rows with a warning or a problem).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `session` subcommands.
@@ -447,10 +513,23 @@ pub enum ProfileCommand {
     /// Show one profile and the set-up it runs.
     Show {
         /// The profile name.
+        #[arg(add = clap_complete::ArgValueCompleter::new(completions::profile_names))]
         name: String,
     },
-    /// Add (or replace) a profile.
+    /// Add a profile (`--force` replaces one of the same name).
+    #[command(after_help = "\
+Examples:
+  mbxctl profile add onprem --kind exchange-remote --server ex01.contoso.com
+  mbxctl profile add onprem --kind exchange-remote --server ex01.contoso.com --authentication Basic --use-ssl --prompt-credential
+  mbxctl profile add exo --kind exchange-online --app-id 00000000-0000-0000-0000-000000000000 \\
+      --certificate-thumbprint 0123456789ABCDEF0123456789ABCDEF01234567 --organization contoso.onmicrosoft.com")]
     Add(ProfileAddArgs),
+    /// Remove a profile.
+    Remove {
+        /// The profile name.
+        #[arg(add = clap_complete::ArgValueCompleter::new(completions::profile_names))]
+        name: String,
+    },
 }
 
 /// Arguments of `profile add`.
@@ -458,6 +537,9 @@ pub enum ProfileCommand {
 pub struct ProfileAddArgs {
     /// The profile name.
     pub name: String,
+    /// Replace the profile of the same name, if there is one.
+    #[arg(long)]
+    pub force: bool,
     /// The kind of set-up.
     #[arg(long, value_enum)]
     pub kind: ProfileKind,
@@ -553,16 +635,30 @@ pub enum CompletionShell {
 
 /// Parses arguments, runs the command, and returns the process exit code.
 pub fn main() -> i32 {
-    let parsed = <Cli as clap::CommandFactory>::command()
+    completions::complete_env();
+    let parsed = output::reflow_help(<Cli as clap::CommandFactory>::command())
         .try_get_matches()
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m).map(|cli| (cli, m)));
-    let cli = match parsed {
-        Ok((cli, matches)) => {
+    let (cli, settings) = match parsed {
+        Ok((mut cli, matches)) => {
             if let Err(e) = check_target_sources(&cli, &matches) {
                 output::print_error(&cli, &e);
                 return e.exit_code() as i32;
             }
-            cli
+            let settings =
+                config::path().and_then(|p| config::load(&p)).and_then(|c| config::settle(&mut cli, &matches, &c));
+            match settings {
+                Ok(s) => {
+                    output::set_terminal(s.terminal());
+                    (cli, Ok(s))
+                }
+                // `config path|show` still run with a broken file, to find and explain it.
+                Err(e) if matches!(cli.command, Command::Config(_)) => (cli, Err(e)),
+                Err(e) => {
+                    output::print_error(&cli, &e);
+                    return e.exit_code() as i32;
+                }
+            }
         }
         Err(e) => {
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Done };
@@ -585,7 +681,7 @@ pub fn main() -> i32 {
             return ExitCode::Failed as i32;
         }
     };
-    let code = runtime.block_on(run(cli));
+    let code = runtime.block_on(run(cli, settings));
     code as i32
 }
 
@@ -629,7 +725,23 @@ fn check_target_sources(cli: &Cli, m: &clap::ArgMatches) -> Result<(), output::C
     }
 }
 
-async fn run(cli: Cli) -> ExitCode {
+async fn run(cli: Cli, settings: Result<config::Effective, output::CliError>) -> ExitCode {
+    // Commands that touch an organisation name it in every JSON document and first in human output.
+    if matches!(
+        cli.command,
+        Command::Convert(_)
+            | Command::Show(_)
+            | Command::List(_)
+            | Command::Lab(_)
+            | Command::Demo(_)
+            | Command::Runs(_)
+            | Command::Resume(_)
+            | Command::Rollback(_)
+            | Command::Session(_)
+            | Command::Audit(_)
+    ) {
+        target::set(&cli);
+    }
     let result = match &cli.command {
         Command::Convert(args) => convert::run(&cli, args).await,
         Command::Show(args) => inspect::show(&cli, args).await,
@@ -638,14 +750,16 @@ async fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => tools::validate(&cli, args),
         Command::Cmdlets(args) => tools::cmdlets(&cli, args),
         Command::Lab(cmd) => labcmd::run(&cli, cmd).await,
-        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref()).await,
+        Command::Demo(args) => demo::run(args, cli.lab_dir.as_deref(), cli.json).await,
         Command::Runs(cmd) => runs::runs(&cli, cmd),
         Command::Resume(args) => batch::resume(&cli, args).await,
         Command::Rollback(args) => batch::rollback(&cli, args).await,
         Command::Session(SessionCommand::Test) => session::test(&cli).await,
         Command::Profile(cmd) => session::profile(&cli, cmd),
         Command::Audit(AuditCommand::Hybrid(args)) => audit::hybrid(&cli, args).await,
-        Command::Completions { shell } => tools::completions(*shell),
+        Command::Completions { shell } => completions::script(*shell),
+        Command::Complete { what } => completions::helper(&cli, *what),
+        Command::Config(cmd) => config::run(&cli, cmd, settings.as_ref().ok(), settings.as_ref().err()),
     };
     match result {
         Ok(code) => code,

@@ -1,4 +1,8 @@
-//! Output for people and runbooks: exit codes, errors, the LAB banner, and plain tables.
+//! Output for people and runbooks: exit codes, errors, the LAB banner, and colour.
+//!
+//! Colour follows the conventions (`NO_COLOR`, `CLICOLOR=0`, `CLICOLOR_FORCE`, TTY detection,
+//! Windows consoles) through anstream: text is painted with ANSI codes here, and [`out`] strips
+//! them when the stream should not get colour. Tables live in `cli::table`.
 
 use super::Cli;
 use crate::shell::{ShellInfo, ShellKind};
@@ -75,15 +79,18 @@ pub fn print_error(cli: &Cli, e: &CliError) {
         };
         let j =
             JsonError { schema_version: SCHEMA_VERSION, error: &e.to_string(), kind, exit_code: e.exit_code() as i32 };
-        out(&format!("{}\n", serde_json::to_string(&j).unwrap_or_default()));
+        let doc = super::target::inject(serde_json::to_value(&j).unwrap_or_default());
+        out(&format!("{doc}\n"));
     } else {
-        eprintln!("error: {e}");
+        err_out(&format!("{}: {e}\n", paint(Tone::Bad, "error")));
     }
 }
 
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+    let value = serde_json::to_value(value).map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(&super::target::inject(value))
+        .map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
     out(&text);
     out("\n");
     Ok(())
@@ -94,14 +101,111 @@ static WRITE_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// Writes `text` to standard output. A reader that stops early (`mbxctl ... | Select-Object
 /// -First 3`, `| head`) is not an error: the rest is dropped quietly and the exit code still says
 /// what happened to the mailboxes. Any other write failure is reported once on standard error.
+/// Colour codes in `text` reach a terminal that wants them and are stripped for anything else.
 pub fn out(text: &str) {
     use std::io::Write;
-    let mut so = std::io::stdout().lock();
+    let mut so = anstream::AutoStream::new(std::io::stdout().lock(), color_choice());
     if let Err(e) = so.write_all(text.as_bytes()).and_then(|()| so.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
         && !WRITE_FAILED.swap(true, std::sync::atomic::Ordering::Relaxed)
     {
         eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
+/// Writes `text` to standard error, colour handled as in [`out`].
+pub fn err_out(text: &str) {
+    use std::io::Write;
+    let mut se = anstream::AutoStream::new(std::io::stderr().lock(), color_choice());
+    let _ = se.write_all(text.as_bytes()).and_then(|()| se.flush());
+}
+
+/// `--color`: whether to colour what a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless `NO_COLOR` or `CLICOLOR=0` say otherwise (`CLICOLOR_FORCE=1` forces it).
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// What the whole process uses for terminal output, settled once from flags, environment and the
+/// config file (`cli::config`), before anything is printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TerminalSettings {
+    /// The colour choice; `Auto` lets the environment and the TTY decide.
+    pub color: ColorWhen,
+    /// The table width: `Some(n)` fits tables into n columns (cells cut with `…`), `None` prints
+    /// cells whole (a pipe or a file).
+    pub width: Option<usize>,
+}
+
+static TERMINAL: std::sync::OnceLock<TerminalSettings> = std::sync::OnceLock::new();
+
+/// Sets the terminal settings for this process; the first call wins (later ones are ignored).
+pub fn set_terminal(settings: TerminalSettings) {
+    let _ = TERMINAL.set(settings);
+    anstream::ColorChoice::write_global(match settings.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+}
+
+/// The process's terminal settings (defaults when none were set, as in unit tests).
+pub fn terminal() -> TerminalSettings {
+    TERMINAL.get().copied().unwrap_or_default()
+}
+
+fn color_choice() -> anstream::ColorChoice {
+    anstream::ColorChoice::global()
+}
+
+/// What a piece of text means, and so its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Blocked, failed, an error: red.
+    Bad,
+    /// A warning, partly done: yellow.
+    Warn,
+    /// Done, converted, ok: green.
+    Good,
+    /// The LAB banner: reverse video in magenta, so a simulated organisation is never mistaken for production.
+    Lab,
+    /// Headings: bold.
+    Strong,
+}
+
+/// `text` wrapped in the ANSI codes of `tone`; [`out`] strips them where colour is not wanted.
+pub fn paint(tone: Tone, text: &str) -> String {
+    use anstyle::{AnsiColor, Effects, Style};
+    let style = match tone {
+        Tone::Bad => Style::new().fg_color(Some(AnsiColor::Red.into())).effects(Effects::BOLD),
+        Tone::Warn => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+        Tone::Good => Style::new().fg_color(Some(AnsiColor::Green.into())),
+        Tone::Lab => Style::new().fg_color(Some(AnsiColor::Magenta.into())).effects(Effects::BOLD | Effects::INVERT),
+        Tone::Strong => Style::new().effects(Effects::BOLD),
+    };
+    if text.is_empty() { String::new() } else { format!("{style}{text}{style:#}") }
+}
+
+/// The tone of a status word as the tables and reports print it (`blocked`, `FAILED`, `WARN`,
+/// `converted`, `ok`, ...), or `None` for words that carry no verdict.
+pub fn tone_of(status: &str) -> Option<Tone> {
+    let first = status.split([' ', ':', '(', ',']).next().unwrap_or_default().to_ascii_lowercase();
+    match first.as_str() {
+        "blocked" | "block" | "failed" | "fail" | "error" | "err" | "critical" | "no" | "refused" => Some(Tone::Bad),
+        "warn" | "warning" | "partial" | "partly" | "partly-done" | "interrupted" | "taken" | "unknown" | "skipped" => {
+            Some(Tone::Warn)
+        }
+        "ok" | "converted" | "done" | "verified" | "yes" | "pass" | "healthy" | "permissions-granted" | "undone" => {
+            Some(Tone::Good)
+        }
+        _ => None,
     }
 }
 
@@ -139,89 +243,102 @@ pub fn shown(text: &str) -> String {
     o
 }
 
+/// Text from Exchange shown as a block of lines (an error message from Active Directory): line
+/// breaks (`\r\n`, `\n`, `\r`) become real line breaks, each continuation line indented by
+/// `indent`, and every other control character is escaped as in [`shown`].
+pub fn shown_lines(text: &str, indent: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = normalised.trim_end_matches('\n').split('\n').map(|l| shown(l.trim_end())).collect();
+    lines.join(&format!("\n{indent}"))
+}
+
+/// Help texts as clap wraps them best: `after_help` is written in the source as lines of about
+/// 100 characters, which clap would wrap again at the terminal's width, leaving ragged half
+/// lines at 80 columns. Each prose line is joined to the one before unless that one ends a
+/// sentence or a heading (`.`, `:`); example lines (indented) and blank lines stay as written.
+/// Clap then wraps every paragraph at word boundaries for the terminal.
+pub fn reflow_help(cmd: clap::Command) -> clap::Command {
+    let cmd = match cmd.get_after_help().map(|h| h.to_string()) {
+        Some(text) => cmd.after_help(reflow(&text)),
+        None => cmd,
+    };
+    cmd.mut_subcommands(reflow_help)
+}
+
+fn reflow(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let prose = !line.starts_with(' ') && !line.trim().is_empty();
+        match out.last_mut() {
+            Some(prev)
+                if prose
+                    && !prev.starts_with(' ')
+                    && !prev.trim().is_empty()
+                    && !prev.trim_end().ends_with(['.', ':']) =>
+            {
+                prev.push(' ');
+                prev.push_str(line.trim());
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
+}
+
 /// The banner printed above every table that comes from a shell; LAB is never silent.
 pub fn banner(info: &ShellInfo) -> String {
     match info.kind {
         ShellKind::Lab => format!(
-            "=== LAB === {} ── a simulated Exchange organisation: not production, nothing real is changed\n",
+            "{} {} ── simulated Exchange, not production\n",
+            paint(Tone::Lab, "=== LAB ==="),
             info.target.trim_start_matches("LAB ").trim_end_matches(" (simulated Exchange organisation)")
         ),
         ShellKind::Psrp => format!("Exchange Management Shell: {}\n", info.target),
     }
 }
 
-/// A plain text table: left-aligned columns, widths from the widest cell (in characters).
-pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| shown(c)).collect()).collect();
-    let rows = &rows;
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if i < widths.len() {
-                widths[i] = widths[i].max(cell.chars().count());
-            }
-        }
-    }
-    let mut out = String::new();
-    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-        // Padding by hand: `format!("{c:<w$}")` panics for widths over 65,535 ("Formatting
-        // argument out of range"), and a cell may be any length (a 65,600-character name).
-        let parts: Vec<String> = cells
-            .zip(&widths)
-            .map(|(c, w)| {
-                let mut cell = String::with_capacity(c.len() + w.saturating_sub(c.chars().count()));
-                cell.push_str(c);
-                cell.extend(std::iter::repeat_n(' ', w.saturating_sub(c.chars().count())));
-                cell
-            })
-            .collect();
-        out.push_str(parts.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(&mut headers.iter().copied(), &mut out);
-    line(&mut widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str), &mut out);
-    for row in rows {
-        line(&mut row.iter().map(String::as_str), &mut out);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::Strategy;
     #[test]
     fn shown_escapes_control_characters() {
         assert_eq!(super::shown("a\nb\r\tc\u{1b}[2J\u{202E}d é"), "a\\nb\\r\\tc\\u{1b}[2J\\u{202e}d é");
         assert_eq!(super::shown("O'Brien \"x\" $(y)"), "O'Brien \"x\" $(y)");
     }
 
-    proptest::proptest! {
-        /// No cell text may panic the table, however long or wide; every data row is one line.
-        #[test]
-        fn table_never_panics(cells in proptest::collection::vec(
-            proptest::prop_oneof![
-                proptest::string::string_regex("(?s).{0,40}").unwrap(),
-                (0usize..70_000, proptest::sample::select(vec!['x', 'é', '界', '\n', '🙂']))
-                    .prop_map(|(n, c)| std::iter::repeat_n(c, n).collect::<String>()),
-            ],
-            0..6,
-        )) {
-            let row: Vec<String> = cells;
-            let t = super::table(&["A", "B", "C"], std::slice::from_ref(&row));
-            proptest::prop_assert_eq!(t.lines().count(), 3);
-        }
+    #[test]
+    fn shown_lines_breaks_lines_once() {
+        let ad = "Active Directory operation failed on DC01.\r\nThe object already exists.\r\n";
+        assert_eq!(
+            super::shown_lines(ad, "    "),
+            "Active Directory operation failed on DC01.\n    The object already exists."
+        );
+        assert_eq!(super::shown_lines("a\u{1b}[2Jb", ""), "a\\u{1b}[2Jb");
     }
 
     #[test]
-    fn table_cell_over_65535_characters_does_not_panic() {
-        let long = "x".repeat(65_600);
-        let t = super::table(&["NAME"], &[vec![long.clone()]]);
-        assert!(t.ends_with(&format!("{long}\n")));
+    fn help_prose_is_joined_and_examples_kept() {
+        let text = "Examples:\n  mbxctl --lab convert kim --to shared\n\nExit codes: 0 done, 1 failed, 2 usage\nerror (nothing changed).\nStatuses: converted.";
+        assert_eq!(
+            super::reflow(text),
+            "Examples:\n  mbxctl --lab convert kim --to shared\n\nExit codes: 0 done, 1 failed, 2 usage error (nothing changed).\nStatuses: converted."
+        );
     }
 
     #[test]
-    fn table_aligns_columns() {
-        let t = super::table(&["A", "Long"], &[vec!["xyz".into(), "1".into()]]);
-        assert_eq!(t, "A    Long\n---  ----\nxyz  1\n");
+    fn status_words_have_tones() {
+        use super::{Tone, tone_of};
+        assert_eq!(tone_of("BLOCKED (nothing changed)"), Some(Tone::Bad));
+        assert_eq!(tone_of("failed: access denied"), Some(Tone::Bad));
+        assert_eq!(tone_of("WARN"), Some(Tone::Warn));
+        assert_eq!(tone_of("converted"), Some(Tone::Good));
+        assert_eq!(tone_of("ok"), Some(Tone::Good));
+        assert_eq!(tone_of("kim@contoso.com"), None);
+    }
+
+    #[test]
+    fn paint_wraps_in_ansi_codes_and_resets() {
+        let p = super::paint(super::Tone::Bad, "FAILED");
+        assert!(p.starts_with('\u{1b}') && p.contains("FAILED") && p.ends_with("\u{1b}[0m"), "{p:?}");
+        assert_eq!(super::paint(super::Tone::Good, ""), "");
     }
 }

@@ -1,7 +1,8 @@
 //! `runs list|show`: the run store as admins read it (docs/batches.md, "The journal", "Chains").
 
 use super::batch::{journal_err, runs_root};
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, say, sayln, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, say, sayln};
+use super::table::Table;
 use super::{Cli, RunsCommand};
 use crate::workflow::batch::journal;
 use crate::workflow::batch::runs::{export_csv, list_runs, show_run};
@@ -38,7 +39,10 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                 })
                 .collect();
             sayln!("Runs in {}", root.display());
-            say!("{}", table(&["ID", "STARTED", "COMMAND", "ITEMS", "STATE", "PARENT"], &rows));
+            say!(
+                "{}",
+                Table::new(&["ID", "STARTED", "COMMAND", "ITEMS", "STATE", "PARENT"]).rows(&rows).status(4).render()
+            );
         }
         RunsCommand::Show { id, csv } => {
             let detail = show_run(&root, id).map_err(journal_err)?;
@@ -78,18 +82,27 @@ pub fn runs(cli: &Cli, cmd: &RunsCommand) -> CliResult {
                     .map(|i| {
                         let granted: Vec<String> =
                             i.grants.iter().map(|g| format!("{:?}:{}", g.grant, g.trustee)).collect();
+                        let warnings: Vec<&str> = i.warnings.iter().map(|w| w.label()).collect();
                         vec![
                             i.item.to_string(),
                             i.identity.clone(),
                             i.target.clone().unwrap_or_default(),
-                            i.state.name().into(),
+                            // The same word the run printed for the item (blocked, planned, ...).
+                            i.status.into(),
+                            warnings.join(", "),
                             i.reason.clone().unwrap_or_default(),
                             granted.join(" "),
                         ]
                     })
                     .collect();
                 sayln!();
-                say!("{}", table(&["ROW", "IDENTITY", "TARGET", "STATE", "REASON", "GRANTED"], &rows));
+                say!(
+                    "{}",
+                    Table::new(&["ROW", "IDENTITY", "TARGET", "STATUS", "WARNINGS", "REASON", "GRANTED"])
+                        .rows(&rows)
+                        .status(3)
+                        .render()
+                );
             }
         }
     }

@@ -1,11 +1,12 @@
-//! `mbxctl session test` and `mbxctl profile list|show|add`.
+//! `mbxctl session test` and `mbxctl profile list|show|add|remove`.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln};
+use super::table::{Table, table};
 use super::{Cli, ProfileAddArgs, ProfileCommand, ProfileKind as CliKind};
 use crate::cmdlet::Invocation;
 use crate::exchange::results::ExchangeServer;
-use crate::transport::profile::{Authentication, find_profile};
+use crate::transport::profile::{Authentication, find_profile, remove_profile};
 use crate::transport::report::{AccountSource, Health, account_to_check};
 use crate::transport::{Profile, ProfileKind, SessionReport, save_profile, session_report};
 use serde::Serialize;
@@ -48,6 +49,16 @@ pub async fn test(cli: &Cli) -> CliResult {
             }
             None => None,
         };
+        // No PowerShell at all: say so before anything else, with the way to try mbxctl without one.
+        let local = profile.as_ref().is_some_and(|p| matches!(p.kind, ProfileKind::ExchangeLocal { .. }));
+        if let Err(e @ crate::transport::process::ProcessError::NotFound { .. }) =
+            crate::transport::process::find_pwsh_preferring(cli.pwsh.as_deref(), local)
+        {
+            return Err(CliError::Session(format!(
+                "{e}\n  help: to try mbxctl without PowerShell or Exchange, use the simulated LAB: \
+                 `mbxctl --lab session test`, or the guided tour `mbxctl demo`"
+            )));
+        }
         let mut shell = connect::open_psrp(cli, profile).await?;
         let info = crate::shell::Shell::describe(&shell);
         let broke = |e: crate::shell::ShellError| CliError::Session(format!("while testing the session: {e}"));
@@ -114,7 +125,7 @@ pub async fn test(cli: &Cli) -> CliResult {
         })
         .collect();
     sayln!();
-    say!("{}", table(&["ROLE", "HELD", "VIA"], &rows));
+    say!("{}", Table::new(&["ROLE", "HELD", "VIA"]).rows(&rows).status(1).render());
     for p in &report.problems {
         sayln!("problem: {p}");
     }
@@ -212,8 +223,19 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
             }
         }
         ProfileCommand::Add(args) => {
+            if let Some(existing) = find_profile(&list, &args.name)
+                && !args.force
+            {
+                return Err(CliError::Usage(format!(
+                    "a profile named '{}' already exists in {} ({}: {}); add --force to replace it, or choose another name",
+                    existing.name,
+                    path.display(),
+                    kind_name(&existing.kind),
+                    summary(&existing.kind)
+                )));
+            }
             let p = build_profile(args)?;
-            p.validate().map_err(|e| CliError::Usage(e.to_string()))?;
+            p.validate().map_err(|e| CliError::Usage(as_flags(&e.to_string())))?;
             save_profile(&path, &p).map_err(|e| CliError::Failed(e.to_string()))?;
             if cli.json {
                 print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "saved": p, "path": path}))?;
@@ -224,6 +246,23 @@ pub fn profile(cli: &Cli, cmd: &ProfileCommand) -> CliResult {
                     path.display(),
                     p.name
                 );
+            }
+        }
+        ProfileCommand::Remove { name } => {
+            let Some(existing) = find_profile(&list, name) else {
+                let known: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
+                return Err(CliError::Usage(format!(
+                    "no profile named '{name}' in {} (known: {}); `mbxctl profile list` shows them",
+                    path.display(),
+                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                )));
+            };
+            let removed = existing.name.clone();
+            remove_profile(&path, &removed).map_err(|e| CliError::Failed(e.to_string()))?;
+            if cli.json {
+                print_json(&serde_json::json!({"schema_version": SCHEMA_VERSION, "removed": removed, "path": path}))?;
+            } else {
+                sayln!("Removed profile '{removed}' from {}.", path.display());
             }
         }
     }
@@ -241,8 +280,9 @@ fn kind_name(k: &ProfileKind) -> &'static str {
 
 fn summary(k: &ProfileKind) -> String {
     match k {
-        ProfileKind::ExchangeRemote { server, authentication, credential_file, .. } => format!(
-            "http://{server}/PowerShell/ ({authentication:?}{})",
+        ProfileKind::ExchangeRemote { credential_file, .. } => format!(
+            "{}{}",
+            k.endpoint().map(|e| e.describe()).unwrap_or_default(),
             credential_file.as_ref().map(|f| format!(", credential file {}", f.display())).unwrap_or_default()
         ),
         ProfileKind::ExchangeLocal { install_path } => {
@@ -274,13 +314,35 @@ fn absolute_existing(p: &std::path::Path) -> Result<std::path::PathBuf, CliError
     Ok(path)
 }
 
+/// A profile problem in the words of `profile add`: profiles.json's field names (`useSsl: true`,
+/// `appId`) become the flags that set them (`--use-ssl`, `--app-id`).
+fn as_flags(problem: &str) -> String {
+    const FIELDS: [(&str, &str); 7] = [
+        ("useSsl: true", "--use-ssl"),
+        ("promptCredential", "--prompt-credential"),
+        ("appId", "--app-id"),
+        ("certificateThumbprint", "--certificate-thumbprint"),
+        ("organization ", "--organization "),
+        ("server ", "--server "),
+        ("a credential file", "--credential-file"),
+    ];
+    FIELDS.iter().fold(problem.to_string(), |text, (field, flag)| text.replace(field, flag))
+}
+
+/// The kind as the user types it (`exchange-remote`).
+fn kind_flag(k: CliKind) -> String {
+    use clap::ValueEnum;
+    k.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+}
+
 fn build_profile(a: &ProfileAddArgs) -> Result<Profile, CliError> {
     let need = |v: &Option<String>, flag: &str| {
-        v.clone().ok_or_else(|| CliError::Usage(format!("--kind {:?} needs {flag}", a.kind).to_lowercase()))
+        v.clone().ok_or_else(|| CliError::Usage(format!("--kind {} needs {flag}", kind_flag(a.kind))))
     };
     let kind = match a.kind {
         CliKind::ExchangeRemote => ProfileKind::ExchangeRemote {
             server: need(&a.server, "--server")?,
+            named_pipe: None,
             authentication: match a.authentication.as_deref().map(str::to_ascii_lowercase).as_deref() {
                 None | Some("kerberos") => Authentication::Kerberos,
                 Some("negotiate") => Authentication::Negotiate,

@@ -1,13 +1,14 @@
 //! `render`, `validate`, `cmdlets` and `completions`: the cmdlet model, for people and runbooks.
 
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json, table};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, print_json};
 use super::output::{say, sayln};
-use super::{Cli, CmdletsArgs, CompletionShell, RenderArgs, ValidateArgs, ValidateSide};
+use super::table::table;
+use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
-use crate::cmdlet::parse::parse_script;
+use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
-use crate::cmdlet::validate::script::{Scope, check_command, infer_side};
+use crate::cmdlet::validate::script::{Scope, SideEvidence, check_command, may_state_side};
 use crate::cmdlet::validate::{Target, validate as validate_one};
 use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
@@ -181,20 +182,6 @@ struct SideJson {
     evidence: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct ValidateDocument<'a> {
-    schema_version: u32,
-    command: &'static str,
-    file: &'a str,
-    encoding: String,
-    side: SideJson,
-    diagnostics: Vec<Diagnostic>,
-    commands: Vec<FoundCommand>,
-    errors: usize,
-    warnings: usize,
-    exit_code: i32,
-}
-
 /// A parameter value as validate's JSON shows it (secure strings masked).
 fn value_json(v: &Value) -> serde_json::Value {
     use serde_json::json;
@@ -231,9 +218,14 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     };
     let (text, encoding) = crate::textio::read_script(&bytes, ansi);
     drop(bytes);
-    let script = parse_script(&text);
-    drop(text);
-    let evidence = infer_side(&script);
+    // The side, from the options or the script. A script is read as a stream (a 10 MB runbook
+    // is judged in the memory of one statement), so the side must be known before its first
+    // command: when the text may state it, it is read once more, first, for that alone.
+    let mut evidence = SideEvidence::default();
+    if args.side.is_none() && args.exchange_version.is_none() && may_state_side(&text) {
+        let mut observe = |c: ParsedCommand| evidence.observe(&c);
+        let _ = parse_script_streaming(&text, &mut observe);
+    }
     let (scope, from) = match (args.side, &args.exchange_version) {
         (Some(ValidateSide::OnPremises), _) => (Scope::OnPremises, "option"),
         (Some(ValidateSide::Online), _) => (Scope::Online, "option"),
@@ -246,64 +238,6 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         },
     };
     let version = target.version.filter(|v| !v.is_online());
-    let (mut errors, mut warnings) = (0, 0);
-    let mut count = |d: &Diagnostic| match d.severity {
-        Severity::Error => errors += 1,
-        Severity::Warning => warnings += 1,
-        Severity::Note => {}
-    };
-    for d in &script.diagnostics {
-        count(d);
-    }
-    let mut found = Vec::new();
-    for (i, cmd) in script.commands.iter().enumerate() {
-        let Some(v) = check_command(cmd, scope, version) else { continue };
-        let mut diags = v.diagnostics.clone();
-        diags.extend(lint(cmd, &v, &script.commands[..i]));
-        let findings: Vec<Diagnostic> = diags
-            .into_iter()
-            .map(|d| {
-                // Place a finding on its parameter: the given parameter the canonical one came from.
-                let pos = d
-                    .parameter
-                    .as_ref()
-                    .and_then(|p| {
-                        v.invocation
-                            .params
-                            .iter()
-                            .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
-                            .and_then(|k| v.sources.get(k).copied())
-                            .or_else(|| {
-                                cmd.invocation.params.iter().position(|x| {
-                                    x.name
-                                        .as_deref()
-                                        .is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
-                                })
-                            })
-                    })
-                    .and_then(|k| cmd.parameter_positions.get(k).copied())
-                    .unwrap_or(cmd.position);
-                d.at(pos)
-            })
-            .collect();
-        for d in &findings {
-            count(d);
-        }
-        let mut parameters = serde_json::Map::new();
-        for (k, p) in v.invocation.params.iter().enumerate() {
-            let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
-            parameters.insert(key, value_json(&p.value));
-        }
-        found.push(FoundCommand {
-            line: cmd.position.line,
-            column: cmd.position.column,
-            cmdlet: v.invocation.cmdlet.clone(),
-            parameter_set: v.parameter_set.clone(),
-            parameters,
-            findings,
-        });
-    }
-    let code = if errors > 0 { ExitCode::Failed } else { ExitCode::Done };
     let told: Vec<String> = evidence
         .online
         .iter()
@@ -311,73 +245,253 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         .map(|(name, p)| format!("{name} at {}:{}", p.line, p.column))
         .take(3)
         .collect();
+
+    let mut out = Streamed::new(cli.json);
     if cli.json {
-        print_json(&ValidateDocument {
-            schema_version: SCHEMA_VERSION,
-            command: "validate",
-            file: &args.file,
-            encoding: encoding.to_string(),
-            side: SideJson { scope, from, evidence: if from == "script" { told } else { Vec::new() } },
-            diagnostics: script.diagnostics,
-            commands: found,
-            errors,
-            warnings,
-            exit_code: code as i32,
-        })?;
-        return Ok(code);
+        let side = SideJson { scope, from, evidence: if from == "script" { told } else { Vec::new() } };
+        let head = serde_json::json!({
+            "schema_version": SCHEMA_VERSION,
+            "command": "validate",
+            "file": &args.file,
+            "encoding": encoding.to_string(),
+            "side": side,
+        });
+        let head = serde_json::to_string_pretty(&head).map_err(json_error)?;
+        // The object without its closing brace; the commands follow as they are judged.
+        out.push(head.trim_end().trim_end_matches('}').trim_end());
+        out.push(",\n  \"commands\": [");
+    } else {
+        if matches!(encoding, crate::textio::ScriptEncoding::CodePage(_) | crate::textio::ScriptEncoding::Utf16NoBom(_))
+        {
+            out.push(&format!("note: {} read as {encoding} (--encoding chooses the code page)\n", args.file));
+        }
+        match from {
+            "script" => out.push(&format!("side: {scope}, from {}\n", told.join(", "))),
+            "option" => out.push(&format!("side: {scope}\n")),
+            _ => out.push(
+                "side: not stated in the script; each command is checked against the side that has it (--side to choose)\n",
+            ),
+        }
+        out.row(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]);
+        out.row(&["--------", "----------------------------", "-------", "----------"]);
     }
-    if matches!(encoding, crate::textio::ScriptEncoding::CodePage(_) | crate::textio::ScriptEncoding::Utf16NoBom(_)) {
-        sayln!("note: {} read as {encoding} (--encoding chooses the code page)", args.file);
-    }
-    match from {
-        "script" => sayln!("side: {scope}, from {}", told.join(", ")),
-        "option" => sayln!("side: {scope}"),
-        _ => sayln!(
-            "side: not stated in the script; each command is checked against the side that has it (--side to choose)"
-        ),
-    }
-    for d in &script.diagnostics {
-        sayln!("{}:{d}", args.file);
-    }
-    let rows: Vec<Vec<String>> = found
-        .iter()
-        .map(|c| {
-            let params: Vec<String> = c.parameters.iter().map(|(k, v)| format!("-{k} {v}")).collect();
-            let verdict = if c.findings.iter().any(|d| d.severity == Severity::Error) {
-                "error"
-            } else if c.findings.iter().any(|d| d.severity == Severity::Warning) {
-                "warning"
-            } else {
-                "ok"
-            };
-            vec![format!("{}:{}", c.line, c.column), c.cmdlet.clone(), verdict.into(), params.join(" ")]
-        })
-        .collect();
-    say!("{}", table(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"], &rows));
-    // Notes (values computed at run time, which cannot be checked) would drown the findings in
-    // a typical runbook; the table marks them and --json lists them.
-    let mut notes = 0;
-    for c in &found {
-        for d in &c.findings {
-            if d.severity == Severity::Note {
-                notes += 1;
-            } else {
-                sayln!("{}:{d}", args.file);
+
+    let (mut errors, mut warnings, mut notes, mut checked) = (0usize, 0usize, 0usize, 0usize);
+    // Findings to list after the table (human output); notes are only counted there.
+    let mut listed: Vec<Diagnostic> = Vec::new();
+    // The commands just before, for lints that look back along a pipeline.
+    let mut recent: Vec<ParsedCommand> = Vec::new();
+    let mut judge = |cmd: ParsedCommand| {
+        if let Some(v) = check_command(&cmd, scope, version) {
+            let mut diags = v.diagnostics.clone();
+            diags.extend(lint(&cmd, &v, &recent));
+            let findings: Vec<Diagnostic> = diags.into_iter().map(|d| place(d, &cmd, &v)).collect();
+            for d in &findings {
+                match d.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    Severity::Note => notes += 1,
+                }
             }
+            let mut parameters = serde_json::Map::new();
+            for (k, p) in v.invocation.params.iter().enumerate() {
+                let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
+                parameters.insert(key, value_json(&p.value));
+            }
+            let found = FoundCommand {
+                line: cmd.position.line,
+                column: cmd.position.column,
+                cmdlet: v.invocation.cmdlet,
+                parameter_set: v.parameter_set,
+                parameters,
+                findings,
+            };
+            out.command(checked, &found);
+            if !out.json {
+                listed.extend(found.findings.into_iter().filter(|d| d.severity != Severity::Note));
+            }
+            checked += 1;
+        }
+        recent.push(cmd);
+        if recent.len() > 256 {
+            recent.drain(..128);
+        }
+    };
+    let diagnostics = parse_script_streaming(&text, &mut judge);
+    drop(text);
+    for d in &diagnostics {
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Note => {}
         }
     }
+    let code = if errors > 0 { ExitCode::Failed } else { ExitCode::Done };
+    if cli.json {
+        let tail = serde_json::json!({
+            "diagnostics": diagnostics,
+            "errors": errors,
+            "warnings": warnings,
+            "exit_code": code as i32,
+        });
+        let tail = serde_json::to_string_pretty(&tail).map_err(json_error)?;
+        out.push(if checked > 0 { "\n  ],\n" } else { "],\n" });
+        out.push(tail.trim_start().trim_start_matches('{').trim_start_matches('\n'));
+        out.push("\n");
+        out.finish();
+        return Ok(code);
+    }
+    for d in diagnostics.iter().chain(&listed) {
+        out.push(&format!("{}:{d}\n", args.file));
+    }
+    // Notes (values computed at run time, which cannot be checked) would drown the findings in
+    // a typical runbook; the table marks them and --json lists them.
     let notes = if notes > 0 { format!(", {notes} note(s) (--json lists them)") } else { String::new() };
-    sayln!("{} command(s) checked, {errors} error(s), {warnings} warning(s){notes}", found.len());
+    out.push(&format!("{checked} command(s) checked, {errors} error(s), {warnings} warning(s){notes}\n"));
+    out.finish();
     Ok(code)
 }
 
+fn json_error(e: serde_json::Error) -> CliError {
+    CliError::Failed(format!("cannot write JSON: {e}"))
+}
+
+/// Places a finding on its parameter: the given parameter the canonical one came from.
+fn place(d: Diagnostic, cmd: &ParsedCommand, v: &crate::cmdlet::validate::Validated) -> Diagnostic {
+    let pos = d
+        .parameter
+        .as_ref()
+        .and_then(|p| {
+            v.invocation
+                .params
+                .iter()
+                .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
+                .and_then(|k| v.sources.get(k).copied())
+                .or_else(|| {
+                    cmd.invocation.params.iter().position(|x| {
+                        x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
+                    })
+                })
+        })
+        .and_then(|k| cmd.parameter_positions.get(k).copied())
+        .unwrap_or(cmd.position);
+    d.at(pos)
+}
+
+/// `validate`'s output, written as the commands are judged: buffered in blocks, never whole.
+/// The human table has fixed column widths (a stream cannot measure its rows first); a longer
+/// cell pushes the rest of its row to the right.
+struct Streamed {
+    json: bool,
+    buf: String,
+}
+
+impl Streamed {
+    const WIDTHS: [usize; 3] = [9, 28, 7];
+
+    fn new(json: bool) -> Self {
+        Streamed { json, buf: String::with_capacity(1 << 16) }
+    }
+
+    fn push(&mut self, text: &str) {
+        self.buf.push_str(text);
+        if self.buf.len() >= 1 << 16 {
+            super::output::out(&self.buf);
+            self.buf.clear();
+        }
+    }
+
+    fn row(&mut self, cells: &[&str]) {
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            // Printable ASCII needs no escaping: the common case, without a copy.
+            let cell: std::borrow::Cow<str> = if cell.bytes().all(|c| (0x20..0x7f).contains(&c)) {
+                (*cell).into()
+            } else {
+                super::output::shown(cell).into()
+            };
+            // The RESULT column in the tables' status colours (when the terminal takes them).
+            match super::output::tone_of(&cell) {
+                Some(tone) if i == 2 => line.push_str(&super::output::paint(tone, &cell)),
+                _ => line.push_str(&cell),
+            }
+            if let Some(w) = Self::WIDTHS.get(i) {
+                line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count()) + 2));
+            }
+        }
+        let line = line.trim_end();
+        self.push(line);
+        self.push("\n");
+    }
+
+    fn command(&mut self, index: usize, c: &FoundCommand) {
+        if self.json {
+            let text = serde_json::to_string_pretty(c).unwrap_or_default();
+            self.push(if index == 0 { "\n    " } else { ",\n    " });
+            self.push(&text.replace('\n', "\n    "));
+            return;
+        }
+        let params: Vec<String> = c.parameters.iter().map(|(k, v)| format!("-{k} {v}")).collect();
+        let verdict = if c.findings.iter().any(|d| d.severity == Severity::Error) {
+            "error"
+        } else if c.findings.iter().any(|d| d.severity == Severity::Warning) {
+            "warning"
+        } else {
+            "ok"
+        };
+        let at = format!("{}:{}", c.line, c.column);
+        self.row(&[&at, &c.cmdlet, verdict, &params.join(" ")]);
+    }
+
+    fn finish(&mut self) {
+        if !self.buf.is_empty() {
+            super::output::out(&self.buf);
+            self.buf.clear();
+        }
+    }
+}
+
 /// `mbxctl cmdlets`.
+/// PowerShell's `-like` for cmdlet names: `*` any run, `?` one character, case-insensitive.
+fn like(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let t: Vec<char> = text.to_lowercase().chars().collect();
+    // Classic two-pointer glob match with backtracking to the last `*`.
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
 pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
     let cat = catalogue();
     let side = if args.online { Side::Online } else { Side::OnPremises };
-    match &args.name {
-        None => {
-            let all: Vec<_> = cat.cmdlets().into_iter().filter(|c| !args.online || c.side == Side::Online).collect();
+    let listed = match &args.name {
+        Some(pattern) if args.like => Some(pattern.as_str()),
+        Some(_) => None,
+        None => Some("*"),
+    };
+    match (&args.name, listed) {
+        (_, Some(pattern)) => {
+            let all: Vec<_> = cat
+                .cmdlets()
+                .into_iter()
+                .filter(|c| (!args.online || c.side == Side::Online) && like(pattern, &c.name))
+                .collect();
             if cli.json {
                 print_json(&all)?;
             } else {
@@ -388,7 +502,8 @@ pub fn cmdlets(cli: &Cli, args: &CmdletsArgs) -> CliResult {
                 say!("{}", table(&["CMDLET", "SIDE", "SYNOPSIS"], &rows));
             }
         }
-        Some(name) => {
+        (None, None) => unreachable!("no name lists every cmdlet"),
+        (Some(name), None) => {
             let info = cat
                 .cmdlet(name, side)
                 .or_else(|| cat.cmdlet(name, Side::OnPremises))
@@ -473,19 +588,18 @@ fn mandatory_text(p: &ParamInfo) -> String {
     }
 }
 
-/// `mbxctl completions`.
-pub fn completions(shell: CompletionShell) -> CliResult {
-    use clap::CommandFactory;
-    use clap_complete::Shell as S;
-    let s = match shell {
-        CompletionShell::Bash => S::Bash,
-        CompletionShell::Zsh => S::Zsh,
-        CompletionShell::Fish => S::Fish,
-        CompletionShell::Powershell => S::PowerShell,
-    };
-    // Into memory first: clap_complete panics when it cannot write, and `| head` closes the pipe.
-    let mut buf = Vec::new();
-    clap_complete::generate(s, &mut super::Cli::command(), "mbxctl", &mut buf);
-    super::output::out(&String::from_utf8_lossy(&buf));
-    Ok(ExitCode::Done)
+#[cfg(test)]
+mod tests {
+    use super::like;
+
+    #[test]
+    fn like_matches_as_powershell_does() {
+        assert!(like("*-MailboxPermission", "Add-MailboxPermission"));
+        assert!(like("set-*mailbox", "Set-RemoteMailbox"));
+        assert!(like("Set-Mailbox", "set-mailbox"));
+        assert!(like("Get-?ailbox", "Get-Mailbox"));
+        assert!(!like("Set-Mailbox", "Set-MailboxPlan"));
+        assert!(!like("*Permission", "Get-PermissionX"));
+        assert!(like("*", ""));
+    }
 }

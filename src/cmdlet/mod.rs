@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod diagnostic;
 pub mod invocation;
+pub(crate) mod keywords;
 pub mod literal;
 pub mod parse;
 pub mod render;

@@ -180,62 +180,6 @@ fn push_list(out: &mut String, items: &[String]) {
     }
 }
 
-/// PowerShell keywords (`tokenizer.cs`, `s_keywordText`): a command line starting with one is
-/// a statement, not a command.
-pub(crate) const KEYWORDS: &[&str] = &[
-    "elseif",
-    "if",
-    "else",
-    "switch",
-    "foreach",
-    "from",
-    "in",
-    "for",
-    "while",
-    "until",
-    "do",
-    "try",
-    "catch",
-    "finally",
-    "trap",
-    "data",
-    "return",
-    "continue",
-    "break",
-    "exit",
-    "throw",
-    "begin",
-    "process",
-    "end",
-    "dynamicparam",
-    "function",
-    "filter",
-    "param",
-    "class",
-    "define",
-    "var",
-    "using",
-    "workflow",
-    "parallel",
-    "sequence",
-    "inlinescript",
-    "configuration",
-    "public",
-    "private",
-    "static",
-    "interface",
-    "enum",
-    "namespace",
-    "module",
-    "type",
-    "assembly",
-    "command",
-    "hidden",
-    "base",
-    "default",
-    "clean",
-];
-
 /// `[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*`, not a keyword. Such a name scans as one bare word
 /// (letters, digits and inner dashes never end a token) that starts no number, variable,
 /// parameter or string.
@@ -257,7 +201,7 @@ pub fn is_cmdlet_name(name: &str) -> bool {
             return false;
         }
     }
-    !KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(name))
+    crate::cmdlet::keywords::keyword(name).is_none()
 }
 
 /// `[A-Za-z][A-Za-z0-9_]*`: after a dash this scans as one parameter token (`ScanParameter`).

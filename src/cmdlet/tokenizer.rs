@@ -120,6 +120,9 @@ pub(crate) enum LexError {
     InvalidUnicodeEscape(usize),
     /// `<#` without `#>`.
     UnterminatedComment(usize),
+    /// `$name:` not followed by a variable-name character (`"$upn:\Calendar"`); offset of the
+    /// `$`. The name is consumed: the reader carries on after it.
+    InvalidDriveVariable(usize),
 }
 
 /// What an expandable string or bare word contained besides plain text.
@@ -408,6 +411,12 @@ impl<'a> Cursor<'a> {
                         break;
                     }
                     self.pos += c.len_utf8();
+                    // A scope or drive (`$env:`, `$script:`) must be followed by a name
+                    // (`ScanVariable`, InvalidVariableReferenceWithDrive): `"$upn:\Calendar"` is
+                    // the classic slip for `"${upn}:\Calendar"`.
+                    if c == ':' && !self.peek().is_some_and(|n| n.is_alphanumeric() || matches!(n, '_' | '?' | '{')) {
+                        return Err(LexError::InvalidDriveVariable(dollar));
+                    }
                 }
                 Ok(true)
             }
@@ -477,6 +486,10 @@ impl<'a> Cursor<'a> {
                 match self.dollar_in_string(false, exp, subs) {
                     Ok(true) => out.push_str(&self.src[at - 1..self.pos]),
                     Ok(false) => out.push('$'),
+                    Err(e @ LexError::InvalidDriveVariable(_)) => {
+                        out.push_str(&self.src[at - 1..self.pos]);
+                        first_err.get_or_insert(e);
+                    }
                     Err(e) => return Err(e),
                 }
             } else if c == '`' {
@@ -569,6 +582,10 @@ impl<'a> Cursor<'a> {
                     match self.dollar_in_string(true, exp, subs) {
                         Ok(true) => out.push_str(&self.src[at - 1..self.pos]),
                         Ok(false) => out.push('$'),
+                        Err(e @ LexError::InvalidDriveVariable(_)) => {
+                            out.push_str(&self.src[at - 1..self.pos]);
+                            first_err.get_or_insert(e);
+                        }
                         Err(e) => return Err(e),
                     }
                 }

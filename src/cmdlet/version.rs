@@ -1,7 +1,7 @@
 //! `ExchangeVersion`: which Exchange a command will run against, down to the cumulative update.
 //!
 //! Features arrive in cumulative updates (`Set-RemoteMailbox -Type Shared` needs 2013 CU21, 2016 CU10
-//! or 2019; exchange.md §1.2), so a product name alone is not enough to say whether a command will
+//! or 2019; docs/exchange-notes.md §1.2), so a product name alone is not enough to say whether a command will
 //! work. A version can be given as a build number (what `Get-ExchangeServer` reports), as the
 //! `AdminDisplayVersion` text, or as a product plus CU; a build always yields its CU from the table
 //! below.
@@ -324,14 +324,14 @@ impl ExchangeVersion {
     }
 
     /// Whether `Set-RemoteMailbox -Type Shared` and the `-Shared` switches of
-    /// `New-/Enable-RemoteMailbox` exist: 2013 CU21+, 2016 CU10+, 2019 and SE (exchange.md §1.2).
+    /// `New-/Enable-RemoteMailbox` exist: 2013 CU21+, 2016 CU10+, 2019 and SE (docs/exchange-notes.md §1.2).
     /// An unknown CU of 2013/2016 counts as unsupported.
     pub fn supports_remote_shared(&self) -> bool {
         check_items(REMOTE_SHARED, self) == Support::Yes
     }
 }
 
-/// Where remote shared mailboxes exist (exchange.md §1.2, [SRM] `-Type`).
+/// Where remote shared mailboxes exist (docs/exchange-notes.md §1.2, [SRM] `-Type`).
 const REMOTE_SHARED: &[Since] = &[
     Since { product: Product::Exchange2013, min_cu: Some(21), and_later: true },
     Since { product: Product::Exchange2016, min_cu: Some(10), and_later: true },

@@ -11,7 +11,7 @@ pub struct Faults {
     #[serde(default, rename = "LatencyMs", with = "millis", skip_serializing_if = "Option::is_none")]
     pub latency: Option<Duration>,
     /// Every Nth cmdlet run against the lab (counted across processes) fails with the
-    /// PowerShellMaxCmdlets budget error (reference §5.1).
+    /// PowerShellMaxCmdlets budget error (docs/exchange-notes.md §5.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub throttle_every: Option<u32>,
     /// The wait, in seconds, the throttling error asks for (default [`THROTTLE_WAIT_SECONDS`]);
@@ -22,7 +22,7 @@ pub struct Faults {
     /// whose runspace died would.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub break_after: Option<u32>,
-    /// Identities whose mutating cmdlets fail with an AD access-denied error (reference §6.3).
+    /// Identities whose mutating cmdlets fail with an AD access-denied error (docs/exchange-notes.md §6.3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fail: Vec<String>,
 }
@@ -35,7 +35,7 @@ impl Faults {
 }
 
 /// How many seconds the throttling error tells the caller to wait (the datacenter
-/// PowerShellMaxCmdletsTimePeriod default, reference §5.2).
+/// PowerShellMaxCmdletsTimePeriod default, docs/exchange-notes.md §5.2).
 pub const THROTTLE_WAIT_SECONDS: u32 = 5;
 
 mod millis {

@@ -182,6 +182,8 @@ pub fn show(dir: &Path) -> Result<serde_json::Value, LabError> {
             },
             online: Online { mailboxes },
             faults,
+            schema_version: None,
+            target: None,
         })
     })?;
     serde_json::to_value(&data).map_err(|e| LabError::Store { dir: dir.to_path_buf(), message: e.to_string() })

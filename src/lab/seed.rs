@@ -280,6 +280,8 @@ pub fn default_data() -> LabData {
         },
         online: Online { mailboxes },
         faults: Default::default(),
+        schema_version: None,
+        target: None,
     }
 }
 

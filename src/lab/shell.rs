@@ -235,6 +235,10 @@ impl Shell for LabShell {
         })
     }
 
+    fn connected_server(&mut self) -> Option<String> {
+        self.store.read(|tx| Ok(tx.org()?.connected().name.clone())).ok()
+    }
+
     fn describe(&self) -> ShellInfo {
         ShellInfo {
             kind: ShellKind::Lab,

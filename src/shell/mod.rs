@@ -24,6 +24,13 @@ pub trait Shell: Send {
     /// What this shell is connected to, for the banner every command prints.
     fn describe(&self) -> ShellInfo;
 
+    /// The Exchange server this session's cmdlets run on, when the shell knows it (the LAB's
+    /// connected server; a remote session's server). Cmdlets such as `Set-RemoteMailbox -Type`
+    /// depend on that server's version, which `Get-ExchangeServer` does not say.
+    fn connected_server(&mut self) -> Option<String> {
+        None
+    }
+
     /// Closes the session cleanly. Dropping a shell must also release everything it holds.
     fn close(&mut self) -> ShellFuture<'_, Result<(), ShellError>> {
         Box::pin(async { Ok(()) })

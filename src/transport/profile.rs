@@ -5,14 +5,18 @@
 //! the session's single runspace before any command (psrp.md §6.3):
 //!
 //! - `exchange-remote`: implicit remoting to `http(s)://SERVER/PowerShell/` (`New-PSSession` named
-//!   `mbxctl-exchange`, then `Import-PSSession`), Kerberos by default, optionally with a credential file.
+//!   `mbxctl-exchange`, then `Import-PSSession` of the Exchange cmdlets mbxctl runs, then the local runspace is
+//!   locked to NoLanguage), Kerberos by default, optionally with a credential file. Instead of a server, a
+//!   `namedPipe` (a local PowerShell's process id or custom pipe name) reaches a local endpoint through the very
+//!   same steps; the one place the two differ is [`RemoteEndpoint`] (docs/sessions.md, "The named-pipe route").
 //! - `exchange-local`: the Exchange Management Shell way on a server with the tools: dot-source
 //!   `RemoteExchange.ps1`, then `Connect-ExchangeServer -auto`.
 //! - `exchange-online`: app-only `Connect-ExchangeOnline` with a certificate (EXO V3).
 //! - `custom`: the typed commands you list.
 //!
-//! Steps are typed invocations wherever PowerShell allows. Three things need script: loading a credential
-//! file inside `New-PSSession`, `Import-PSSession (Get-PSSession …)`, and dot-sourcing `RemoteExchange.ps1`.
+//! Steps are typed invocations wherever PowerShell allows. These things need script: loading a credential
+//! file inside `New-PSSession`, opening a named-pipe runspace (`NamedPipeConnectionInfo` has no cmdlet),
+//! `Import-PSSession (Get-PSSession …)`, locking the runspace, and dot-sourcing `RemoteExchange.ps1`.
 //! Those scripts are built only from constants and values passed through [`crate::cmdlet::literal::quote`],
 //! so no profile value can become code. A credential file is an `Export-Clixml` of a `PSCredential` (DPAPI-
 //! protected on Windows): mbxctl passes only its path; PowerShell reads it. No secret touches argv or a log.
@@ -34,6 +38,34 @@ pub const CREDENTIAL_VARIABLE: &str = "mbxctlCredentialPassword";
 /// Name of the implicit-remoting PSSession mbxctl creates (found again by name, never by variable).
 pub const SESSION_NAME: &str = "mbxctl-exchange";
 
+/// The Exchange cmdlets an `exchange-remote` set-up imports (`Import-PSSession -CommandName`): every cmdlet
+/// mbxctl's workflows send on-premises, and nothing else. Importing by name is faster than importing the
+/// endpoint's hundreds of cmdlets, skips the endpoint's format data (mbxctl reads objects, never formats
+/// them; PowerShell 7's `Import-PSSession` of a NoLanguage endpoint's format data fails with "Data returned
+/// by the remote Get-FormatData command is not in the expected format"), and never shadows a local command.
+pub const IMPORTED_COMMANDS: &[&str] = &[
+    "Get-Mailbox",
+    "Set-Mailbox",
+    "Get-MailboxStatistics",
+    "Get-Recipient",
+    "Get-User",
+    "Get-RemoteMailbox",
+    "Set-RemoteMailbox",
+    "Enable-RemoteMailbox",
+    "Get-MailboxPermission",
+    "Add-MailboxPermission",
+    "Remove-MailboxPermission",
+    "Get-ADPermission",
+    "Add-ADPermission",
+    "Remove-ADPermission",
+    "Get-RecipientPermission",
+    "Add-RecipientPermission",
+    "Remove-RecipientPermission",
+    "Get-ExchangeServer",
+    "Get-ManagementRoleAssignment",
+    "Get-RoleGroupMember",
+];
+
 /// A named connection profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -51,8 +83,13 @@ pub enum ProfileKind {
     /// Implicit remoting to an Exchange server's `/PowerShell` endpoint.
     #[serde(rename_all = "camelCase")]
     ExchangeRemote {
-        /// The Exchange server's FQDN.
+        /// The Exchange server's FQDN (empty when `named_pipe` is given).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
         server: String,
+        /// A local PowerShell endpoint reached through a named pipe instead of a server (tests, and admins
+        /// who run a local endpoint); see [`RemoteEndpoint`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        named_pipe: Option<NamedPipe>,
         /// `-Authentication` of `New-PSSession`.
         #[serde(default)]
         authentication: Authentication,
@@ -91,6 +128,96 @@ pub enum ProfileKind {
     },
 }
 
+impl ProfileKind {
+    /// Where an `exchange-remote` profile connects (`None` for the other kinds).
+    pub fn endpoint(&self) -> Option<RemoteEndpoint> {
+        let ProfileKind::ExchangeRemote { server, named_pipe, authentication, use_ssl, .. } = self else {
+            return None;
+        };
+        Some(match named_pipe {
+            Some(NamedPipe { pipe_name: Some(name), .. }) => RemoteEndpoint::CustomPipe { name: name.clone() },
+            Some(NamedPipe { process_id: Some(pid), .. }) => RemoteEndpoint::ProcessPipe { pid: *pid },
+            _ => {
+                let scheme = if *use_ssl { "https" } else { "http" };
+                RemoteEndpoint::Uri { uri: format!("{scheme}://{server}/PowerShell/"), authentication: *authentication }
+            }
+        })
+    }
+}
+
+/// A local PowerShell reached through its named pipe (`NamedPipeConnectionInfo`): exactly one of the two.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NamedPipe {
+    /// The process id of a running PowerShell: every PowerShell listens on a pipe named after its process
+    /// (the one `Enter-PSHostProcess` uses). Its runspace is the default one, in FullLanguage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process_id: Option<u32>,
+    /// A custom pipe name (`pwsh -CustomPipeName`, or a server such as tests/exchange-standin/serve.ps1, which
+    /// serves a restricted, NoLanguage endpoint like Exchange's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pipe_name: Option<String>,
+}
+
+/// Where an `exchange-remote` session connects: the only thing that differs between reaching Exchange's
+/// `/PowerShell` endpoint and a local named-pipe endpoint. Every other set-up step (`Import-PSSession` of
+/// [`IMPORTED_COMMANDS`], the NoLanguage lock, `Remove-PSSession` on close) is the same for both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteEndpoint {
+    /// `New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri URI -Authentication …`.
+    Uri {
+        /// `http(s)://SERVER/PowerShell/`.
+        uri: String,
+        /// `-Authentication`.
+        authentication: Authentication,
+    },
+    /// `[NamedPipeConnectionInfo]::new(pid)`: a local PowerShell process's own pipe.
+    ProcessPipe {
+        /// Its process id.
+        pid: u32,
+    },
+    /// `[NamedPipeConnectionInfo]::new('name')`: a custom pipe.
+    CustomPipe {
+        /// The pipe name.
+        name: String,
+    },
+}
+
+impl RemoteEndpoint {
+    /// The Exchange server's host name for a URI endpoint (`ex01.contoso.com`); `None` for a pipe.
+    pub fn server_host(&self) -> Option<String> {
+        let RemoteEndpoint::Uri { uri, .. } = self else { return None };
+        let rest = uri.split_once("://").map_or(uri.as_str(), |(_, r)| r);
+        let host = rest.split(['/', ':']).next().unwrap_or_default();
+        (!host.is_empty()).then(|| host.to_string())
+    }
+
+    /// A one-line description for `profile list` and messages.
+    pub fn describe(&self) -> String {
+        match self {
+            RemoteEndpoint::Uri { uri, authentication } => format!("{uri} ({})", authentication.name()),
+            RemoteEndpoint::ProcessPipe { pid } => format!("named pipe of PowerShell process {pid}"),
+            RemoteEndpoint::CustomPipe { name } => format!("named pipe '{name}'"),
+        }
+    }
+
+    /// The script that opens a named-pipe runspace and registers it as the PSSession [`SESSION_NAME`]
+    /// (`PSSession.Create` adds it to `Get-PSSession` only when given the running cmdlet, hence the advanced
+    /// script block). Built from constants and [`quote`]d values only. `None` for a URI.
+    fn pipe_script(&self) -> Option<String> {
+        let target = match self {
+            RemoteEndpoint::Uri { .. } => return None,
+            RemoteEndpoint::ProcessPipe { pid } => format!("[int]{}", quote(&pid.to_string())),
+            RemoteEndpoint::CustomPipe { name } => quote(name),
+        };
+        Some(format!(
+            "& {{ [CmdletBinding()] param() $connection = [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new({target}); $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($connection); $runspace.Open(); $session = [System.Management.Automation.Runspaces.PSSession]::Create($runspace, {}, $PSCmdlet); $session.Name = {} }}",
+            quote("NamedPipe"),
+            quote(SESSION_NAME)
+        ))
+    }
+}
+
 /// `New-PSSession -Authentication` values that make sense for Exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Authentication {
@@ -106,7 +233,8 @@ pub enum Authentication {
 }
 
 impl Authentication {
-    fn name(self) -> &'static str {
+    /// The name PowerShell knows it by.
+    pub fn name(self) -> &'static str {
         match self {
             Authentication::Kerberos => "Kerberos",
             Authentication::Negotiate => "Negotiate",
@@ -241,6 +369,23 @@ pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), ProfileError> 
     std::fs::rename(&tmp, path).map_err(io)
 }
 
+/// Removes the profile with this name (case-insensitively); `false` when there was none.
+pub fn remove_profile(path: &Path, name: &str) -> Result<bool, ProfileError> {
+    let profiles = load_profiles(path)?;
+    let kept: Vec<Profile> = profiles.iter().filter(|p| !p.name.eq_ignore_ascii_case(name)).cloned().collect();
+    if kept.len() == profiles.len() {
+        return Ok(false);
+    }
+    let io = |source| ProfileError::Io { path: path.into(), source };
+    let mut text = serde_json::to_string_pretty(&ProfilesFile { profiles: kept })
+        .map_err(|source| ProfileError::Json { path: path.into(), source })?;
+    text.push('\n');
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(true)
+}
+
 /// The profile with this name, case-insensitively.
 pub fn find_profile<'a>(profiles: &'a [Profile], name: &str) -> Option<&'a Profile> {
     profiles.iter().find(|p| p.name.eq_ignore_ascii_case(name))
@@ -262,7 +407,39 @@ impl Profile {
             return bad("the name is empty".into());
         }
         match &self.kind {
-            ProfileKind::ExchangeRemote { server, authentication, use_ssl, prompt_credential, credential_file } => {
+            ProfileKind::ExchangeRemote {
+                server,
+                named_pipe: Some(pipe),
+                use_ssl,
+                prompt_credential,
+                credential_file,
+                ..
+            } => {
+                if !server.is_empty() {
+                    return bad("give a server or a namedPipe, not both".into());
+                }
+                if *use_ssl || *prompt_credential || credential_file.is_some() {
+                    return bad("a namedPipe connects as the account running mbxctl: remove useSsl, promptCredential and credentialFile".into());
+                }
+                match (pipe.process_id, &pipe.pipe_name) {
+                    (Some(0), None) => return bad("namedPipe processId 0 is not a process".into()),
+                    (Some(_), None) => {}
+                    (None, Some(name)) => {
+                        let ok = !name.is_empty()
+                            && name.len() <= 100
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+                        if !ok {
+                            return bad(format!(
+                                "namedPipe pipeName {name:?} must be 1 to 100 letters, digits, '.', '-' or '_'"
+                            ));
+                        }
+                    }
+                    _ => return bad("namedPipe needs exactly one of processId and pipeName".into()),
+                }
+            }
+            ProfileKind::ExchangeRemote {
+                server, authentication, use_ssl, prompt_credential, credential_file, ..
+            } => {
                 let ok = !server.is_empty()
                     && server.len() <= 253
                     && server.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
@@ -302,6 +479,11 @@ impl Profile {
         Ok(())
     }
 
+    /// Where an `exchange-remote` profile connects (`None` for the other kinds).
+    pub fn endpoint(&self) -> Option<RemoteEndpoint> {
+        self.kind.endpoint()
+    }
+
     /// The steps that prepare a fresh runspace for this profile.
     pub fn setup_steps(&self) -> Vec<SetupStep> {
         self.setup_steps_with(None)
@@ -317,56 +499,12 @@ impl Profile {
     /// the script that builds the PSCredential holds only constants and the quoted user name.
     pub fn setup_steps_with(&self, credential: Option<&(String, crate::secret::Secret)>) -> Vec<SetupStep> {
         match &self.kind {
-            ProfileKind::ExchangeRemote { server, authentication, credential_file, use_ssl, prompt_credential } => {
-                let scheme = if *use_ssl { "https" } else { "http" };
-                let uri = format!("{scheme}://{server}/PowerShell/");
-                if *prompt_credential {
-                    let user = credential.map_or("<user>", |(u, _)| u.as_str());
-                    let mut steps = Vec::new();
-                    if let Some((_, password)) = credential {
-                        steps.push(SetupStep::Command(
-                            Invocation::new("Set-Variable")
-                                .param("Name", CREDENTIAL_VARIABLE)
-                                .param("Scope", "Global")
-                                .param("Value", crate::cmdlet::Value::Secure(password.clone())),
-                        ));
-                    }
-                    steps.push(SetupStep::Script {
-                        purpose: "New-PSSession with the prompted credential",
-                        text: format!(
-                            "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList {}, $global:{CREDENTIAL_VARIABLE}) -ErrorAction Stop | Out-Null; Remove-Variable -Name {} -Scope Global",
-                            quote(SESSION_NAME),
-                            quote(&uri),
-                            quote(authentication.name()),
-                            quote(user),
-                            quote(CREDENTIAL_VARIABLE)
-                        ),
-                    });
-                    steps.push(import_session());
-                    return steps;
-                }
-                let connect = match credential_file {
-                    None => SetupStep::Command(
-                        Invocation::new("New-PSSession")
-                            .param("Name", SESSION_NAME)
-                            .param("ConfigurationName", "Microsoft.Exchange")
-                            .param("ConnectionUri", uri)
-                            .param("Authentication", authentication.name())
-                            .param("ErrorAction", "Stop"),
-                    ),
-                    // The PSCredential must be read inside PowerShell (DPAPI), so this step is script.
-                    Some(file) => SetupStep::Script {
-                        purpose: "New-PSSession with the credential file",
-                        text: format!(
-                            "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (Import-Clixml -LiteralPath {}) -ErrorAction Stop | Out-Null",
-                            quote(SESSION_NAME),
-                            quote(&uri),
-                            quote(authentication.name()),
-                            quote(&file.to_string_lossy())
-                        ),
-                    },
-                };
-                vec![connect, import_session()]
+            ProfileKind::ExchangeRemote { credential_file, prompt_credential, .. } => {
+                let Some(endpoint) = self.endpoint() else { return Vec::new() };
+                let mut steps = connect_steps(&endpoint, credential_file.as_deref(), *prompt_credential, credential);
+                steps.push(import_session());
+                steps.push(lock_language());
+                steps
             }
             ProfileKind::ExchangeLocal { install_path } => {
                 let script = match install_path {
@@ -413,14 +551,90 @@ impl Profile {
     }
 }
 
-/// `Import-PSSession` of the named session: script, because the session object must stay inside PowerShell.
+/// The steps that create the PSSession [`SESSION_NAME`]: the only steps in which the endpoints differ.
+fn connect_steps(
+    endpoint: &RemoteEndpoint,
+    credential_file: Option<&Path>,
+    prompt_credential: bool,
+    credential: Option<&(String, crate::secret::Secret)>,
+) -> Vec<SetupStep> {
+    let (uri, authentication) = match endpoint {
+        RemoteEndpoint::Uri { uri, authentication } => (uri, authentication.name()),
+        pipe => {
+            let text = pipe.pipe_script().unwrap_or_default();
+            return vec![SetupStep::Script { purpose: "open the named-pipe PSSession", text }];
+        }
+    };
+    if prompt_credential {
+        let user = credential.map_or("<user>", |(u, _)| u.as_str());
+        let mut steps = Vec::new();
+        if let Some((_, password)) = credential {
+            steps.push(SetupStep::Command(
+                Invocation::new("Set-Variable")
+                    .param("Name", CREDENTIAL_VARIABLE)
+                    .param("Scope", "Global")
+                    .param("Value", Value::Secure(password.clone())),
+            ));
+        }
+        steps.push(SetupStep::Script {
+            purpose: "New-PSSession with the prompted credential",
+            text: format!(
+                "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList {}, $global:{CREDENTIAL_VARIABLE}) -ErrorAction Stop | Out-Null; Remove-Variable -Name {} -Scope Global",
+                quote(SESSION_NAME),
+                quote(uri),
+                quote(authentication),
+                quote(user),
+                quote(CREDENTIAL_VARIABLE)
+            ),
+        });
+        return steps;
+    }
+    vec![match credential_file {
+        None => SetupStep::Command(
+            Invocation::new("New-PSSession")
+                .param("Name", SESSION_NAME)
+                .param("ConfigurationName", "Microsoft.Exchange")
+                .param("ConnectionUri", uri.as_str())
+                .param("Authentication", authentication)
+                .param("ErrorAction", "Stop"),
+        ),
+        // The PSCredential must be read inside PowerShell (DPAPI), so this step is script.
+        Some(file) => SetupStep::Script {
+            purpose: "New-PSSession with the credential file",
+            text: format!(
+                "New-PSSession -Name {} -ConfigurationName Microsoft.Exchange -ConnectionUri {} -Authentication {} -Credential (Import-Clixml -LiteralPath {}) -ErrorAction Stop | Out-Null",
+                quote(SESSION_NAME),
+                quote(uri),
+                quote(authentication),
+                quote(&file.to_string_lossy())
+            ),
+        },
+    }]
+}
+
+/// `Import-PSSession` of the named session, [`IMPORTED_COMMANDS`] only: script, because the session object
+/// must stay inside PowerShell.
 fn import_session() -> SetupStep {
+    let names: Vec<String> = IMPORTED_COMMANDS.iter().map(|c| quote(c)).collect();
     SetupStep::Script {
         purpose: "Import-PSSession",
         text: format!(
-            "Import-PSSession -Session (Get-PSSession -Name {}) -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null",
-            quote(SESSION_NAME)
+            "Import-PSSession -Session (Get-PSSession -Name {}) -CommandName {} -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null",
+            quote(SESSION_NAME),
+            names.join(",")
         ),
+    }
+}
+
+/// The last set-up step: the local runspace becomes NoLanguage, like Exchange's endpoint. From here on it
+/// runs commands with parameters only, so a script pipeline sent by mbxctl (or anything else) is refused
+/// ("The syntax is not supported by this runspace"), while the imported proxy functions, defined before the
+/// lock in FullLanguage, keep working. This is what makes "mbxctl sends no script text for its own
+/// commands" checkable: tests/pwsh_remote.rs runs every workflow through a locked session.
+fn lock_language() -> SetupStep {
+    SetupStep::Script {
+        purpose: "lock the session to NoLanguage",
+        text: format!("$ExecutionContext.SessionState.LanguageMode = {}", quote("NoLanguage")),
     }
 }
 
@@ -462,11 +676,20 @@ impl CommandSpec {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_uri_endpoint_names_its_server_a_pipe_does_not() {
+        let uri = |u: &str| RemoteEndpoint::Uri { uri: u.into(), authentication: Authentication::default() };
+        assert_eq!(uri("http://ex01.contoso.com/PowerShell/").server_host().as_deref(), Some("ex01.contoso.com"));
+        assert_eq!(uri("https://ex02:443/PowerShell").server_host().as_deref(), Some("ex02"));
+        assert_eq!(RemoteEndpoint::ProcessPipe { pid: 7 }.server_host(), None);
+    }
+
     fn remote(cred: Option<&str>) -> Profile {
         Profile {
             name: "onprem".into(),
             kind: ProfileKind::ExchangeRemote {
                 server: "ex01.contoso.com".into(),
+                named_pipe: None,
                 authentication: Authentication::Kerberos,
                 credential_file: cred.map(PathBuf::from),
                 use_ssl: false,
@@ -485,7 +708,7 @@ mod tests {
         p.validate().unwrap();
         let cred = ("CONTOSO\\o'brien".to_string(), crate::secret::Secret::new("S3cret!"));
         let steps = p.setup_steps_with(Some(&cred));
-        assert_eq!(steps.len(), 3);
+        assert_eq!(steps.len(), 4);
         let SetupStep::Command(set) = &steps[0] else { panic!("{steps:?}") };
         assert!(set.is("Set-Variable"));
         assert!(matches!(set.get("Value"), Some(crate::cmdlet::Value::Secure(s)) if s.expose() == "S3cret!"));
@@ -507,13 +730,21 @@ mod tests {
         assert_eq!(inv.cmdlet, "New-PSSession");
         assert_eq!(inv.get_str("ConnectionUri"), Some("http://ex01.contoso.com/PowerShell/"));
         assert_eq!(inv.get_str("Authentication"), Some("Kerberos"));
+        let SetupStep::Script { purpose: "Import-PSSession", text } = &steps[1] else { panic!("{steps:?}") };
+        assert!(
+            text.starts_with(
+                "Import-PSSession -Session (Get-PSSession -Name 'mbxctl-exchange') -CommandName 'Get-Mailbox','Set-Mailbox',"
+            ) && text.ends_with("'Get-RoleGroupMember' -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null"),
+            "{text}"
+        );
         assert_eq!(
-            steps[1],
+            steps[2],
             SetupStep::Script {
-                purpose: "Import-PSSession",
-                text: "Import-PSSession -Session (Get-PSSession -Name 'mbxctl-exchange') -DisableNameChecking -AllowClobber -ErrorAction Stop | Out-Null".into()
+                purpose: "lock the session to NoLanguage",
+                text: "$ExecutionContext.SessionState.LanguageMode = 'NoLanguage'".into()
             }
         );
+        assert_eq!(steps.len(), 3);
         assert_eq!(
             remote(None).teardown_steps(),
             [Invocation::new("Remove-PSSession").param("Name", "mbxctl-exchange")]
@@ -570,6 +801,7 @@ mod tests {
             name: "b".into(),
             kind: ProfileKind::ExchangeRemote {
                 server: "ex".into(),
+                named_pipe: None,
                 authentication: Authentication::Basic,
                 credential_file: None,
                 use_ssl: false,
@@ -606,5 +838,76 @@ mod tests {
         std::fs::write(&path, "{\"profiles\": [{\"name\": \"x\", \"kind\": \"nope\"}]}").unwrap();
         let err = load_profiles(&path).unwrap_err().to_string();
         assert!(err.contains("invalid profiles file") && err.contains("line 1"), "{err}");
+    }
+
+    fn piped(pipe: NamedPipe) -> Profile {
+        Profile {
+            name: "pipe".into(),
+            kind: ProfileKind::ExchangeRemote {
+                server: String::new(),
+                named_pipe: Some(pipe),
+                authentication: Authentication::default(),
+                credential_file: None,
+                use_ssl: false,
+                prompt_credential: false,
+            },
+        }
+    }
+
+    #[test]
+    fn a_named_pipe_differs_from_a_server_only_in_the_connect_step() {
+        let by_name = piped(NamedPipe { process_id: None, pipe_name: Some("mbxctl-standin.1".into()) });
+        by_name.validate().unwrap();
+        assert_eq!(by_name.endpoint(), Some(RemoteEndpoint::CustomPipe { name: "mbxctl-standin.1".into() }));
+        let steps = by_name.setup_steps();
+        let server = remote(None).setup_steps();
+        assert_eq!(steps.len(), server.len());
+        assert_eq!(steps[1..], server[1..], "only the connection differs");
+        assert_eq!(by_name.teardown_steps(), remote(None).teardown_steps());
+        let SetupStep::Script { text, .. } = &steps[0] else { panic!("{steps:?}") };
+        assert_eq!(
+            text,
+            "& { [CmdletBinding()] param() $connection = [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new('mbxctl-standin.1'); $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($connection); $runspace.Open(); $session = [System.Management.Automation.Runspaces.PSSession]::Create($runspace, 'NamedPipe', $PSCmdlet); $session.Name = 'mbxctl-exchange' }"
+        );
+        let by_pid = piped(NamedPipe { process_id: Some(4242), pipe_name: None });
+        by_pid.validate().unwrap();
+        let SetupStep::Script { text, .. } = &by_pid.setup_steps()[0] else { panic!() };
+        assert!(text.contains("NamedPipeConnectionInfo]::new([int]'4242')"), "{text}");
+        assert_eq!(by_pid.endpoint().unwrap().describe(), "named pipe of PowerShell process 4242");
+    }
+
+    #[test]
+    fn a_named_pipe_profile_is_checked() {
+        let err = |p: Profile| p.validate().unwrap_err().to_string();
+        assert!(err(piped(NamedPipe { process_id: None, pipe_name: None })).contains("exactly one of processId"));
+        assert!(err(piped(NamedPipe { process_id: Some(1), pipe_name: Some("x".into()) })).contains("exactly one"));
+        let hostile = err(piped(NamedPipe { process_id: None, pipe_name: Some("x'); Remove-Item /".into()) }));
+        assert!(hostile.contains("must be 1 to 100 letters"), "{hostile}");
+        let mut both = piped(NamedPipe { process_id: Some(7), pipe_name: None });
+        if let ProfileKind::ExchangeRemote { server, .. } = &mut both.kind {
+            *server = "ex01".into();
+        }
+        assert!(err(both).contains("not both"));
+        let mut cred = piped(NamedPipe { process_id: Some(7), pipe_name: None });
+        if let ProfileKind::ExchangeRemote { prompt_credential, .. } = &mut cred.kind {
+            *prompt_credential = true;
+        }
+        assert!(err(cred).contains("connects as the account running mbxctl"));
+        let json: Profile =
+            serde_json::from_str(r#"{"name":"p","kind":"exchange-remote","namedPipe":{"pipeName":"standin"}}"#)
+                .unwrap();
+        assert_eq!(json, piped(NamedPipe { process_id: None, pipe_name: Some("standin".into()) }).renamed("p"));
+        let text = serde_json::to_string(&json).unwrap();
+        assert!(!text.contains("server") && text.contains(r#""namedPipe":{"pipeName":"standin"}"#), "{text}");
+        assert!(
+            serde_json::from_str::<Profile>(r#"{"name":"p","kind":"exchange-remote","namedPipe":{"pid":1}}"#).is_err()
+        );
+    }
+
+    impl Profile {
+        fn renamed(mut self, name: &str) -> Profile {
+            self.name = name.into();
+            self
+        }
     }
 }

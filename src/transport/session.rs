@@ -6,6 +6,8 @@
 //! [`ShellError::Broken`] for good: the owner reopens rather than guessing what state the runspace is in.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -19,6 +21,56 @@ use crate::protocol::pool::ServerInfo;
 use crate::protocol::records;
 use crate::psobject::PsValue;
 use crate::shell::{ErrorRecord, Outcome, PipelineEnd, Shell, ShellError, ShellFuture, ShellInfo, ShellKind, Side};
+
+/// Raised once, when an interrupted run's grace period is over: every command still running in any
+/// [`PsrpShell`] of this process is stopped with PSRP's stop (a `SIGNAL` message; the server stops the
+/// pipeline, as Ctrl-C does in PowerShell's own client), its session is closed (profile tear-down, pool
+/// close, process reaped), and nothing more is sent. Process-wide because Ctrl-C is.
+static STOP_RUNNING: LazyLock<StopSignal> = LazyLock::new(StopSignal::default);
+
+/// Stops every command still running in this process's PowerShell sessions and closes those sessions; see
+/// [`STOP_RUNNING`]. A command so stopped never returns: the caller (a batch whose grace period is over)
+/// has already given up on it and reports its item as interrupted, so that `resume` re-reads it. Returning
+/// a "stopped" outcome instead would read as a failed item.
+pub fn stop_running_commands() {
+    STOP_RUNNING.raise();
+}
+
+/// Whether [`stop_running_commands`] was called.
+pub fn running_commands_stopped() -> bool {
+    STOP_RUNNING.is_raised()
+}
+
+/// A one-shot flag with a wake-up.
+#[derive(Debug, Default)]
+struct StopSignal {
+    raised: AtomicBool,
+    notify: tokio::sync::Notify,
+}
+
+impl StopSignal {
+    fn raise(&self) {
+        self.raised.store(true, Ordering::SeqCst);
+        self.notify.notify_waiters();
+    }
+
+    fn is_raised(&self) -> bool {
+        self.raised.load(Ordering::SeqCst)
+    }
+
+    async fn wait(&self) {
+        loop {
+            let notified = self.notify.notified();
+            tokio::pin!(notified);
+            // Register before reading the flag, so a raise between the two is not missed.
+            notified.as_mut().enable();
+            if self.is_raised() {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
 
 /// How long each kind of wait may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +145,8 @@ pub struct PsrpShell {
     credential_user: Option<String>,
     broken: Option<String>,
     closed: bool,
+    /// Running the profile's tear-down, which goes ahead even after [`stop_running_commands`].
+    tearing_down: bool,
 }
 
 impl PsrpShell {
@@ -110,6 +164,7 @@ impl PsrpShell {
             credential_user: options.credential.as_ref().map(|(user, _)| user.clone()),
             broken: None,
             closed: false,
+            tearing_down: false,
         };
         if let Err(e) = shell.open().await {
             shell.process.kill().await;
@@ -209,6 +264,10 @@ impl PsrpShell {
         if self.closed {
             return Err(ShellError::Broken("the session is closed".into()));
         }
+        if STOP_RUNNING.is_raised() && !self.tearing_down {
+            // The run gave up on this work: send nothing more.
+            return self.close_and_park().await;
+        }
         let created = match (invocation, script) {
             (Some(inv), _) => self.client.create_pipeline(inv),
             (None, Some(text)) => self.client.create_script_pipeline(text),
@@ -226,6 +285,7 @@ impl PsrpShell {
         let mut refusals: Vec<String> = Vec::new();
         let deadline = Instant::now() + limit;
         let mut stopping: Option<Instant> = None;
+        let mut interrupted = false;
         loop {
             self.flush().await?;
             while let Some(event) = self.client.next_event() {
@@ -245,6 +305,9 @@ impl PsrpShell {
                         }
                     }
                     self.flush().await?;
+                    if interrupted && outcome.state == PipelineEnd::Stopped {
+                        return self.close_and_park().await;
+                    }
                     if stopping.is_some() && outcome.state == PipelineEnd::Stopped {
                         return Err(ShellError::Timeout { what, seconds: limit.as_secs() });
                     }
@@ -252,8 +315,10 @@ impl PsrpShell {
                 }
             }
             let now = Instant::now();
-            if stopping.is_none() && now >= deadline {
-                // Out of time: ask the server to stop, then give it the signal timeout.
+            if stopping.is_none() && (now >= deadline || (STOP_RUNNING.is_raised() && !self.tearing_down)) {
+                // Out of time, or the run's grace period is over: ask the server to stop, then give it the
+                // signal timeout.
+                interrupted = now < deadline;
                 self.client.stop(id).map_err(|e| self.break_with(e.to_string()))?;
                 stopping = Some(now + self.timeouts.signal);
                 continue;
@@ -264,15 +329,34 @@ impl PsrpShell {
                 let seconds = self.timeouts.signal.as_secs();
                 let reason = format!("{what} did not stop within {seconds} s of the signal");
                 self.break_with(reason);
+                if interrupted {
+                    return self.close_and_park().await;
+                }
                 return Err(ShellError::Timeout { what: format!("{what} to stop"), seconds });
             }
             let wait_until = stopping.unwrap_or(deadline);
-            match self.receive_one(wait_until, &what, limit).await {
+            let received = if stopping.is_none() {
+                tokio::select! {
+                    r = self.receive_one(wait_until, &what, limit) => r,
+                    () = STOP_RUNNING.wait() => Ok(()),
+                }
+            } else {
+                self.receive_one(wait_until, &what, limit).await
+            };
+            match received {
                 Ok(()) => {}
                 Err(ShellError::Timeout { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// After [`stop_running_commands`]: closes the session (profile tear-down, pool, process) and never
+    /// returns, because the run has given up on the work this call belonged to.
+    async fn close_and_park<T>(&mut self) -> Result<T, ShellError> {
+        // Boxed: shutdown runs the tear-down through run_with, which is what called this.
+        let _ = Box::pin(self.shutdown()).await;
+        std::future::pending().await
     }
 
     /// Writes everything the client has queued.
@@ -350,12 +434,15 @@ impl PsrpShell {
             return Ok(());
         }
         if let Some(profile) = self.profile.clone() {
+            // The tear-down runs even after stop_running_commands: it is how the endpoint's session is closed.
+            self.tearing_down = true;
             for inv in profile.teardown_steps() {
                 // Best effort: the session is going away either way.
                 self.closed = false;
                 let _ = self.run_with(Some(&inv), None, self.timeouts.close).await;
                 self.closed = true;
             }
+            self.tearing_down = false;
         }
         let result = self.close_pool().await;
         self.process.kill().await;
@@ -432,6 +519,12 @@ impl Shell for PsrpShell {
             let limit = self.timeouts.command;
             self.run_with(Some(invocation), None, limit).await
         })
+    }
+
+    /// The server an `exchange-remote` profile connects to (the host of its URI). A local EMS or
+    /// a named pipe does not say which Exchange server runs the cmdlets.
+    fn connected_server(&mut self) -> Option<String> {
+        self.profile.as_ref()?.endpoint()?.server_host()
     }
 
     fn describe(&self) -> ShellInfo {

@@ -3,7 +3,7 @@
 //! The flow is pre-flight (read-only cmdlets, each finding a [`Check`]), plan (the exact
 //! commands), apply (unless a dry run), verify (re-read the mailbox), and advice for what the
 //! guide says comes next. Hybrid remote mailboxes take the route that survives directory sync:
-//! `Set-RemoteMailbox` on-premises first, then `Set-Mailbox` in Exchange Online (reference §1.2,
+//! `Set-RemoteMailbox` on-premises first, then `Set-Mailbox` in Exchange Online (docs/exchange-notes.md §1.2,
 //! §2.4).
 
 use super::checks::{Check, source};
@@ -21,7 +21,7 @@ use crate::exchange::classify::{WarningKind, classify_warning};
 use crate::exchange::results::{Mailbox, MailboxStatistics};
 use crate::psobject::PsValue;
 use crate::secret::Secret;
-use crate::shell::Side;
+use crate::shell::{Shell, Side};
 
 pub use super::outcome::{
     ConvertOptions, ConvertReport, ConvertStatus, Grant, MailboxState, NoObserver, Observer, PlanStep, Shells,
@@ -78,6 +78,12 @@ async fn convert_inner(
     )
     .await?
     else {
+        list_ambiguous(&mut exec, identity, report).await;
+        if primary_side == Side::OnPremises
+            && let Some(cloud) = shells.cloud.as_deref_mut()
+        {
+            explain_cloud_only(cloud, identity, report).await;
+        }
         return Ok(());
     };
     let recipient = read_recipient(&found).ok_or_else(|| unexpected("Get-Recipient", "no RecipientTypeDetails"))?;
@@ -121,6 +127,52 @@ async fn convert_inner(
         return Ok(());
     }
     convert_mailbox(exec, primary_side, &key, opts, report, obs).await
+}
+
+/// An ambiguous identity: list the recipients it could mean (name, primary SMTP address, type),
+/// found with `Get-Recipient -Anr` (read-only), so the admin can name one by its address.
+async fn list_ambiguous(exec: &mut Executor<'_>, identity: &str, report: &mut ConvertReport) {
+    if !report.checks.last().is_some_and(|c| c.id == "exists" && c.message.contains("is ambiguous")) {
+        return;
+    }
+    let anr = Invocation::new("Get-Recipient").param("Anr", identity).param("ResultSize", "10");
+    let Ok((outcome, _)) = exec.run(&anr).await else { return };
+    let matches: Vec<String> = outcome
+        .output
+        .iter()
+        .filter_map(read_recipient)
+        .map(|r| {
+            format!("{} ({}, {})", r.identity, if r.smtp.is_empty() { "no SMTP address" } else { &r.smtp }, r.kind)
+        })
+        .collect();
+    if let (false, Some(check)) = (matches.is_empty(), report.checks.last_mut()) {
+        check.message.push_str(&format!(" It could be: {}.", matches.join("; ")));
+    }
+}
+
+/// A mailbox not found on-premises may live only in Exchange Online (created there, never synced
+/// from AD): say so on the not-found check, with the cloud object's name and type, instead of
+/// leaving the admin to wonder whether it exists at all. Read-only; a failed read adds nothing.
+async fn explain_cloud_only(cloud: &mut (dyn Shell + 'static), identity: &str, report: &mut ConvertReport) {
+    let Some(check) = report.checks.last_mut().filter(|c| c.id == "exists" && c.message.contains("not found")) else {
+        return;
+    };
+    let mut exec = Executor::new(cloud, Target { side: Side::Online, ..Target::default() });
+    let Ok((outcome, _)) = exec.run(&Invocation::new("Get-Recipient").param("Identity", identity)).await else {
+        return;
+    };
+    if !outcome.errors.is_empty() {
+        return;
+    }
+    if let Some(r) = outcome.output.first().and_then(read_recipient) {
+        check.message = format!(
+            "'{identity}' exists only in Exchange Online: {} ({}, {}) has no on-premises object, so there is nothing to convert here; convert it with an Exchange Online profile: mbxctl --profile CLOUD-PROFILE convert {} --to ...",
+            r.identity,
+            r.kind,
+            if r.smtp.is_empty() { "no SMTP address" } else { r.smtp.as_str() },
+            cli_arg(if r.smtp.is_empty() { identity } else { &r.smtp })
+        );
+    }
 }
 
 async fn convert_mailbox(

@@ -1,10 +1,10 @@
 //! `convert --disconnected`: a leaver whose account is already gone left a disconnected mailbox
 //! in its database; connect it to an existing account without a mailbox as a shared mailbox
-//! (`Connect-Mailbox -Shared`, reference §8.1).
+//! (`Connect-Mailbox -Shared`, docs/exchange-notes.md §8.1).
 
 use super::checks::{Check, source};
 use super::exec::{CommandStatus, Executor, WorkflowError};
-use super::outcome::{ConvertReport, ConvertStatus, MailboxState, TargetType};
+use super::outcome::{ConvertReport, ConvertStatus, MailboxState, NoObserver, Observer, TargetType};
 use crate::cmdlet::validate::Target;
 use crate::cmdlet::{Invocation, Value};
 use crate::exchange::RecipientTypeDetails;
@@ -33,8 +33,19 @@ fn matches(s: &MailboxStatistics, wanted: &str) -> bool {
 
 /// Connects a disconnected mailbox as shared; reported like a conversion to shared.
 pub async fn connect_shared(shell: &mut (dyn Shell + 'static), req: &DisconnectedRequest) -> ConvertReport {
+    connect_shared_observed(shell, req, &mut NoObserver).await
+}
+
+/// [`connect_shared`], telling `obs` when pre-flight passed and just before `Connect-Mailbox` is
+/// sent (so a journal knows whether the change may have reached Exchange); `applied` is not
+/// called, as the mailbox had no recipient type before: a rollback cannot convert it "back".
+pub async fn connect_shared_observed(
+    shell: &mut (dyn Shell + 'static),
+    req: &DisconnectedRequest,
+    obs: &mut dyn Observer,
+) -> ConvertReport {
     let mut report = ConvertReport::new(&req.mailbox, TargetType::Shared);
-    if let Err(e) = inner(shell, req, &mut report).await {
+    if let Err(e) = inner(shell, req, &mut report, obs).await {
         report.status = ConvertStatus::Failed;
         report.error = Some(e.to_string());
     }
@@ -45,6 +56,7 @@ async fn inner(
     shell: &mut (dyn Shell + 'static),
     req: &DisconnectedRequest,
     report: &mut ConvertReport,
+    obs: &mut dyn Observer,
 ) -> Result<(), WorkflowError> {
     let side = shell.describe().side;
     let mut exec = Executor::new(shell, Target { side, ..Target::default() });
@@ -88,7 +100,7 @@ async fn inner(
     };
     if stat.disconnect_reason.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("SoftDeleted")) {
         // A soft-deleted mailbox (left behind by a move) cannot be connected; its content can
-        // only be restored into an existing mailbox through MRS (reference §8.1).
+        // only be restored into an existing mailbox through MRS (docs/exchange-notes.md §8.1).
         report.checks.push(Check::block(
             "exists",
             format!(
@@ -159,6 +171,8 @@ async fn inner(
         report.status = ConvertStatus::Planned;
         return Ok(());
     }
+    obs.preflighted(report).map_err(WorkflowError::Journal)?;
+    obs.apply_started(std::slice::from_ref(&connect)).map_err(WorkflowError::Journal)?;
     let (_, rec) = exec.run(&connect).await?;
     let failed = rec.status == CommandStatus::Failed;
     if failed {

@@ -151,6 +151,11 @@ pub struct Executor<'a> {
 }
 
 impl<'a> Executor<'a> {
+    /// The Exchange server the session's cmdlets run on, when the shell knows it.
+    pub fn connected_server(&mut self) -> Option<String> {
+        self.shell.connected_server()
+    }
+
     /// An executor for `shell`, validating against the catalogue for `target`.
     pub fn new(shell: &'a mut (dyn Shell + 'static), target: Target) -> Self {
         Executor { shell, target, throttle_retries: 3, max_throttle_wait: Duration::from_secs(120) }

@@ -1,7 +1,7 @@
 //! The hybrid route of `convert`: a remote mailbox (the mailbox lives in Exchange Online, its
 //! type is owned on-premises). `Set-RemoteMailbox` runs on-premises first, then `Set-Mailbox` in
 //! Exchange Online, then both sides are verified, which is the order that survives directory sync
-//! (reference §1.2, §2.4, KB2710029). Where the in-place path is not available, the supported
+//! (docs/exchange-notes.md §1.2, §2.4, KB2710029). Where the in-place path is not available, the supported
 //! alternatives are planned step by step (§8.2).
 
 use super::checks::{Check, source};
@@ -69,7 +69,8 @@ pub(super) async fn convert_remote(
         servers.push(ExchangeServer::from_ps(v).map_err(|e| unexpected("Get-ExchangeServer", e))?);
     }
     if !on_prem_done {
-        report.checks.push(version_check(&servers));
+        let connected = exec.connected_server();
+        report.checks.push(version_check(&servers, connected.as_deref()));
         if !remote.remote_recipient_type.has_provision_mailbox() {
             report.checks.push(Check::block(
                 "provision-mailbox",
@@ -234,11 +235,49 @@ pub(super) async fn convert_remote(
     Ok(())
 }
 
-/// Whether `Set-RemoteMailbox -Type` can run here (reference §1.2). It runs on the server the
+/// Whether `Set-RemoteMailbox -Type` can run here (docs/exchange-notes.md §1.2). It runs on the server the
 /// session talks to, which mbxctl cannot see, so every Exchange server must support it (2013
 /// CU21, 2016 CU10, 2019 or later); with a mix the admin must point the session at a supported
 /// one. Edge Transport servers serve no recipient cmdlets and are left out.
-pub fn version_check(servers: &[ExchangeServer]) -> Check {
+///
+/// When the shell names the server it talks to (`connected`), that server alone decides: a pass
+/// when it supports `-Type` (older servers elsewhere do not matter), a block when it does not.
+pub fn version_check(servers: &[ExchangeServer], connected: Option<&str>) -> Check {
+    const PREPARE_AD: &str = "on Exchange 2013/2016 `setup.exe /PrepareAD` must have been run with that CU (KB4133605)";
+    let host = |name: &str| name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    if let Some(c) = connected
+        && let Some(s) = servers.iter().find(|s| host(&s.name) == host(c))
+        && let Ok(v) = s.admin_display_version.parse::<ExchangeVersion>()
+    {
+        return if v.supports_remote_shared() {
+            Check::pass(
+                "version",
+                format!("this session runs on {} ({v}), which supports Set-RemoteMailbox -Type; {PREPARE_AD}", s.name),
+                source::REMOTE_TYPE,
+            )
+        } else {
+            let supported: Vec<String> = servers
+                .iter()
+                .filter(|o| {
+                    o.admin_display_version.parse::<ExchangeVersion>().is_ok_and(|v| v.supports_remote_shared())
+                })
+                .map(|o| o.name.clone())
+                .collect();
+            Check::block(
+                "version",
+                format!(
+                    "this session runs on {} ({v}), which has no Set-RemoteMailbox -Type (2013 CU21, 2016 CU10, 2019 or later); connect to {}",
+                    s.name,
+                    if supported.is_empty() {
+                        "a server upgraded to one of those".to_string()
+                    } else {
+                        format!("one of: {}", supported.join(", "))
+                    }
+                ),
+                source::REMOTE_TYPE,
+            )
+        };
+    }
     let mut good = Vec::new();
     let mut old = Vec::new();
     for s in servers {
@@ -251,7 +290,6 @@ pub fn version_check(servers: &[ExchangeServer]) -> Check {
             Err(_) => old.push(format!("{} (version unreadable: '{}')", s.name, s.admin_display_version)),
         }
     }
-    const PREPARE_AD: &str = "on Exchange 2013/2016 `setup.exe /PrepareAD` must have been run with that CU (KB4133605)";
     if good.is_empty() {
         Check::block(
             "version",
@@ -304,7 +342,7 @@ fn remote_next_steps(opts: &ConvertOptions, cloud: Option<&(Mailbox, ByteSize)>,
 
 /// The msExchRemoteRecipientType KB2710029 stamps: SharedMailbox (96) over the flags the object
 /// already has, so a cloud archive (ProvisionArchive) survives; 4 (Migrated) → 100 as in the KB,
-/// 6 → 102, 1 → 97 (reference §2.2). An object with neither ProvisionMailbox nor Migrated lives in
+/// 6 → 102, 1 → 97 (docs/exchange-notes.md §2.2). An object with neither ProvisionMailbox nor Migrated lives in
 /// the cloud all the same, so it gets Migrated as the KB's value does.
 pub fn kb2710029_remote_recipient_type(current: crate::exchange::RemoteRecipientType) -> u64 {
     use crate::exchange::RemoteRecipientType as R;
@@ -315,7 +353,7 @@ pub fn kb2710029_remote_recipient_type(current: crate::exchange::RemoteRecipient
     v | R::SHARED_MAILBOX
 }
 
-/// The supported alternatives when the in-place path is not available (reference §2.4, §8.2).
+/// The supported alternatives when the in-place path is not available (docs/exchange-notes.md §2.4, §8.2).
 pub fn alternatives(remote: &RemoteMailbox, to: TargetType) -> Vec<PlanStep> {
     use crate::cmdlet::literal::quote;
     let id = if remote.primary_smtp_address.is_empty() { &remote.identity } else { &remote.primary_smtp_address };
@@ -382,15 +420,34 @@ mod tests {
         }
     }
 
+    fn version_check_all(servers: &[ExchangeServer]) -> Check {
+        version_check(servers, None)
+    }
+
+    #[test]
+    fn the_connected_server_alone_decides_when_the_shell_names_it() {
+        let new = server("EX19", "Version 15.2 (Build 1544.4)", Some("Mailbox"));
+        let old = server("EX13", "Version 15.0 (Build 1365.1)", Some("Mailbox, ClientAccess"));
+        let on_new = version_check(&[new.clone(), old.clone()], Some("ex19.contoso.com"));
+        assert_eq!(on_new.verdict, Verdict::Pass, "{}", on_new.message);
+        assert!(!on_new.message.contains("EX13"), "{}", on_new.message);
+        let on_old = version_check(&[new.clone(), old.clone()], Some("EX13"));
+        assert_eq!(on_old.verdict, Verdict::Block, "{}", on_old.message);
+        assert!(on_old.message.contains("connect to one of: EX19"), "{}", on_old.message);
+        // A name not in the list falls back to judging every server.
+        let unknown = version_check(&[new, old], Some("EX99"));
+        assert_eq!(unknown.verdict, Verdict::Warn, "{}", unknown.message);
+    }
+
     #[test]
     fn version_check_warns_on_mixed_servers_blocks_on_none_and_ignores_edge() {
         let new = server("EX19", "Version 15.2 (Build 1544.4)", Some("Mailbox"));
         let old = server("EX13", "Version 15.0 (Build 1365.1)", Some("Mailbox, ClientAccess"));
         let edge = server("EDGE13", "Version 15.0 (Build 1365.1)", Some("Edge"));
-        let all = version_check(&[new.clone(), edge.clone()]);
+        let all = version_check_all(&[new.clone(), edge.clone()]);
         assert_eq!(all.verdict, Verdict::Pass);
         assert!(all.message.contains("/PrepareAD") && !all.message.contains("EDGE13"), "{}", all.message);
-        let mixed = version_check(&[new.clone(), old.clone()]);
+        let mixed = version_check_all(&[new.clone(), old.clone()]);
         assert_eq!(mixed.verdict, Verdict::Warn);
         assert!(
             mixed.message.contains("older than 2013 CU21 / 2016 CU10: EX13 (Exchange 2013 CU19"),
@@ -398,10 +455,10 @@ mod tests {
             mixed.message
         );
         assert!(mixed.message.contains("supported servers (EX19 (Exchange 2019"), "{}", mixed.message);
-        let none = version_check(&[old]);
+        let none = version_check_all(&[old]);
         assert_eq!(none.verdict, Verdict::Block);
         assert!(none.message.starts_with("no Exchange server here supports"), "{}", none.message);
-        let unreadable = version_check(&[new, server("EXX", "garbage", None)]);
+        let unreadable = version_check_all(&[new, server("EXX", "garbage", None)]);
         assert_eq!(unreadable.verdict, Verdict::Warn);
         assert!(unreadable.message.contains("EXX (version unreadable: 'garbage')"), "{}", unreadable.message);
     }

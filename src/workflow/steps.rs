@@ -44,7 +44,7 @@ pub(crate) fn cli_arg(s: &str) -> String {
     }
 }
 
-/// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (reference §1.1).
+/// 50 GB: the most an unlicensed shared mailbox may hold in Exchange Online (docs/exchange-notes.md §1.1).
 pub const UNLICENSED_SHARED_LIMIT: ByteSize = ByteSize::gb(50);
 
 /// The recipient as `Get-Recipient` shows it: enough to choose the route.
@@ -116,7 +116,7 @@ pub(super) fn unexpected(cmdlet: &str, reason: impl std::fmt::Display) -> Workfl
     WorkflowError::Unexpected { cmdlet: cmdlet.to_string(), reason: reason.to_string() }
 }
 
-/// Grants asked for, as invocations, in the order the guide lists them (reference §7).
+/// Grants asked for, as invocations, in the order the guide lists them (docs/exchange-notes.md §7).
 pub(super) fn grant_commands(key: &str, opts: &ConvertOptions, side: Side) -> Vec<Invocation> {
     let mut out = Vec::new();
     for user in &opts.full_access {
@@ -211,7 +211,7 @@ fn is_mailbox(kind: RecipientTypeDetails) -> bool {
 }
 
 /// Whether Exchange accepts `kind` in `-GrantSendOnBehalfTo`: a mailbox, a mail user or a
-/// mail-enabled security group (reference §7).
+/// mail-enabled security group (docs/exchange-notes.md §7).
 fn send_on_behalf_allowed(kind: RecipientTypeDetails) -> bool {
     use RecipientTypeDetails as R;
     is_mailbox(kind) || kind.is_remote_mailbox() || matches!(kind, R::MailUser | R::MailUniversalSecurityGroup)
@@ -220,7 +220,7 @@ fn send_on_behalf_allowed(kind: RecipientTypeDetails) -> bool {
 /// Checks that every trustee exists before anything changes, so a typo does not leave a
 /// converted mailbox with half its grants; that Send on Behalf goes only to recipients Exchange
 /// accepts; and warns where Send As or Send on Behalf crosses premises, where it does not work
-/// (reference §7, hybrid caveat). `mailbox_side` is where the converted mailbox lives.
+/// (docs/exchange-notes.md §7, hybrid caveat). `mailbox_side` is where the converted mailbox lives.
 pub(super) async fn check_trustees(
     exec: &mut Executor<'_>,
     opts: &ConvertOptions,
@@ -413,11 +413,15 @@ pub(super) async fn run_commands(
     Ok(!failed)
 }
 
-/// What the guide says comes next, which Exchange cannot do (reference §1.1 [M365CONV]).
+/// What the guide says comes next, which Exchange cannot do (docs/exchange-notes.md §1.1 [M365CONV]).
 pub(super) fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, side: Side) -> Vec<String> {
     let mut out = Vec::new();
     let holds = m.litigation_hold_enabled || !m.in_place_holds.is_empty();
     let archive = m.archive_guid.is_some_and(|g| !g.is_nil());
+    // Leaver advice (passwords, sign-in) fits a person's mailbox; a room or equipment mailbox's
+    // account was never one anybody signed in with.
+    let was_a_person =
+        matches!(m.recipient_type_details, RecipientTypeDetails::UserMailbox | RecipientTypeDetails::LinkedMailbox);
     match opts.to {
         TargetType::Shared => {
             if side == Side::Online {
@@ -435,9 +439,13 @@ pub(super) fn next_steps(opts: &ConvertOptions, m: &Mailbox, size: ByteSize, sid
                         "Keep its licence: the mailbox is over 50 GB or has a hold or archive that needs one.".into(),
                     );
                 }
-                out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
+                if was_a_person {
+                    out.push("Reset the former user's password or block sign-in: the old credentials still work in Exchange Online.".into());
+                }
             } else {
-                out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
+                if was_a_person {
+                    out.push("The AD account is now disabled. If this was a leaver, also reset its password so it cannot be re-enabled with the old one.".into());
+                }
                 let mut why = Vec::new();
                 if size > UNLICENSED_SHARED_LIMIT {
                     why.push("it is over 50 GB");

@@ -19,7 +19,9 @@ Environment:
 Every call appends {pid, side, cmdlet, params, result, changed, target} to the log; a
 SecureString parameter is logged as its length and SHA-256, never as text. Faults are read from
 the organisation file's `StandinFaults`: `Throttle` (the next N calls end with Exchange's
-throttling error), `Fail` (aliases whose changes fail with Active Directory's access denied).
+throttling error), `Fail` (aliases whose changes fail with Active Directory's access denied),
+`Hang` (seconds every Set-Mailbox -Type first sleeps, outside the lock, after logging a
+'hanging' line: a command that hangs on the server, for the tests of PSRP's stop).
 
 No module-level $ErrorActionPreference = 'Stop': that would turn Exchange's non-terminating errors
 into terminating ones. Each function stops on its own errors only.
@@ -407,6 +409,23 @@ function Test-StandinDenied {
     $false
 }
 
+function Wait-StandinHang {
+    # The Hang fault: a type change first sleeps StandinFaults.Hang seconds, outside the lock, like
+    # a command hanging on the server. A PSRP stop interrupts the sleep and nothing changes.
+    param([string] $Cmdlet, [System.Collections.IDictionary] $Bound, [string] $Identity)
+    $handle = Open-StandinOrg
+    try {
+        $faults = Get-StandinValue $handle.Org 'StandinFaults'
+        $seconds = 0
+        if ($faults) { $seconds = [int](Get-StandinValue $faults 'Hang') }
+    } finally {
+        Close-StandinOrg -Handle $handle
+    }
+    if ($seconds -le 0) { return }
+    Write-StandinLog -Cmdlet $Cmdlet -Bound $Bound -Result 'hanging' -Changed $false -Target $Identity
+    Start-Sleep -Seconds $seconds
+}
+
 function Get-StandinServer {
     param($Org, $R)
     $db = Get-StandinValue $R 'Database'
@@ -735,6 +754,8 @@ function Write-StandinWarning {
 }
 
 function Invoke-StandinCmdlet {
+    # $Bound is also what a body reads for "was this parameter given": inside the body, PowerShell's
+    # $PSBoundParameters is the script block's own (only $Org), not the cmdlet's.
     # Runs $Body with the organisation locked; its output is written after the lock is released
     # (a downstream stand-in command in the same pipeline then finds the file free). $Body sets
     # $script:Call.Save / .Changed when it changed the organisation.
@@ -1011,6 +1032,7 @@ function Set-Mailbox {
         [string] $DomainController
     )
     process {
+        if ($Type) { Wait-StandinHang -Cmdlet 'Set-Mailbox' -Bound $PSBoundParameters -Identity $Identity }
         Invoke-StandinCmdlet $PSCmdlet 'Set-Mailbox' $PSBoundParameters @('OnPremises', 'Online') {
             param($Org)
             $accept = { param($r) Test-StandinLocalMailbox ([string]$r.RecipientTypeDetails) }
@@ -1065,10 +1087,10 @@ function Set-Mailbox {
                 if (-not (Test-StandinPasswordPolicy (Get-StandinPlain $Password))) { Write-StandinPasswordRefused $PSCmdlet 'Set-Mailbox' $Org $Identity; return }
                 Set-StandinProperty $work 'HasPassword' $true
             }
-            if ($PSBoundParameters.ContainsKey('ResetPasswordOnNextLogon')) { Set-StandinProperty $work 'ResetPasswordOnNextLogon' $ResetPasswordOnNextLogon }
-            if ($PSBoundParameters.ContainsKey('MessageCopyForSentAsEnabled')) { Set-StandinProperty $work 'MessageCopyForSentAsEnabled' $MessageCopyForSentAsEnabled }
-            if ($PSBoundParameters.ContainsKey('MessageCopyForSendOnBehalfEnabled')) { Set-StandinProperty $work 'MessageCopyForSendOnBehalfEnabled' $MessageCopyForSendOnBehalfEnabled }
-            if ($PSBoundParameters.ContainsKey('GrantSendOnBehalfTo')) {
+            if ($Bound.ContainsKey('ResetPasswordOnNextLogon')) { Set-StandinProperty $work 'ResetPasswordOnNextLogon' $ResetPasswordOnNextLogon }
+            if ($Bound.ContainsKey('MessageCopyForSentAsEnabled')) { Set-StandinProperty $work 'MessageCopyForSentAsEnabled' $MessageCopyForSentAsEnabled }
+            if ($Bound.ContainsKey('MessageCopyForSendOnBehalfEnabled')) { Set-StandinProperty $work 'MessageCopyForSendOnBehalfEnabled' $MessageCopyForSendOnBehalfEnabled }
+            if ($Bound.ContainsKey('GrantSendOnBehalfTo')) {
                 $current = New-Object System.Collections.Generic.List[string]
                 foreach ($x in @(Get-StandinValue $work 'GrantSendOnBehalfTo')) { if ($x) { $current.Add([string]$x) } }
                 $add = @(); $remove = @()
@@ -1440,7 +1462,7 @@ function Get-ManagementRoleAssignment {
                 (-not $Identity -or (Get-StandinValue $_ 'Name') -eq $Identity) -and
                 (-not $Role -or $_.Role -eq $Role) -and
                 (-not $RoleAssignee -or (Get-StandinValue $_ 'RoleAssigneeName') -eq ($RoleAssignee -split '[\\/]')[-1]) -and
-                (-not $PSBoundParameters.ContainsKey('Enabled') -or [bool]$_.Enabled -eq $Enabled)
+                (-not $Bound.ContainsKey('Enabled') -or [bool]$_.Enabled -eq $Enabled)
             })
         if ($Identity -and $items.Count -eq 0) {
             Write-StandinError $PSCmdlet 'Get-ManagementRoleAssignment' 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException' `

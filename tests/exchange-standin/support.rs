@@ -47,3 +47,35 @@ pub fn find_test_pwsh(test: &str) -> Option<PathBuf> {
     eprintln!("{notice}");
     None
 }
+
+/// An mbxctl run's exit code and both streams, for assertion messages.
+pub fn text(o: &std::process::Output) -> String {
+    format!(
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Standard output as one JSON document.
+pub fn json_doc(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", text(o)))
+}
+
+/// Standard output as JSON Lines (a batch's items and summary).
+pub fn json_lines(o: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter(|l| l.trim_start().starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// The account this process runs as, as `whoami` reports it without the domain: the account
+/// `session test` checks the roles of when a profile has no credential.
+pub fn local_account() -> String {
+    let o = std::process::Command::new("whoami").output().expect("whoami");
+    let text = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    text.rsplit(['\\', '/']).next().unwrap_or_default().to_string()
+}

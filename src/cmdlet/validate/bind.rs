@@ -24,8 +24,20 @@ fn default_form(p: &Parameter) -> ArgForm {
 /// sets still possible, then the parameter set and its mandatory parameters, which pipeline input
 /// or a splat may supply.
 pub(super) fn validate_impl(inv: &Invocation, forms: &[ArgForm], target: &Target, piped: bool) -> Validated {
+    validate_against(catalogue().cmdlet(&inv.cmdlet, target.side), inv, forms, target, piped)
+}
+
+/// [`validate_impl`] with the catalogue entry already looked up (`None`: the target side has no
+/// such cmdlet).
+pub(super) fn validate_against(
+    found: Option<&CmdletInfo>,
+    inv: &Invocation,
+    forms: &[ArgForm],
+    target: &Target,
+    piped: bool,
+) -> Validated {
     let cat = catalogue();
-    let Some(cmd) = cat.cmdlet(&inv.cmdlet, target.side) else {
+    let Some(cmd) = found else {
         let d = match cat.entries(&inv.cmdlet).next() {
             Some(other) => Diagnostic::error(
                 codes::CMDLET_NOT_ON_SIDE,
@@ -306,18 +318,24 @@ impl Ctx<'_> {
             sat[0]
         } else if sat.is_empty() && candidates & (1 << default) != 0 {
             default
+        } else if !sat.is_empty() || piped {
+            // Several sets fit and the default is not among them. PowerShell then takes the
+            // cmdlet's DefaultParameterSetName, which Microsoft's reference names for only a few
+            // cmdlets (the catalogue's default is otherwise a guess), and pipeline input is bound
+            // per object at run time: nothing certain to report.
+            return None;
         } else {
-            let names: Vec<&str> = if sat.is_empty() {
-                sets.map(|s| cmd.parameter_sets[s].as_str()).collect()
-            } else {
-                sat.iter().map(|&s| cmd.parameter_sets[s].as_str()).collect()
-            };
+            let names: Vec<&str> = sets.map(|s| cmd.parameter_sets[s].as_str()).collect();
             self.push(
                 Diagnostic::error(
                     codes::AMBIGUOUS_SET,
-                    format!("{}: the parameters given fit parameter sets {}", cmd.name, names.join(", ")),
+                    format!(
+                        "{}: the parameters given fit parameter sets {}, and each of them needs more",
+                        cmd.name,
+                        names.join(", ")
+                    ),
                 )
-                .with_help("add a parameter that belongs to only the set you mean"),
+                .with_help("add the mandatory parameters of the set you mean (`mbxctl cmdlets` lists them)"),
             );
             return None;
         };
@@ -492,6 +510,21 @@ mod tests {
         // Exact names beat prefixes: -Archive is a name and a prefix of -ArchiveName.
         let v = bind("Enable-RemoteMailbox kim -Archive");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);
+    }
+
+    #[test]
+    fn several_fitting_sets_are_not_an_error_when_the_default_is_unknown() {
+        // Set-ADServerSettings fits FullParams and SingleDC; the reference names no default set,
+        // and PowerShell resolves it with the cmdlet's own default: no error.
+        let v = bind("Set-ADServerSettings -ViewEntireForest $true");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(v.parameter_set, None);
+        // Pipeline input decides the set per object.
+        let v = bind("Get-MailboxDatabase | Get-MailboxStatistics -Filter 'DisconnectDate -ne $null'");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Every set still lacking a mandatory parameter stays an error.
+        let v = bind("New-MoveRequest -BatchName b1");
+        assert!(!v.is_ok(), "{:#?}", v.diagnostics);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::parse::ArgForm;
 use super::version::{Availability, ExchangeVersion, Support};
 use crate::exchange::Side;
 use crate::exchange::size::{ByteSize, Quota};
-use bind::validate_impl;
+use bind::{validate_against, validate_impl};
 use values::type_label;
 
 /// The stable diagnostic codes validation emits.

@@ -67,6 +67,14 @@ fn lower(s: &str) -> String {
 pub fn infer_side(script: &Script) -> SideEvidence {
     let mut ev = SideEvidence::default();
     for cmd in &script.commands {
+        ev.observe(cmd);
+    }
+    ev
+}
+
+impl SideEvidence {
+    /// Adds what one command says about the side (see [`infer_side`]).
+    pub fn observe(&mut self, cmd: &ParsedCommand) {
         let name = lower(&cmd.invocation.cmdlet);
         let args = || cmd.invocation.params.iter().filter_map(|p| text_of(&p.value).map(lower));
         let online = name == "connect-exchangeonline"
@@ -75,7 +83,7 @@ pub fn infer_side(script: &Script) -> SideEvidence {
             || (name == "import-module" && args().any(|a| a.contains("exchangeonlinemanagement")));
         let mut on_prem = name == "connect-exchangeserver"
             || name.ends_with("remoteexchange.ps1")
-            || (name == "add-pssnapin" && args().any(|a| a.contains("exchange")));
+            || (name == "add-pssnapin" && args().any(|a| a.contains("exchange") || names_exchange_snapin(&a)));
         let mut online = online;
         if name == "new-pssession" {
             let exchange = args().any(|a| a.contains("microsoft.exchange"));
@@ -87,12 +95,54 @@ pub fn infer_side(script: &Script) -> SideEvidence {
             }
         }
         if online {
-            ev.online.push((cmd.invocation.cmdlet.clone(), cmd.position));
+            self.online.push((cmd.invocation.cmdlet.clone(), cmd.position));
         } else if on_prem {
-            ev.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
+            self.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
         }
     }
-    ev
+}
+
+/// Whether `text` may hold a command [`SideEvidence::observe`] counts: every such command
+/// contains one of these (ASCII, any case). Most scripts contain none, and then their side is
+/// known without reading them twice (`validate` streams a long script: the side must be known
+/// before the first command is judged).
+pub fn may_state_side(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize, word: &[u8]| b.len() >= i + word.len() && b[i..i + word.len()].eq_ignore_ascii_case(word);
+    let before = |i: usize, word: &[u8]| i >= word.len() && b[i - word.len()..i].eq_ignore_ascii_case(word);
+    // Anchored on `-` and `x`, rare enough that the scan is one compare a byte.
+    (0..b.len()).any(|i| match b[i] {
+        b'-' => at(i, b"-exo") || at(i, b"-exchange") || at(i, b"-recipientpermission") || at(i, b"-pssnapin"),
+        b'x' | b'X' if i > 0 && b[i - 1].eq_ignore_ascii_case(&b'e') && at(i, b"xchange") => {
+            let e = i - 1;
+            before(e, b"microsoft.") || before(e, b"remote") || at(e, b"exchangeonlinemanagement")
+        }
+        _ => false,
+    })
+}
+
+/// Exchange's management snap-ins (2007, 2010, 2013 and later).
+const EXCHANGE_SNAPINS: &[&str] = &[
+    "microsoft.exchange.management.powershell.admin",
+    "microsoft.exchange.management.powershell.e2010",
+    "microsoft.exchange.management.powershell.snapin",
+];
+
+/// Whether a lower-case `Add-PSSnapin` name, a wildcard pattern as the cmdlet takes (`*EXC*`),
+/// matches one of Exchange's snap-ins.
+fn names_exchange_snapin(pattern: &str) -> bool {
+    (pattern.contains('*') || pattern.contains('?'))
+        && EXCHANGE_SNAPINS.iter().any(|s| wildcard_match(pattern.as_bytes(), s.as_bytes()))
+}
+
+/// PowerShell's `*` and `?` wildcards (no character classes), on lower-case ASCII.
+fn wildcard_match(p: &[u8], s: &[u8]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| wildcard_match(rest, &s[i..])),
+        Some((b'?', rest)) => !s.is_empty() && wildcard_match(rest, &s[1..]),
+        Some((c, rest)) => s.first() == Some(c) && wildcard_match(rest, &s[1..]),
+    }
 }
 
 /// Nouns (or parts of nouns) only Exchange's cmdlets use: a command whose noun holds one of
@@ -136,7 +186,9 @@ fn noun(name: &str) -> Option<String> {
 
 /// Whether an unknown command name looks like an Exchange cmdlet.
 pub fn looks_like_exchange(name: &str) -> bool {
-    noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
+    // A script path (`.\Login-EXO.ps1`) or anything else that is not a `Verb-Noun` word is not.
+    crate::cmdlet::render::is_cmdlet_name(name)
+        && noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
 }
 
 /// Known cmdlets close to an unknown one, with the same noun family (never `Get-ADPermission` for
@@ -163,11 +215,21 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
     let cat = catalogue();
     let name = &cmd.invocation.cmdlet;
     let piped = cmd.pipeline_index > 0;
+    // One lookup for both sides (a long script is mostly lookups).
+    let (mut on_prem, mut online) = (None, None);
+    for e in cat.entries(name) {
+        if e.service == Side::OnPremises.service() {
+            on_prem.get_or_insert(e);
+        } else if e.service == Side::Online.service() {
+            online.get_or_insert(e);
+        }
+    }
     let on = |side: Side| {
         let t = Target { side, version: if side == Side::OnPremises { version } else { None } };
-        validate_written(&cmd.invocation, &cmd.forms, &t, piped)
+        let found = if side == Side::OnPremises { on_prem } else { online };
+        validate_against(found, &cmd.invocation, &cmd.forms, &t, piped)
     };
-    let has = |side: Side| cat.cmdlet(name, side).is_some();
+    let has = |side: Side| if side == Side::OnPremises { on_prem.is_some() } else { online.is_some() };
     match scope {
         Scope::OnPremises | Scope::Online => {
             let side = if scope == Scope::Online { Side::Online } else { Side::OnPremises };
@@ -183,7 +245,16 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
                     return Some(a);
                 }
                 let b = on(Side::Online);
-                return Some(if errors(&b) < errors(&a) { b } else { a });
+                // Fewer errors wins; at equal counts, the side where the parameters and values
+                // given exist (a parameter only Exchange Online has says where the command runs).
+                let not_on_side = |v: &Validated| {
+                    v.diagnostics
+                        .iter()
+                        .filter(|d| matches!(d.code, codes::PARAMETER_NOT_ON_SIDE | codes::VALUE_NOT_ON_SIDE))
+                        .count()
+                };
+                let rank = |v: &Validated| (errors(v), not_on_side(v));
+                return Some(if rank(&b) < rank(&a) { b } else { a });
             }
             (true, false) => return Some(on(Side::OnPremises)),
             (false, true) => return Some(on(Side::Online)),
@@ -243,6 +314,25 @@ mod tests {
             Some(Scope::Online)
         );
         assert_eq!(scope_of("Add-PSSnapin *Exchange*\nConnect-ExchangeOnline"), Some(Scope::Hybrid));
+        // Wildcards as Add-PSSnapin takes them.
+        assert_eq!(scope_of("Add-PSSnapin *EXC* -ErrorAction SilentlyContinue"), Some(Scope::OnPremises));
+        assert_eq!(scope_of("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E20??"), Some(Scope::OnPremises));
+        assert_eq!(scope_of("Add-PSSnapin *SharePoint*"), None);
+        // The pre-check never misses a script that states its side.
+        for text in [
+            "connect-exchangeonline",
+            "Get-EXOMailbox",
+            "Add-RecipientPermission x",
+            "Import-Module ExchangeOnlineManagement",
+            "Add-PSSnapin *EXC*",
+            ". 'C:\\Exchange\\bin\\RemoteExchange.ps1'",
+            "New-PSSession -ConfigurationName Microsoft.Exchange",
+            "Connect-ExchangeServer -auto",
+        ] {
+            assert!(may_state_side(text), "{text}");
+            assert!(scope_of(text).is_some(), "{text}");
+        }
+        assert!(!may_state_side("Get-Mailbox kim | Set-Mailbox -Type Shared # Exchange team"));
         assert_eq!(scope_of("Get-Mailbox kim"), None);
     }
 
@@ -258,6 +348,11 @@ mod tests {
         assert_eq!(v.diagnostics[0].severity, Severity::Warning);
         assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
         assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
+        // A script run by path is not a cmdlet, whatever its name.
+        let s = parse_script(". .\\Login-EXO.ps1\n& 'C:\\Scripts\\Set-MailboxDefaults.ps1'");
+        for c in &s.commands {
+            assert_eq!(check_command(c, Scope::Hybrid, None), None, "{}", c.invocation.cmdlet);
+        }
     }
 
     #[test]

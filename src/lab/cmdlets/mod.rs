@@ -81,7 +81,7 @@ static SPECS: &[Spec] = &[
         "Get-Recipient",
         concat!("Microsoft.Exchange.Management.RecipientTasks.", "GetRecipient"),
         OnPremises,
-        ["Identity", "ResultSize", "RecipientTypeDetails", "DomainController"],
+        ["Identity", "Anr", "ResultSize", "RecipientTypeDetails", "DomainController"],
         [],
         Some("Identity"),
         false,

@@ -52,6 +52,30 @@ fn listing(
     }
     let types: Option<Vec<String>> =
         filter.or_else(|| default_types.map(|d| d.iter().map(|s| s.to_string()).collect()));
+    // -Anr: ambiguous name resolution, a prefix of the name, display name, alias, account or
+    // primary SMTP address (how admins find "which Chris Green?").
+    let anr = if ctx.spec.params.contains(&"Anr") { ctx.text("Anr")? } else { None };
+    if let Some(anr) = anr {
+        let want = anr.to_lowercase();
+        let starts = |v: Option<&str>| v.is_some_and(|v| v.to_lowercase().starts_with(&want));
+        let rows: Vec<(i64, OnPremRecipient)> = ctx
+            .tx
+            .list::<OnPremRecipient>(types.as_deref(), None)?
+            .into_iter()
+            .filter(|(_, r)| {
+                starts(Some(&r.name))
+                    || starts(r.display_name.as_deref())
+                    || starts(r.alias.as_deref())
+                    || starts(r.sam_account_name.as_deref())
+                    || starts(r.primary_smtp_address.as_deref())
+            })
+            .collect();
+        for (_, r) in ctx.apply_limit(rows, &limit) {
+            let v = render(&r, &ctx.org);
+            ctx.emit(v);
+        }
+        return Ok(());
+    }
     let rows: Vec<(i64, OnPremRecipient)> = ctx.tx.list(types.as_deref(), limit.fetch())?;
     let rows = ctx.apply_limit(rows, &limit);
     for (_, r) in rows {

@@ -26,6 +26,12 @@ pub struct LabData {
     /// Fault injection settings.
     #[serde(default)]
     pub faults: Faults,
+    /// `lab show --json` adds mbxctl's `schema_version`; ignored on import, so its output imports as is.
+    #[serde(default, rename = "schema_version", skip_serializing)]
+    pub schema_version: Option<u32>,
+    /// `lab show --json` says which LAB it read (`target`, docs/json-output.md); ignored on import.
+    #[serde(default, rename = "target", skip_serializing)]
+    pub target: Option<serde_json::Value>,
 }
 
 /// Organisation-wide settings.

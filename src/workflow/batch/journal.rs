@@ -25,6 +25,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub const HEADER_FILE: &str = "run.json";
 /// Name of the journal file in a run directory.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// The file in a run directory that holds the items a convert run works on (for resume, and for
+/// the input's extra columns in `runs show --csv`).
+pub const ITEMS_FILE: &str = "items.json";
+/// The file in a run directory that maps each item to the mailbox key it claims (the resolved
+/// ExchangeGuid when pre-flight found one), so resumes and rollbacks claim the same mailbox.
+pub const KEYS_FILE: &str = "keys.json";
+/// The file in a run directory that maps each item to the primary SMTP address pre-flight
+/// resolved its identity to (for reports).
+pub const ADDRESSES_FILE: &str = "addresses.json";
 
 /// Errors reading or writing a run.
 #[derive(Debug, thiserror::Error)]
@@ -305,6 +314,12 @@ pub enum Event {
         /// Why (`already Shared`).
         reason: String,
     },
+    /// A dry run's plan: the commands the item would run (nothing was sent). Not a state: the
+    /// item's final record follows.
+    Previewed {
+        /// The commands, rendered as they would be sent.
+        commands: Vec<String>,
+    },
     /// A permission was actually added (not one that already existed).
     Granted {
         /// Which permission.
@@ -353,6 +368,7 @@ impl Event {
             Event::Failed { .. } => "failed",
             Event::Skipped { .. } => "skipped",
             Event::Granted { .. } => "granted",
+            Event::Previewed { .. } => "previewed",
             Event::RunFinished { .. } => "run-finished",
         }
     }
@@ -611,10 +627,18 @@ pub struct ItemRun {
     pub failure: Option<FailureKind>,
     /// Permissions actually added.
     pub grants: Vec<GrantRecord>,
-    /// The commands of the last `apply-started`.
+    /// The commands of the last `apply-started`, or of a dry run's `previewed` record.
     pub commands: Vec<String>,
     /// When the latest state was recorded.
     pub updated: String,
+    /// The warnings of the latest pre-flight (holds, over 50 GB, never logged on, ...).
+    pub warnings: Vec<super::view::ItemWarning>,
+    /// The item's status in the words every report uses (`converted`, `blocked`, `planned`, ...;
+    /// see `view::journal_status`), set when the journal has been read whole.
+    pub status: &'static str,
+    /// The detail of the `verified` record (it says `permissions-granted` apart from `converted`).
+    #[serde(skip)]
+    pub verified_detail: serde_json::Value,
 }
 
 /// A journal folded into the latest state per item.
@@ -675,7 +699,18 @@ pub fn read_journal(dir: &Path) -> Result<RunState, JournalError> {
         }
     }
     state.torn_tail = pending_bad.is_some();
+    set_statuses(&mut state);
     Ok(state)
+}
+
+/// Names each item's state in the words the run printed for it.
+pub fn set_statuses(state: &mut RunState) {
+    let dry_run = super::plan::is_dry_run(&state.header);
+    let rollback = super::plan::RunKind::of(&state.header) == super::plan::RunKind::Rollback;
+    let finished = state.finished.is_some();
+    for item in state.items.values_mut() {
+        item.status = super::view::journal_status(item, dry_run, rollback, finished);
+    }
 }
 
 fn fold(state: &mut RunState, record: Record) {
@@ -698,6 +733,9 @@ fn fold(state: &mut RunState, record: Record) {
         grants: Vec::new(),
         commands: Vec::new(),
         updated: record.ts.clone(),
+        warnings: Vec::new(),
+        status: "planned",
+        verified_detail: serde_json::Value::Null,
     });
     if let Some(id) = record.identity.filter(|i| !i.is_empty()) {
         entry.identity = id;
@@ -707,7 +745,14 @@ fn fold(state: &mut RunState, record: Record) {
             entry.target = Some(target);
             Some(ItemState::Planned)
         }
-        Event::Preflighted { .. } => Some(ItemState::Preflighted),
+        Event::Preflighted { checks, .. } => {
+            entry.warnings = super::view::journal_warnings(&checks);
+            Some(ItemState::Preflighted)
+        }
+        Event::Previewed { commands } => {
+            entry.commands = commands;
+            None
+        }
         Event::ApplyStarted { commands } => {
             entry.apply_started = true;
             entry.commands = commands;
@@ -720,7 +765,10 @@ fn fold(state: &mut RunState, record: Record) {
             }
             Some(ItemState::Applied)
         }
-        Event::Verified { .. } => Some(ItemState::Verified),
+        Event::Verified { detail } => {
+            entry.verified_detail = detail;
+            Some(ItemState::Verified)
+        }
         Event::Failed { reason, kind } => {
             entry.reason = Some(reason);
             entry.failure = Some(kind);

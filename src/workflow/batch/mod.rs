@@ -12,10 +12,13 @@ pub mod join;
 pub mod journal;
 pub mod plan;
 pub mod pool;
+pub mod prepare;
 pub mod progress;
 pub mod rollback;
 pub mod runs;
+pub mod sessions;
 pub mod single;
+pub mod view;
 pub mod worker;
 
 pub use input::{

@@ -97,6 +97,14 @@ pub fn merge_chain(states: Vec<RunState>) -> Option<RunState> {
                     mine.reason = it.reason;
                     mine.failure = it.failure;
                     mine.updated = it.updated;
+                    mine.status = it.status;
+                    if !it.warnings.is_empty() {
+                        mine.warnings = it.warnings;
+                    }
+                    if !it.commands.is_empty() {
+                        mine.commands = it.commands;
+                    }
+                    mine.verified_detail = it.verified_detail;
                 }
                 None => {
                     merged.items.insert(key, it);
@@ -298,6 +306,7 @@ mod tests {
             reset_password_on_next_logon: None,
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         };
         let sel = select_resume(&state, vec![item(1, "a"), item(2, "b"), item(3, "c"), item(4, "d")], false);
         assert_eq!(sel.items.iter().map(|i| i.row).collect::<Vec<_>>(), [2, 4]);

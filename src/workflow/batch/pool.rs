@@ -23,7 +23,7 @@ use std::pin::Pin;
 use std::time::Duration;
 use tokio::time::{Instant, sleep, sleep_until};
 
-/// Exchange's default `PowerShellMaxConcurrency` on-premises (reference §5.1): more sessions
+/// Exchange's default `PowerShellMaxConcurrency` on-premises (docs/exchange-notes.md §5.1): more sessions
 /// than this per user are refused by the server.
 pub const MAX_SESSIONS: usize = 18;
 

@@ -90,7 +90,7 @@ pub fn group_actions(actions: Vec<RollbackAction>) -> Vec<WorkItem<Vec<RollbackA
     by_item.into_iter().map(|(k, (identity, steps))| WorkItem::new(k, identity, steps)).collect()
 }
 
-/// The command that removes one grant, as convert made it on `side` (reference §7).
+/// The command that removes one grant, as convert made it on `side` (docs/exchange-notes.md §7).
 pub fn removal(grant: GrantKind, mailbox: &str, trustee: &str, side: Side) -> Invocation {
     match (grant, side) {
         (GrantKind::FullAccess, _) => Invocation::new("Remove-MailboxPermission")

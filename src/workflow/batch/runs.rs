@@ -1,7 +1,7 @@
 //! The run store: listing past runs, showing one, exporting it for change management, and
 //! planning a resume or a rollback from what its journal says happened.
 
-use super::input::{TargetType, opposite_target, parse_target};
+use super::input::{BatchItem, TargetType, opposite_target, parse_target};
 use super::journal::{
     self, FailureKind, GrantKind, ItemRun, ItemState, JournalError, RunHeader, RunState, is_run_id, read_journal,
 };
@@ -57,6 +57,11 @@ pub struct RunDetail {
     pub finished: Option<String>,
     /// Whether a torn last line was ignored (the writer was killed mid-record).
     pub torn_tail: bool,
+    /// The primary SMTP address pre-flight resolved each item's identity to, by item.
+    pub addresses: BTreeMap<usize, String>,
+    /// The input rows (with any extra CSV columns), by item; empty for runs that keep none.
+    #[serde(skip)]
+    pub inputs: BTreeMap<usize, BatchItem>,
 }
 
 /// Reads every run under `root` whose header names `parent` as its parent, oldest first.
@@ -68,18 +73,12 @@ pub fn children_of(root: &Path, parent: &str) -> Vec<RunState> {
         .collect()
 }
 
-/// Items by state, as reports show them: an item pre-flight refused (journaled as `failed` with
-/// kind `refused`) is counted as `blocked`, as the convert output calls it, not as a failure.
+/// Items by status, in the words every report uses (`view::journal_status`): an item pre-flight
+/// refused is `blocked`, a dry run's item `planned`, as the run printed them.
 fn counts(state: &RunState) -> BTreeMap<&'static str, usize> {
     let mut c = BTreeMap::new();
     for item in state.items.values() {
-        let name = match (item.state, item.failure) {
-            (ItemState::Failed, Some(FailureKind::Refused)) => "blocked",
-            (ItemState::Failed, Some(FailureKind::Taken)) => "taken",
-            (ItemState::Failed, Some(FailureKind::Interrupted)) => "interrupted",
-            (s, _) => s.name(),
-        };
-        *c.entry(name).or_insert(0) += 1;
+        *c.entry(item.status).or_insert(0) += 1;
     }
     c
 }
@@ -250,7 +249,23 @@ pub fn resolve_run_id_of(root: &Path, wanted: &str, rollbacks: bool) -> Result<S
 pub fn show_run(root: &Path, id: &str) -> Result<RunDetail, JournalError> {
     let id = resolve_run_id_of(root, id, true)?;
     let state = read_journal(&root.join(&id))?;
+    // A resume keeps its rows in the chain's first run.
+    let chain = super::plan::chain_root(root, &id).unwrap_or_else(|_| id.clone());
+    let read_map = |file: &str| -> Option<Vec<u8>> {
+        std::fs::read(root.join(&id).join(file)).or_else(|_| std::fs::read(root.join(&chain).join(file))).ok()
+    };
+    let addresses = read_map(journal::ADDRESSES_FILE)
+        .and_then(|b| serde_json::from_slice::<BTreeMap<usize, String>>(&b).ok())
+        .unwrap_or_default();
+    let inputs = read_map(journal::ITEMS_FILE)
+        .and_then(|b| serde_json::from_slice::<Vec<BatchItem>>(&b).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| (i.row, i))
+        .collect();
     Ok(RunDetail {
+        addresses,
+        inputs,
         counts: counts(&state),
         items: state.items.into_values().collect(),
         header: state.header,
@@ -259,37 +274,68 @@ pub fn show_run(root: &Path, id: &str) -> Result<RunDetail, JournalError> {
     })
 }
 
-/// Writes a run as CSV for a change-management report: one row per item.
+/// The fixed columns of `runs show --csv`; the input's `Comment` and its extra columns follow.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "RunId",
+    "Item",
+    "Identity",
+    "PrimarySmtpAddress",
+    "Target",
+    "Status",
+    "Reason",
+    "Warnings",
+    "Commands",
+    "FailureKind",
+    "PreviousType",
+    "Granted",
+    "Updated",
+    "Comment",
+];
+
+/// Writes a run as CSV for a change-management report: one row per item, with the identity as
+/// typed and the address it resolved to, the status in the words the run printed, every
+/// warning, the commands run (or, for a dry run, planned), and the input's own extra columns
+/// (a ticket number, an owner) unchanged, after the fixed ones.
 pub fn export_csv<W: std::io::Write>(detail: &RunDetail, out: W) -> Result<(), csv::Error> {
     let mut w = csv_writer(out)?;
-    w.write_record([
-        "RunId",
-        "Item",
-        "Identity",
-        "Target",
-        "State",
-        "Reason",
-        "FailureKind",
-        "PreviousType",
-        "Granted",
-        "Updated",
-    ])?;
+    // Extra columns in the order the file had them (rows may lack some: a JSON input).
+    let mut extra: Vec<&str> = Vec::new();
+    for input in detail.inputs.values() {
+        for (name, _) in &input.extra {
+            if !extra.contains(&name.as_str()) && !CSV_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+                extra.push(name);
+            }
+        }
+    }
+    w.write_record(CSV_COLUMNS.iter().copied().chain(extra.iter().copied()))?;
     for item in &detail.items {
         let granted: Vec<String> =
             item.grants.iter().map(|g| format!("{}:{}", grant_name(g.grant), g.trustee)).collect();
         let failure = item.failure.map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)));
-        w.write_record([
-            detail.header.id.as_str(),
-            &item.item.to_string(),
-            &item.identity,
-            item.target.as_deref().unwrap_or(""),
-            item.state.name(),
-            item.reason.as_deref().unwrap_or(""),
-            failure.flatten().as_deref().unwrap_or(""),
-            item.previous_type.as_deref().unwrap_or(""),
-            &granted.join("; "),
-            &item.updated,
-        ])?;
+        let warnings: Vec<String> = item.warnings.iter().map(|w| format!("{}: {}", w.id, w.message)).collect();
+        let input = detail.inputs.get(&item.item);
+        let mut record: Vec<String> = vec![
+            detail.header.id.clone(),
+            item.item.to_string(),
+            item.identity.clone(),
+            detail.addresses.get(&item.item).cloned().unwrap_or_default(),
+            item.target.clone().unwrap_or_default(),
+            item.status.to_string(),
+            item.reason.clone().unwrap_or_default(),
+            warnings.join("; "),
+            // One command per line inside the cell: Excel shows them as lines of one cell.
+            item.commands.join("\n"),
+            failure.flatten().unwrap_or_default(),
+            item.previous_type.clone().unwrap_or_default(),
+            granted.join("; "),
+            item.updated.clone(),
+            input.and_then(|i| i.comment.clone()).unwrap_or_default(),
+        ];
+        for name in &extra {
+            let value = input.and_then(|i| i.extra.iter().find(|(n, _)| n == name)).map(|(_, v)| v.clone());
+            record.push(value.unwrap_or_default());
+        }
+        w.write_record(&record)?;
     }
     w.flush()?;
     Ok(())
@@ -449,6 +495,11 @@ pub fn plan_rollback(state: &RunState) -> Vec<RollbackAction> {
             continue;
         }
         let back = match it.previous_type.as_deref() {
+            Some(prev) if prev.eq_ignore_ascii_case(super::single::DISCONNECTED) => Err(format!(
+                "it was a disconnected mailbox connected to {} as shared; to undo, disconnect it again: Disable-Mailbox {}",
+                it.identity,
+                crate::cmdlet::literal::quote(&it.identity)
+            )),
             Some(prev) => previous_to_target(prev).ok_or_else(|| {
                 format!("the mailbox was a {prev} before; mbxctl converts back only to Shared or Regular")
             }),

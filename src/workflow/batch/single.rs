@@ -12,14 +12,20 @@ use super::input::BatchItem;
 use super::journal::{Event, FailureKind, Journal, JournalError, RunHeader, write_atomic};
 use super::pool::ItemOutcome;
 use super::worker::{JournalObserver, outcome_of};
+use crate::shell::Shell;
 use crate::workflow::convert::{ConvertOptions, ConvertReport, Shells, convert_observed};
+use crate::workflow::disconnected::{DisconnectedRequest, connect_shared_observed};
+use crate::workflow::outcome::ConvertStatus;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
-/// The file in a run directory that lists the items of a convert run, which `resume` reads. It
-/// is the same name the batch CLI writes (a unit test in the CLI holds them together).
-pub const ITEMS_FILE: &str = "items.json";
+/// The file in a run directory that lists the items of a convert run, which `resume` reads: the
+/// same constant the batch writes with (one name, in the journal module).
+pub use super::journal::ITEMS_FILE;
+
+/// The previous type journaled for a mailbox connected from a disconnected one: it had none.
+pub const DISCONNECTED: &str = "DisconnectedMailbox";
 
 /// One single-mailbox (or few-mailbox) convert command, journaled as a run.
 pub struct SingleRun {
@@ -74,6 +80,33 @@ impl SingleRun {
         let report = convert_observed(shells, identity, opts, &mut obs).await;
         let started_in_attempt = obs.apply_started;
         let written = self.finish_item(key, identity, &report, started_in_attempt);
+        (report, written)
+    }
+
+    /// Connects a disconnected mailbox as shared (`convert --disconnected`) as item `key`,
+    /// journaled like a conversion: `apply-started` before `Connect-Mailbox` is sent, `applied`
+    /// with the previous type [`DISCONNECTED`] after it ran (so a rollback refuses it as manual,
+    /// naming `Disable-Mailbox`, instead of converting the new shared mailbox to a user), then
+    /// the final state. The item's identity is the account, which owns the mailbox afterwards:
+    /// `resume` then finds it shared (nothing to do) or not connected (reported, unchanged).
+    pub async fn connect_disconnected(
+        &self,
+        shell: &mut (dyn Shell + 'static),
+        key: usize,
+        req: &DisconnectedRequest,
+    ) -> (ConvertReport, Result<(), JournalError>) {
+        let identity = req.user.as_str();
+        let mut obs =
+            JournalObserver { journal: &self.journal, key, identity, started: &self.started, apply_started: false };
+        let report = connect_shared_observed(shell, req, &mut obs).await;
+        let started = obs.apply_started;
+        if started
+            && matches!(report.status, ConvertStatus::Converted)
+            && let Err(e) = self.applied(key, identity, DISCONNECTED)
+        {
+            return (report, Err(e));
+        }
+        let written = self.finish_item(key, identity, &report, started);
         (report, written)
     }
 

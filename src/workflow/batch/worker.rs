@@ -8,6 +8,7 @@
 use super::input::{BatchItem, ResolvedKey, RowProblem, find_duplicates_resolved};
 use super::journal::{Event, FailureKind, GrantKind, Journal};
 use super::pool::{Failure, ItemOutcome, WorkItem};
+use super::sessions::SessionSource;
 use crate::cmdlet::validate::Target as CatalogueTarget;
 use crate::cmdlet::{Invocation, Severity};
 use crate::exchange::RecipientTypeDetails;
@@ -226,7 +227,11 @@ pub fn outcome_of(report: &ConvertReport, started_in_run: bool, started_in_attem
             ItemOutcome::Done(Event::Skipped { reason: format!("already {}", report.to.type_value()) })
         }
         ConvertStatus::Planned => ItemOutcome::Done(Event::Skipped {
-            reason: format!("dry run: {} command(s) planned, nothing changed", report.commands.len()),
+            reason: format!(
+                "{} {} command(s) planned, nothing changed",
+                super::view::DRY_RUN_REASON_PREFIX,
+                report.commands.len()
+            ),
         }),
         ConvertStatus::Blocked => {
             ItemOutcome::Failed(Failure { reason: blocked_reason(report), kind: blocked_kind(report) })
@@ -300,6 +305,17 @@ impl<'j> BatchWorker<'j> {
             apply_started: false,
         };
         let report = convert_observed(&mut session.shells(), &item.identity, &opts, &mut obs).await;
+        if matches!(report.status, ConvertStatus::Planned | ConvertStatus::Blocked) && !report.checks.is_empty() {
+            // Convert journals its pre-flight only before a change; a dry run's or a blocked item's
+            // warnings belong in the journal too (`runs show` lists them). Best effort, as below.
+            let _ = obs.preflighted(&report);
+        }
+        if report.status == ConvertStatus::Planned && !report.commands.is_empty() {
+            // A dry run's plan goes in the journal, so `runs show --csv` can list it. Best effort:
+            // the final record that follows is what counts.
+            let commands = report.commands.iter().map(|c| c.text.clone()).collect();
+            let _ = self.journal.append(item.key, &item.identity, Event::Previewed { commands });
+        }
         let started_in_attempt = obs.apply_started;
         let started_in_run = self.started.lock().unwrap_or_else(|p| p.into_inner()).contains(&item.key);
         let outcome = outcome_of(&report, started_in_run, started_in_attempt);
@@ -314,8 +330,9 @@ impl<'j> BatchWorker<'j> {
 /// What `Get-Recipient` said about one row's identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
-    /// Found: the key that identifies the mailbox whatever it was called by.
-    Found(ResolvedKey),
+    /// Found: the key that identifies the mailbox whatever it was called by, and its primary
+    /// SMTP address when Exchange gave one (for reports, beside the identity as typed).
+    Found(ResolvedKey, Option<String>),
     /// Not usable: a problem code (`unknown-mailbox`, `ambiguous-identity`, `unreadable-identity`)
     /// and Exchange's message.
     Problem(&'static str, String),
@@ -353,8 +370,12 @@ pub async fn resolve_identity(shell: &mut (dyn Shell + 'static), identity: &str)
         };
         return Ok(Resolution::Problem(code, e.message.clone()));
     }
+    let smtp = outcome
+        .output
+        .first()
+        .and_then(|v| v.as_object()?.get("PrimarySmtpAddress").and_then(PsValue::display).filter(|s| !s.is_empty()));
     Ok(match outcome.output.first().and_then(key_of) {
-        Some(k) => Resolution::Found(k),
+        Some(k) => Resolution::Found(k, smtp),
         None => Resolution::Problem("unreadable-identity", "Get-Recipient returned no identifying property".into()),
     })
 }
@@ -381,7 +402,7 @@ pub fn resolution_problems(items: &[BatchItem], resolved: &HashMap<usize, Resolu
         }
     }
     problems.extend(find_duplicates_resolved(items, |i| match resolved.get(&i.row) {
-        Some(Resolution::Found(k)) => Some(k.clone()),
+        Some(Resolution::Found(k, _)) => Some(k.clone()),
         _ => None,
     }));
     for p in &mut problems {
@@ -396,25 +417,64 @@ pub fn resolution_problems(items: &[BatchItem], resolved: &HashMap<usize, Resolu
     problems
 }
 
-/// Resolves `items` over the given sessions in parallel (each session takes every Nth row),
-/// reopening a session that breaks with `reopen`. Returns the sessions (for the pool to reuse)
-/// and a resolution per row. A row that cannot be resolved after three session failures is
-/// an `unreadable-identity` problem.
+/// Resolves `items` with `first` and, as they open, the sessions of `source` (each lane takes
+/// the next unresolved row), reopening a session that breaks with `reopen`; `on_progress(done,
+/// total)` follows each row. Extra lanes stop waiting for a session once every row is taken, so
+/// the resolution never waits for all sessions to open. Returns the sessions that took part
+/// (for the pool to reuse) and a resolution per row. A row that cannot be resolved after three
+/// session failures is an `unreadable-identity` problem.
 pub async fn resolve_all<O, OF>(
-    sessions: Vec<Session>,
+    first: Session,
+    source: &SessionSource<Session>,
+    extra_lanes: usize,
     items: &[BatchItem],
     reopen: O,
+    on_progress: &dyn Fn(usize, usize),
 ) -> (Vec<Session>, HashMap<usize, Resolution>)
 where
     O: Fn() -> OF,
     OF: std::future::Future<Output = Result<Session, ShellError>>,
 {
-    let n = sessions.len().max(1);
+    let next = std::cell::Cell::new(0usize);
+    let finished = std::cell::Cell::new(0usize);
+    let all_taken = tokio::sync::Notify::new();
     let reopen = &reopen;
-    let lanes = sessions.into_iter().enumerate().map(|(lane, mut session)| async move {
+    let take = || {
+        let i = next.get();
+        next.set(i + 1);
+        if i + 1 >= items.len() {
+            all_taken.notify_waiters();
+        }
+        items.get(i)
+    };
+    let wait_all_taken = || async {
+        loop {
+            let n = all_taken.notified();
+            tokio::pin!(n);
+            n.as_mut().enable();
+            if next.get() >= items.len() {
+                return;
+            }
+            n.await;
+        }
+    };
+    let lane = |session: Option<Session>| async {
+        let mut session = match session {
+            Some(s) => s,
+            None => {
+                let joined = tokio::select! {
+                    s = source.next() => s,
+                    _ = wait_all_taken() => None,
+                };
+                match joined {
+                    Some(Ok(s)) => s,
+                    _ => return None,
+                }
+            }
+        };
         let mut out = Vec::new();
         let mut alive = true;
-        for item in items.iter().skip(lane).step_by(n) {
+        while let Some(item) = take() {
             let mut attempts = 0;
             let resolution = loop {
                 if !alive {
@@ -440,13 +500,17 @@ where
                 }
             };
             out.push((item.row, resolution));
+            finished.set(finished.get() + 1);
+            on_progress(finished.get(), items.len());
         }
-        (session, out)
-    });
-    let results = join_all(lanes.collect()).await;
+        Some((session, out))
+    };
+    let mut lanes = vec![lane(Some(first))];
+    lanes.extend((0..extra_lanes).map(|_| lane(None)));
+    let results = join_all(lanes).await;
     let mut sessions = Vec::new();
     let mut map = HashMap::new();
-    for (s, rows) in results {
+    for (s, rows) in results.into_iter().flatten() {
         sessions.push(s);
         map.extend(rows);
     }
@@ -544,11 +608,57 @@ mod tests {
             reset_password_on_next_logon: None,
             comment: None,
             identity_column: None,
+            extra: Vec::new(),
         }];
         apply_grant_defaults(&mut items, &["ben".into()], &["ben".into()], &[]);
         assert_eq!(items[0].full_access, ["ann"]);
         assert_eq!(items[0].send_as, ["ben"]);
         assert!(items[0].send_on_behalf.is_empty());
+    }
+
+    #[tokio::test]
+    async fn resolution_does_not_wait_for_sessions_still_opening() {
+        use crate::lab::{InitOptions, LabShell, init};
+        use crate::workflow::batch::sessions::alongside;
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("lab");
+        init(&dir, InitOptions { users: 0 }).unwrap();
+        let open =
+            || async { Ok(Session::single(Box::new(LabShell::open(&dir, crate::shell::Side::OnPremises).unwrap()))) };
+        let first = open().await.unwrap();
+        let item = |row: usize, id: &str| BatchItem {
+            row,
+            line: row + 1,
+            identity: id.into(),
+            target: TargetType::Shared,
+            full_access: vec![],
+            send_as: vec![],
+            send_on_behalf: vec![],
+            auto_mapping: None,
+            reset_password_on_next_logon: None,
+            comment: None,
+            identity_column: None,
+            extra: Vec::new(),
+        };
+        let items = vec![item(1, "kim"), item(2, "ghost"), item(3, "lee")];
+        // The other two sessions never finish opening: the first resolves every row alone.
+        let source = SessionSource::new(2);
+        let never = || async {
+            std::future::pending::<()>().await;
+            Err(ShellError::Broken("never".into()))
+        };
+        let progress = std::cell::RefCell::new(Vec::new());
+        let on_progress = |done, total| progress.borrow_mut().push((done, total));
+        let resolving = resolve_all(first, &source, 2, &items, open, &on_progress);
+        let (sessions, resolved) =
+            tokio::time::timeout(Duration::from_secs(60), alongside(source.fill(never), resolving))
+                .await
+                .expect("the resolution waited for sessions that never opened");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(progress.into_inner(), [(1, 3), (2, 3), (3, 3)]);
+        assert!(matches!(&resolved[&1], Resolution::Found(_, Some(smtp)) if smtp == "kim@contoso.com"), "{resolved:?}");
+        assert!(matches!(&resolved[&2], Resolution::Problem("unknown-mailbox", _)), "{resolved:?}");
+        assert!(matches!(&resolved[&3], Resolution::Found(..)));
     }
 
     #[test]
@@ -565,11 +675,12 @@ mod tests {
             reset_password_on_next_logon: None,
             comment: None,
             identity_column: Some("PrimarySmtpAddress".into()),
+            extra: Vec::new(),
         };
         let items = vec![item(1, "kim"), item(2, "kim@contoso.com"), item(3, "ghost")];
         let mut resolved = HashMap::new();
-        resolved.insert(1, Resolution::Found(ResolvedKey("g1".into())));
-        resolved.insert(2, Resolution::Found(ResolvedKey("g1".into())));
+        resolved.insert(1, Resolution::Found(ResolvedKey("g1".into()), None));
+        resolved.insert(2, Resolution::Found(ResolvedKey("g1".into()), None));
         resolved.insert(3, Resolution::Problem("unknown-mailbox", "not found".into()));
         let p = resolution_problems(&items, &resolved);
         assert_eq!(p.len(), 2);

@@ -125,8 +125,9 @@ pub(super) fn read_delimited(text: &str, source: &str, rows: &mut Rows<'_>) -> I
                 }
                 let mut raw = RawRow { row, line, ..Default::default() };
                 for (i, field) in record.iter().enumerate().take(header.len()) {
-                    if let Some(column) = columns[i] {
-                        raw.put(column, &header[i], Cell::Text(field.to_string()));
+                    match columns[i] {
+                        Some(column) => raw.put(column, &header[i], Cell::Text(field.to_string())),
+                        None => raw.extra.push((header[i].clone(), field.to_string())),
                     }
                 }
                 rows.push(raw);
@@ -193,7 +194,7 @@ pub(super) fn header_problems(header: &[String], columns: &[Option<Column>], lin
                 Some(name),
                 Severity::Note,
                 "unknown-column",
-                format!("column '{name}' is not used by mbxctl and is ignored"),
+                format!("column '{name}' is not used by mbxctl; it is kept for the run's report (runs show --csv)"),
             ),
             Some(Column::Identity(p)) if Some(*p) != best => rows.problem(
                 0,

@@ -87,6 +87,10 @@ pub struct BatchItem {
     /// such as a mailbox that does not exist).
     #[serde(default)]
     pub identity_column: Option<String>,
+    /// The columns of a CSV file that mbxctl does not use (a ticket number, an owner), by
+    /// header, in file order: carried unchanged into `runs show --csv`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<(String, String)>,
 }
 
 /// A row (or the file) that could not be used as is.
@@ -344,6 +348,8 @@ struct RawRow {
     line: usize,
     identities: Vec<(u8, String, Cell)>,
     slots: [Option<(String, Cell)>; SLOTS],
+    /// Columns mbxctl does not use, kept for reports (header, value).
+    extra: Vec<(String, String)>,
 }
 
 impl RawRow {
@@ -503,6 +509,7 @@ impl<'d> Rows<'d> {
             reset_password_on_next_logon: reset,
             comment,
             identity_column,
+            extra: std::mem::take(&mut raw.extra),
         });
     }
 

@@ -1,0 +1,429 @@
+//! Reading PowerShell text back into invocations: a command-mode reader faithful to PowerShell's
+//! own parser for everything that decides what a command and its arguments are.
+//!
+//! The reader follows PowerShell/PowerShell `src/System.Management.Automation/engine/parser/`:
+//! `Parser.cs` for the structure (`StatementRule`, `PipelineRule` — an expression first, else a
+//! command; `CommandRule` — parameters, arguments, `--`, `--%`, redirections;
+//! `GetCommandArgument` — comma arrays; `PrimaryExpressionRule` with member access;
+//! `HashExpressionRule`), `tokenizer.cs` and `CharTraits.cs` for the tokens (see
+//! [`crate::cmdlet::tokenizer`]). It is not a full expression parser: expressions are skipped
+//! token by token, but every command inside them — in `( )`, `$( )`, `@( )`, script blocks,
+//! hash-literal values, `if`/`foreach`/`while`/`switch`/`try`/`function` bodies, assignments
+//! and `$( )` inside expandable strings — is collected with its position.
+//!
+//! What a value becomes:
+//! - quoted strings (all quote characters, doubled quotes, backtick escapes, here-strings) and
+//!   bare words → [`Value::String`] with PowerShell's escapes applied;
+//! - numbers → [`Value::Int`] with `KB`..`PB` multipliers applied as PowerShell computes them
+//!   (`50GB` is 53687091200); a number that is not an `i64` (a fraction, a hexadecimal literal
+//!   above `0x7FFFFFFF`, an overflow) → [`Value::String`] of its source text;
+//! - `$true`/`$false` → [`Value::Bool`]; after a colon (`-Force:$false`) → [`Value::Switch`];
+//!   a parameter with no value → `Switch(true)`;
+//! - `a,b,c` and constant `@(...)` → [`Value::List`] (integers as their decimal text);
+//! - `@{Add=...;Remove=...}` with constant strings → [`Value::AddRemove`];
+//! - the constant form of [`crate::cmdlet::literal::quote`] (`('a'+"`n"+[char]0x1B)`) and a
+//!   parenthesized integer (`(-5)`) → the string or integer;
+//! - anything PowerShell computes at run time — variables (including `$null`), `$( )`, other
+//!   `( )`, script blocks, expandable strings with `$`, splatting `@params`, member access, the
+//!   text after `--%` — → [`Value::Dynamic`] holding the source text, never guessed.
+//!
+//! `-Name value` pairs the value with the parameter (PowerShell's binder does the same unless
+//! the parameter is a switch, which only the catalogue knows: validation re-binds it).
+//!
+//! Differences from PowerShell, on purpose: the reader follows PowerShell 7's tokenizer
+//! (`` `e ``, `` `u{} ``, `&&`/`||`, pipelines continued by a `|` on the next line); class and
+//! enum bodies are skipped without collecting commands inside methods; nesting deeper than
+//! 128 brackets stops the reader with an error rather than the stack.
+//!
+//! One grammar a file: this module holds the reader's state, positions, diagnostics and
+//! whitespace; [`statements`] the statement rules, [`expressions`] the skipped expressions (and
+//! the commands inside them), [`constants`] hash literals and the constant values an argument can
+//! be, [`arguments`] a command and its parameters and arguments.
+
+use crate::cmdlet::diagnostic::{Diagnostic, Position, Severity};
+use crate::cmdlet::invocation::Invocation;
+use crate::cmdlet::tokenizer::{Cursor, LexError};
+
+mod arguments;
+mod constants;
+mod expressions;
+mod statements;
+#[cfg(test)]
+mod tests;
+
+/// A parsed script: the commands found, in source order, and what is wrong with the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Script {
+    /// Every command, including those nested in expressions, blocks and strings.
+    pub commands: Vec<ParsedCommand>,
+    /// Syntax errors and warnings, with positions.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One command of a script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedCommand {
+    /// The command as an invocation (positional arguments have `name: None`).
+    pub invocation: Invocation,
+    /// Where the command starts (its name, or the `&`/`.` before it).
+    pub position: Position,
+    /// Where each parameter starts (its `-Name`, or the argument), parallel to
+    /// `invocation.params`.
+    pub parameter_positions: Vec<Position>,
+    /// The command's place in its pipeline: 0 for the first element.
+    pub pipeline_index: usize,
+    /// How each parameter was written, parallel to `invocation.params`: the binder needs it to
+    /// know whether a value may be taken away from a switch.
+    pub forms: Vec<ArgForm>,
+}
+
+/// How one command element was written. PowerShell's parser keeps `-Name value` as two elements
+/// and only the binder, which knows the parameter's type, pairs them; mbxctl's reader pairs them
+/// at once and records the form so the binder can undo it for a switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArgForm {
+    /// `-Name` alone (the value is `Switch(true)`).
+    Bare,
+    /// `-Name:value`: the value belongs to the parameter whatever its type.
+    #[default]
+    Colon,
+    /// `-Name value`: the value is the next argument, which a switch never takes.
+    Spaced,
+    /// A positional argument (`name: None`).
+    Positional,
+}
+
+/// Parses a whole script. Never fails: problems are reported as diagnostics.
+pub fn parse_script(text: &str) -> Script {
+    let mut p = Parser::new(text);
+    p.statement_list(None);
+    Script { commands: p.commands, diagnostics: p.diags }
+}
+
+/// Parses a whole script as a stream: each command goes to `sink` in source order, as soon as
+/// the top-level statement holding it is read, and is not kept, so memory stays that of one
+/// statement however long the script. Returns the diagnostics. The commands and diagnostics are
+/// those [`parse_script`] gives.
+pub fn parse_script_streaming<'a>(text: &'a str, sink: &'a mut dyn FnMut(ParsedCommand)) -> Vec<Diagnostic> {
+    let mut p = Parser::new(text);
+    p.commands = Vec::new();
+    p.sink = Some(sink);
+    p.statement_list(None);
+    p.flush();
+    p.diags
+}
+
+/// Parses text that must hold exactly one command (such as a line from [`crate::cmdlet::render`]).
+pub fn parse_command(text: &str) -> Result<Invocation, Diagnostic> {
+    let mut script = parse_script(text);
+    if let Some(i) = script.diagnostics.iter().position(|d| d.severity == Severity::Error) {
+        return Err(script.diagnostics.swap_remove(i));
+    }
+    if script.commands.len() == 1
+        && let Some(cmd) = script.commands.pop()
+    {
+        return Ok(cmd.invocation);
+    }
+    let found = script.commands.len();
+    let mut d = Diagnostic::error("expected-one-command", format!("expected exactly one command, found {found}"))
+        .with_help("give one command such as `Set-Mailbox -Identity 'jdoe' -Type Shared`, without `;` or `|`");
+    if let Some(second) = script.commands.get(1) {
+        d = d.at(second.position);
+    }
+    Err(d)
+}
+
+/// The deepest nesting of brackets and statements read before giving up.
+const MAX_DEPTH: usize = 256;
+
+/// A value being read, before it becomes a [`Value`] (which needs the source text for `Dynamic`).
+#[derive(Debug, Clone, PartialEq)]
+enum Arg {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    List(Vec<String>),
+    AddRemove(Vec<String>, Vec<String>),
+    /// Run time; the text is taken from the source range.
+    Dynamic,
+}
+
+/// Where a command element is read (`CommandArgumentContext` in Parser.cs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// The command name without `&`/`.`: bare words are not expanded.
+    Name,
+    /// The command name after `&`/`.`.
+    NameAfterOperator,
+    /// An argument.
+    Argument,
+}
+
+/// Offsets of line starts, with a cache for the forward-moving lookups the reader makes.
+struct Lines {
+    starts: Vec<usize>,
+    line: usize,
+    off: usize,
+    col: u32,
+}
+
+impl Lines {
+    fn new(b: &[u8]) -> Self {
+        let mut starts = Vec::with_capacity(b.len() / 40 + 1);
+        starts.push(0);
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Lines { starts, line: 0, off: 0, col: 1 }
+    }
+
+    fn position(&mut self, b: &[u8], off: usize) -> Position {
+        let chars = |from: usize, to: usize| b[from..to].iter().filter(|&&x| (x & 0xC0) != 0x80).count() as u32;
+        if off >= self.off {
+            // Forward, the common case: walk the line table instead of searching it.
+            let start_line = self.line;
+            while self.starts.get(self.line + 1).is_some_and(|&s| s <= off) {
+                self.line += 1;
+            }
+            if self.line == start_line {
+                self.col += chars(self.off, off);
+            } else {
+                self.col = 1 + chars(self.starts[self.line], off);
+            }
+        } else {
+            self.line = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
+            self.col = 1 + chars(self.starts[self.line], off);
+        }
+        self.off = off;
+        Position { line: self.line as u32 + 1, column: self.col }
+    }
+}
+
+struct Parser<'a> {
+    cur: Cursor<'a>,
+    lines: Lines,
+    commands: Vec<ParsedCommand>,
+    /// Where finished commands go when the script is read as a stream: they are handed over
+    /// after each top-level statement (when every command nested in it is complete, in source
+    /// order) instead of being kept.
+    sink: Option<&'a mut dyn FnMut(ParsedCommand)>,
+    diags: Vec<Diagnostic>,
+    buf: String,
+    subs: Vec<(usize, usize)>,
+    depth: usize,
+    aborted: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            cur: Cursor::new(text),
+            lines: Lines::new(text.as_bytes()),
+            commands: Vec::with_capacity(text.len() / 128),
+            sink: None,
+            diags: Vec::new(),
+            buf: String::new(),
+            subs: Vec::new(),
+            depth: 0,
+            aborted: false,
+        }
+    }
+
+    /// Hands the finished commands to the sink, when reading as a stream.
+    fn flush(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            for c in self.commands.drain(..) {
+                sink(c);
+            }
+        }
+    }
+
+    // ----- diagnostics -------------------------------------------------------------------
+
+    fn position(&mut self, off: usize) -> Position {
+        self.lines.position(self.cur.bytes, off)
+    }
+
+    fn report(&mut self, severity: Severity, code: &'static str, off: usize, message: String, help: &str) {
+        let position = self.position(off);
+        let mut d = Diagnostic::error(code, message).at(position);
+        d.severity = severity;
+        if !help.is_empty() {
+            d = d.with_help(help);
+        }
+        self.diags.push(d);
+    }
+
+    fn error(&mut self, code: &'static str, off: usize, message: impl Into<String>, help: &str) {
+        self.report(Severity::Error, code, off, message.into(), help);
+    }
+
+    fn lex_error(&mut self, e: LexError) {
+        match e {
+            LexError::UnterminatedString(off, q) => self.error(
+                "unterminated-string",
+                off,
+                format!("the string starting here has no closing {q}"),
+                "add the closing quote; inside '...' write a quote twice ('O''Brien'), inside \"...\" put a backtick before it",
+            ),
+            LexError::UnterminatedHereString(off, q) => self.error(
+                "unterminated-here-string",
+                off,
+                format!("the here-string starting here has no closing {q}@"),
+                "put the closing quote and @ at the very start of a line of their own",
+            ),
+            LexError::HereStringHeader(off) => self.error(
+                "here-string-header",
+                off,
+                "characters follow a here-string header on its line",
+                "start the text of a here-string on the line after @' or @\"",
+            ),
+            LexError::UnterminatedSubExpression(off) => self.error(
+                "unterminated-subexpression",
+                off,
+                "the subexpression $( starting here has no closing )",
+                "add the closing parenthesis",
+            ),
+            LexError::UnterminatedVariable(off) => self.error(
+                "unterminated-variable",
+                off,
+                "the variable reference ${ starting here has no closing }",
+                "add the closing brace",
+            ),
+            LexError::InvalidUnicodeEscape(off) => self.error(
+                "invalid-unicode-escape",
+                off,
+                "invalid `u{...} escape",
+                "write `u{ then 1 to 6 hexadecimal digits of a code point up to 10FFFF, then }, such as `u{2013}",
+            ),
+            LexError::InvalidDriveVariable(off) => self.error(
+                "invalid-variable-reference",
+                off,
+                "a variable name is followed by : but no name comes after it, so PowerShell reads a scope or drive",
+                "delimit the name with braces, ${name}:, or use $($name):",
+            ),
+            LexError::UnterminatedComment(off) => self.error(
+                "unterminated-comment",
+                off,
+                "the block comment <# starting here has no closing #>",
+                "add #> where the comment ends",
+            ),
+        }
+    }
+
+    fn missing_closer(&mut self, closer: char, open: usize) {
+        self.error(
+            "missing-closing-delimiter",
+            open,
+            format!("the {} opened here has no closing {closer}", opener_of(closer)),
+            &format!("add the closing {closer}"),
+        );
+    }
+
+    // ----- nesting guard -----------------------------------------------------------------
+
+    fn enter(&mut self) -> bool {
+        if self.aborted {
+            return false;
+        }
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let at = self.cur.pos;
+            self.error(
+                "nesting-too-deep",
+                at,
+                "brackets and statements nest too deeply here; mbxctl stops reading the script",
+                "split the script into simpler statements",
+            );
+            self.aborted = true;
+            self.cur.pos = self.cur.end;
+            return false;
+        }
+        true
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- whitespace --------------------------------------------------------------------
+
+    /// Skips whitespace, comments and line continuations, but not line breaks (the skipping
+    /// part of `NextToken`).
+    fn skip_ws(&mut self) {
+        loop {
+            self.cur.skip_plain_ws();
+            match self.cur.peek_byte() {
+                Some(b'#') => self.cur.skip_line_comment(),
+                Some(b'<') if self.cur.char_at(self.cur.pos + 1) == Some('#') => {
+                    if let Err(e) = self.cur.skip_block_comment() {
+                        self.lex_error(e);
+                    }
+                }
+                Some(b'`') => match self.cur.char_at(self.cur.pos + 1) {
+                    Some('\n') => self.cur.pos += 2,
+                    Some('\r') => {
+                        self.cur.pos += 2;
+                        self.cur.eat_lf_after_cr('\r');
+                    }
+                    Some(c) if c.is_whitespace() => self.cur.pos += 1 + c.len_utf8(),
+                    _ => return,
+                },
+                _ => return,
+            }
+        }
+    }
+
+    /// Skips whitespace, comments, line breaks and, if `semis`, semicolons.
+    fn skip_newlines(&mut self, semis: bool) {
+        loop {
+            self.skip_ws();
+            match self.cur.peek_byte() {
+                Some(b'\n') => self.cur.pos += 1,
+                Some(b'\r') => {
+                    self.cur.pos += 1;
+                    self.cur.eat_lf_after_cr('\r');
+                }
+                Some(b';') if semis => self.cur.pos += 1,
+                _ => return,
+            }
+        }
+    }
+
+    /// At a character that ends a statement or pipeline element.
+    fn at_terminator(&self) -> bool {
+        matches!(self.cur.peek(), None | Some('\n' | '\r' | ';' | ')' | '}' | '|' | '&'))
+    }
+}
+
+enum ParamScan {
+    Param { name: String, colon: bool },
+    Generic,
+}
+
+fn list_item(a: Arg) -> Option<String> {
+    match a {
+        Arg::Str(s) => Some(s),
+        Arg::Int(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn opener_of(closer: char) -> &'static str {
+    match closer {
+        ')' => "(",
+        ']' => "[",
+        _ => "{",
+    }
+}

@@ -1,0 +1,723 @@
+//! Statements: statement lists, keyword statements (`if`, `foreach`, `switch`, `try`,
+//! `function`, ...), pipelines and pipeline chains (`StatementRule`, `PipelineRule` and
+//! `PipelineChainRule` in `Parser.cs`).
+
+use super::{Ctx, ParamScan, Parser};
+use crate::cmdlet::keywords::statement_keyword;
+use crate::cmdlet::tokenizer::{
+    Cursor, Expansions, force_start_new_token, is_dash, is_double_quote, is_identifier_follow, is_identifier_start,
+    is_single_quote, is_variable_start,
+};
+
+impl Parser<'_> {
+    // ----- statements --------------------------------------------------------------------
+
+    /// Statements up to `closer` (a `)`/`}` with the offset of its opener) or the end.
+    pub(super) fn statement_list(&mut self, closer: Option<(char, usize)>) {
+        if !self.enter() {
+            return;
+        }
+        loop {
+            if self.aborted {
+                break;
+            }
+            self.skip_newlines(true);
+            match self.cur.peek() {
+                None => {
+                    if let Some((c, open)) = closer {
+                        self.missing_closer(c, open);
+                    }
+                    break;
+                }
+                Some(c) if closer.is_some_and(|(cl, _)| cl == c) => {
+                    self.cur.pos += 1;
+                    break;
+                }
+                Some(c @ (')' | '}')) => {
+                    if let Some((cl, open)) = closer {
+                        self.missing_closer(cl, open);
+                        break;
+                    }
+                    let at = self.cur.pos;
+                    self.error(
+                        "unexpected-token",
+                        at,
+                        format!("unexpected {c}"),
+                        "remove it or add the opening bracket",
+                    );
+                    self.cur.pos += 1;
+                }
+                Some(_) => {
+                    let before = self.cur.pos;
+                    self.statement();
+                    if closer.is_none() && self.depth == 1 {
+                        self.flush();
+                    }
+                    if self.cur.pos == before
+                        && let Some(c) = self.cur.bump()
+                    {
+                        self.error("unexpected-token", before, format!("unexpected {c}"), "");
+                    }
+                }
+            }
+        }
+        self.leave();
+    }
+
+    pub(super) fn statement(&mut self) {
+        if !self.enter() {
+            return;
+        }
+        // A loop label `:name`.
+        if self.cur.peek() == Some(':')
+            && let Some(c) = self.cur.peek2()
+            && is_identifier_start(c)
+        {
+            let save = self.cur.pos;
+            self.cur.pos += 1;
+            while let Some(c) = self.cur.peek().filter(|c| is_identifier_follow(*c)) {
+                self.cur.pos += c.len_utf8();
+            }
+            if self.cur.peek().is_none_or(force_start_new_token) {
+                self.skip_newlines(false);
+            } else {
+                self.cur.pos = save;
+            }
+        }
+        match self.peek_keyword() {
+            Some((kw, end)) => {
+                let start = self.cur.pos;
+                self.cur.pos = end;
+                self.keyword_statement(kw, start);
+            }
+            None => self.pipeline_chain(),
+        }
+        self.leave();
+    }
+
+    /// The statement keyword at the cursor, if any, with the offset after it. As in
+    /// `ScanIdentifier`, a keyword must be followed by a character that ends a token.
+    pub(super) fn peek_keyword(&self) -> Option<(&'static str, usize)> {
+        let start = self.cur.pos;
+        let mut p = start;
+        while p < self.cur.end && self.cur.bytes[p].is_ascii_alphabetic() {
+            p += 1;
+        }
+        if p == start || p - start > 13 {
+            return None;
+        }
+        match self.cur.char_at(p) {
+            None => {}
+            Some(c) if is_identifier_follow(c) || !force_start_new_token(c) => return None,
+            Some(_) => {}
+        }
+        let word = &self.cur.src[start..p];
+        statement_keyword(word).map(|k| (k, p))
+    }
+
+    pub(super) fn keyword_statement(&mut self, kw: &'static str, start: usize) {
+        match kw {
+            "if" => {
+                self.condition(kw);
+                self.block(kw);
+                loop {
+                    let save = self.cur.pos;
+                    self.skip_newlines(false);
+                    match self.peek_keyword() {
+                        Some(("elseif", end)) => {
+                            self.cur.pos = end;
+                            self.condition("elseif");
+                            self.block("elseif");
+                        }
+                        Some(("else", end)) => {
+                            self.cur.pos = end;
+                            self.block("else");
+                            break;
+                        }
+                        _ => {
+                            self.cur.pos = save;
+                            break;
+                        }
+                    }
+                }
+            }
+            "while" | "for" => {
+                self.condition(kw);
+                self.block(kw);
+            }
+            "foreach" => self.foreach_statement(),
+            "switch" => self.switch_statement(),
+            "do" => {
+                self.block(kw);
+                let save = self.cur.pos;
+                self.skip_newlines(false);
+                match self.peek_keyword() {
+                    Some(("while" | "until", end)) => {
+                        self.cur.pos = end;
+                        self.condition(kw);
+                    }
+                    _ => {
+                        self.cur.pos = save;
+                        self.error(
+                            "missing-condition",
+                            save,
+                            "a do block needs while (...) or until (...) after it",
+                            "add `while (condition)` after the closing brace",
+                        );
+                    }
+                }
+            }
+            "try" => {
+                self.block(kw);
+                let mut handled = false;
+                loop {
+                    let save = self.cur.pos;
+                    self.skip_newlines(false);
+                    match self.peek_keyword() {
+                        Some(("catch", end)) => {
+                            self.cur.pos = end;
+                            self.catch_types();
+                            self.block("catch");
+                            handled = true;
+                        }
+                        Some(("finally", end)) => {
+                            self.cur.pos = end;
+                            self.block("finally");
+                            handled = true;
+                            break;
+                        }
+                        _ => {
+                            self.cur.pos = save;
+                            break;
+                        }
+                    }
+                }
+                if !handled {
+                    self.error(
+                        "missing-catch-or-finally",
+                        start,
+                        "a try block needs a catch or finally block after it",
+                        "add `catch { ... }` or `finally { ... }`",
+                    );
+                }
+            }
+            "elseif" | "else" | "catch" | "finally" | "until" => {
+                self.error(
+                    "unexpected-keyword",
+                    start,
+                    format!("`{kw}` does not follow the statement it belongs to"),
+                    "check the braces of the statement before it",
+                );
+                if kw == "elseif" || kw == "until" {
+                    self.condition(kw);
+                }
+                if kw == "catch" {
+                    self.catch_types();
+                }
+                if kw != "until" {
+                    self.block(kw);
+                }
+            }
+            "trap" => {
+                self.catch_types();
+                self.block(kw);
+            }
+            "function" | "filter" | "workflow" | "configuration" => {
+                self.skip_ws();
+                if !matches!(self.cur.peek(), Some('{' | '(') | None) && !self.at_terminator() {
+                    self.argument_element(Ctx::Name);
+                }
+                self.skip_ws();
+                if self.cur.peek() == Some('(') {
+                    let open = self.cur.pos;
+                    self.cur.pos += 1;
+                    self.expr_group(')', open, false);
+                }
+                self.block(kw);
+            }
+            "param" => {
+                self.skip_newlines(false);
+                if self.cur.peek() == Some('(') {
+                    let open = self.cur.pos;
+                    self.cur.pos += 1;
+                    self.expr_group(')', open, false);
+                } else {
+                    let at = self.cur.pos;
+                    self.error("missing-parameter-list", at, "param needs a parameter list in ( )", "write param(...)");
+                }
+            }
+            "begin" | "process" | "end" | "dynamicparam" | "clean" | "parallel" | "sequence" => self.block(kw),
+            "return" | "throw" | "exit" => {
+                self.skip_ws();
+                if !self.at_terminator() || self.cur.peek() == Some('&') {
+                    self.pipeline_chain();
+                }
+            }
+            "break" | "continue" => {
+                self.skip_ws();
+                if !self.at_terminator() {
+                    self.argument_element(Ctx::Argument);
+                }
+            }
+            "data" => {
+                self.skip_ws();
+                while self.cur.peek().is_some_and(is_dash) {
+                    self.element_list_until_brace();
+                }
+                self.block(kw);
+            }
+            "class" | "enum" => {
+                while !self.at_terminator() && self.cur.peek() != Some('{') {
+                    self.cur.bump();
+                }
+                self.skip_newlines(false);
+                if self.cur.peek() == Some('{') {
+                    self.skip_balanced_braces();
+                } else {
+                    self.block(kw);
+                }
+            }
+            "using" => self.rest_of_statement(),
+            _ => {
+                // from, define, var
+                self.error(
+                    "reserved-keyword",
+                    start,
+                    format!("`{kw}` is reserved by PowerShell and cannot start a statement"),
+                    "rename the command or quote it after &",
+                );
+                self.rest_of_statement();
+            }
+        }
+    }
+
+    /// Skips arguments up to a `{` (options of `data`).
+    pub(super) fn element_list_until_brace(&mut self) {
+        loop {
+            self.skip_ws();
+            if self.at_terminator() || self.cur.peek() == Some('{') {
+                return;
+            }
+            if self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
+                let _ = self.statement_flag();
+            } else {
+                self.argument(Ctx::Argument);
+            }
+        }
+    }
+
+    pub(super) fn rest_of_statement(&mut self) {
+        loop {
+            self.skip_ws();
+            if self.at_terminator() && self.cur.peek() != Some('&') {
+                return;
+            }
+            if self.cur.peek() == Some('&') {
+                self.cur.pos += 1;
+                continue;
+            }
+            self.argument_element(Ctx::Argument);
+        }
+    }
+
+    /// `( pipeline )` after if/elseif/while/for/do-while/until.
+    pub(super) fn condition(&mut self, kw: &str) {
+        self.skip_newlines(false);
+        if self.cur.peek() == Some('(') {
+            let open = self.cur.pos;
+            self.cur.pos += 1;
+            self.statement_list(Some((')', open)));
+        } else {
+            let at = self.cur.pos;
+            self.error(
+                "missing-condition",
+                at,
+                format!("`{kw}` needs a condition in parentheses"),
+                &format!("write {kw} (condition) {{ ... }}"),
+            );
+        }
+    }
+
+    /// `{ statements }` after a keyword.
+    pub(super) fn block(&mut self, kw: &str) {
+        self.skip_newlines(false);
+        if self.cur.peek() == Some('{') {
+            let open = self.cur.pos;
+            self.cur.pos += 1;
+            self.statement_list(Some(('}', open)));
+        } else {
+            let at = self.cur.pos;
+            self.error(
+                "missing-statement-block",
+                at,
+                format!("`{kw}` needs a statement block in braces here"),
+                "add { ... }",
+            );
+        }
+    }
+
+    /// The optional `[Type], [Type]` of catch and trap.
+    pub(super) fn catch_types(&mut self) {
+        loop {
+            self.skip_newlines(false);
+            match self.cur.peek() {
+                Some('[') => {
+                    let open = self.cur.pos;
+                    self.cur.pos += 1;
+                    self.expr_group(']', open, true);
+                }
+                Some(',') => self.cur.pos += 1,
+                _ => return,
+            }
+        }
+    }
+
+    pub(super) fn foreach_statement(&mut self) {
+        self.skip_ws();
+        while self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
+            let _ = self.statement_flag();
+            self.skip_ws();
+            if !self.at_terminator() && self.cur.peek() != Some('(') && !self.cur.peek().is_some_and(is_dash) {
+                self.argument_element(Ctx::Argument);
+                self.skip_ws();
+            }
+        }
+        self.skip_newlines(false);
+        if self.cur.peek() != Some('(') {
+            let at = self.cur.pos;
+            self.error(
+                "missing-condition",
+                at,
+                "foreach needs ($item in collection) after it",
+                "write foreach ($m in $mailboxes) { ... }",
+            );
+            self.block("foreach");
+            return;
+        }
+        let open = self.cur.pos;
+        self.cur.pos += 1;
+        self.skip_newlines(false);
+        if self.cur.peek() == Some('$') {
+            self.cur.pos += 1;
+            if let Err(e) = self.cur.scan_variable_name(false) {
+                self.lex_error(e);
+            }
+            self.skip_newlines(false);
+        }
+        match self.peek_keyword_in() {
+            Some(end) => {
+                self.cur.pos = end;
+                self.skip_newlines(false);
+                self.statement_list(Some((')', open)));
+            }
+            None => {
+                let at = self.cur.pos;
+                self.error(
+                    "missing-condition",
+                    at,
+                    "foreach needs `in` after its variable",
+                    "write foreach ($m in $mailboxes) { ... }",
+                );
+                self.statement_list(Some((')', open)));
+            }
+        }
+        self.block("foreach");
+    }
+
+    /// The `in` of foreach (not a statement keyword).
+    pub(super) fn peek_keyword_in(&self) -> Option<usize> {
+        let p = self.cur.pos;
+        let word = self.cur.src.get(p..p + 2)?;
+        if word.eq_ignore_ascii_case("in") && self.cur.char_at(p + 2).is_none_or(|c| !is_identifier_follow(c)) {
+            Some(p + 2)
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn switch_statement(&mut self) {
+        let mut file = false;
+        loop {
+            self.skip_ws();
+            if self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
+                if let ParamScan::Param { name, .. } = self.statement_flag()
+                    && name.eq_ignore_ascii_case("file")
+                {
+                    file = true;
+                    self.skip_ws();
+                    if !self.at_terminator() {
+                        self.argument_element(Ctx::Argument);
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        if !file {
+            self.condition("switch");
+        }
+        self.skip_newlines(false);
+        if self.cur.peek() != Some('{') {
+            let at = self.cur.pos;
+            self.error("missing-statement-block", at, "switch needs its clauses in braces here", "add { ... }");
+            return;
+        }
+        let open = self.cur.pos;
+        self.cur.pos += 1;
+        if !self.enter() {
+            return;
+        }
+        loop {
+            if self.aborted {
+                break;
+            }
+            self.skip_newlines(true);
+            match self.cur.peek() {
+                None => {
+                    self.missing_closer('}', open);
+                    break;
+                }
+                Some('}') => {
+                    self.cur.pos += 1;
+                    break;
+                }
+                Some(')') => {
+                    self.missing_closer('}', open);
+                    break;
+                }
+                Some('{') => {
+                    let o = self.cur.pos;
+                    self.cur.pos += 1;
+                    self.statement_list(Some(('}', o)));
+                }
+                Some(_) => {
+                    let before = self.cur.pos;
+                    self.argument_element(Ctx::Argument);
+                    if self.cur.pos == before {
+                        self.cur.bump();
+                    }
+                }
+            }
+            self.skip_newlines(false);
+            match self.cur.peek() {
+                Some('{') => {
+                    let o = self.cur.pos;
+                    self.cur.pos += 1;
+                    self.statement_list(Some(('}', o)));
+                }
+                Some('}') | None => {}
+                Some(_) => {
+                    let at = self.cur.pos;
+                    self.error(
+                        "missing-statement-block",
+                        at,
+                        "a switch clause needs a statement block in braces",
+                        "write `condition { ... }`",
+                    );
+                }
+            }
+        }
+        self.leave();
+    }
+
+    /// Skips a class or enum body without collecting commands.
+    pub(super) fn skip_balanced_braces(&mut self) {
+        let open = self.cur.pos;
+        let mut depth = 0usize;
+        loop {
+            self.skip_newlines(true);
+            let Some(c) = self.cur.peek() else {
+                self.missing_closer('}', open);
+                return;
+            };
+            match c {
+                '{' => {
+                    depth += 1;
+                    self.cur.pos += 1;
+                }
+                '}' => {
+                    self.cur.pos += 1;
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                c if is_single_quote(c) || is_double_quote(c) || c == '@' => {
+                    self.buf.clear();
+                    let before = self.cur.pos;
+                    self.string_like();
+                    if self.cur.pos == before {
+                        self.cur.pos += 1;
+                    }
+                }
+                _ => {
+                    self.cur.bump();
+                }
+            }
+        }
+    }
+
+    /// Reads a string or here-string at the cursor if one starts here into `self.buf`, and
+    /// its `$( )` ranges into `self.subs`.
+    pub(super) fn string_like(&mut self) -> Expansions {
+        let mut exp = Expansions::default();
+        let mut subs = std::mem::take(&mut self.subs);
+        subs.clear();
+        let mut out = std::mem::take(&mut self.buf);
+        out.clear();
+        let Some(c) = self.cur.peek() else { return exp };
+        let r = if is_single_quote(c) {
+            self.cur.pos += c.len_utf8();
+            self.cur.scan_single_quoted(&mut out)
+        } else if is_double_quote(c) {
+            self.cur.pos += c.len_utf8();
+            self.cur.scan_double_quoted(&mut out, &mut exp, &mut subs)
+        } else if c == '@' && self.cur.peek2().is_some_and(|q| is_single_quote(q) || is_double_quote(q)) {
+            let q = self.cur.peek2().unwrap_or('\'');
+            self.cur.pos += 1 + q.len_utf8();
+            self.cur.scan_here_string(is_double_quote(q), &mut out, &mut exp, &mut subs)
+        } else {
+            Ok(())
+        };
+        if let Err(e) = r {
+            self.lex_error(e);
+        }
+        self.buf = out;
+        self.subs = subs;
+        exp
+    }
+
+    pub(super) fn pipeline_chain(&mut self) {
+        loop {
+            self.pipeline();
+            self.skip_ws();
+            let b = &self.cur.bytes[self.cur.pos..self.cur.end];
+            if b.starts_with(b"&&") || b.starts_with(b"||") {
+                let at = self.cur.pos;
+                self.cur.pos += 2;
+                self.skip_newlines(false);
+                if self.at_terminator() && !self.cur.bytes[self.cur.pos..self.cur.end].starts_with(b"&") {
+                    self.error("missing-expression", at, "a pipeline must follow && or ||", "add the command to run");
+                    return;
+                }
+                continue;
+            }
+            if self.cur.peek() == Some('&') {
+                // Background operator.
+                self.cur.pos += 1;
+            }
+            return;
+        }
+    }
+
+    pub(super) fn pipeline(&mut self) {
+        let mut index = 0usize;
+        loop {
+            self.skip_ws();
+            let at = self.cur.pos;
+            let b = &self.cur.bytes[self.cur.pos..self.cur.end];
+            let empty = match b.first() {
+                None | Some(b'\n' | b'\r' | b';' | b')' | b'}' | b'|') => true,
+                Some(b'&') => b.get(1) == Some(&b'&'),
+                _ => false,
+            };
+            if empty {
+                if index > 0 || b.first() == Some(&b'|') {
+                    self.error(
+                        "empty-pipe-element",
+                        at,
+                        "an empty pipe element is not allowed",
+                        "put a command after |",
+                    );
+                }
+            } else if index == 0 && self.is_expression_start() {
+                self.expression_element(false);
+            } else {
+                self.command(index);
+            }
+            self.skip_ws();
+            let b = &self.cur.bytes[self.cur.pos..self.cur.end];
+            if b.first() == Some(&b'|') && b.get(1) != Some(&b'|') {
+                self.cur.pos += 1;
+                self.skip_newlines(false);
+                index += 1;
+                continue;
+            }
+            if matches!(b.first(), Some(b'\n' | b'\r'))
+                && let Some(pipe) = self.pipe_continuation()
+            {
+                self.cur.pos = pipe + 1;
+                self.skip_newlines(false);
+                index += 1;
+                continue;
+            }
+            return;
+        }
+    }
+
+    /// PowerShell 7 continues a pipeline when the next line (after comments) starts with `|`
+    /// (`IsPipeContinuation`). The cursor is on the line break; returns the `|` offset.
+    pub(super) fn pipe_continuation(&self) -> Option<usize> {
+        let b = self.cur.bytes;
+        let mut i = self.cur.pos;
+        i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+        let mut last_newline = true;
+        let mut c = Cursor { pos: i, ..self.cur.clone() };
+        loop {
+            c.skip_plain_ws();
+            match c.peek() {
+                Some('\n' | '\r') => {
+                    if last_newline {
+                        return None;
+                    }
+                    last_newline = true;
+                    let ch = c.bump()?;
+                    c.eat_lf_after_cr(ch);
+                }
+                Some('#') => {
+                    last_newline = false;
+                    c.skip_line_comment();
+                }
+                Some('<') if c.peek2() == Some('#') => {
+                    last_newline = false;
+                    c.skip_block_comment().ok()?;
+                }
+                Some('|') if c.char_at(c.pos + 1) != Some('|') => return Some(c.pos),
+                _ => return None,
+            }
+        }
+    }
+
+    /// Whether a pipeline starting here is an expression (`ExpressionRule` succeeds) rather
+    /// than a command.
+    pub(super) fn is_expression_start(&self) -> bool {
+        let Some(c) = self.cur.peek() else { return false };
+        let n = self.cur.peek2();
+        match c {
+            '$' => n.is_some_and(|n| n == '(' || n == '{' || is_variable_start(n)),
+            '@' => n.is_some_and(|n| {
+                n == '(' || n == '{' || is_single_quote(n) || is_double_quote(n) || is_variable_start(n)
+            }),
+            c if is_single_quote(c) || is_double_quote(c) => true,
+            '(' | '{' | '[' | ',' => true,
+            '0'..='9' => self.cur.clone().scan_number(false).is_some(),
+            '.' => n.is_some_and(|n| n.is_ascii_digit()),
+            '+' => true,
+            '!' => !n.is_some_and(is_identifier_start),
+            c if is_dash(c) => match n {
+                Some(n) if n.is_ascii_digit() || n == '.' || n == '$' || n == '(' || is_dash(n) => true,
+                Some(n) if n.is_alphabetic() => {
+                    let start = self.cur.pos + c.len_utf8();
+                    let end = self.cur.bytes[start..self.cur.end]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphabetic())
+                        .map_or(self.cur.end, |i| start + i);
+                    let word = &self.cur.src[start..end];
+                    ["not", "bnot", "split", "join"].iter().any(|op| op.eq_ignore_ascii_case(word))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,4 @@
+Remove-RecipientPermission `
+  -Identity kim@contoso.com `
+  -Trustee assistant@contoso.com `
+  -AccessRights SendAs

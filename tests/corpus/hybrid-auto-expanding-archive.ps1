@@ -1,0 +1,1 @@
+Enable-Mailbox -Identity "<kim@contoso.com>" -AutoExpandingArchive

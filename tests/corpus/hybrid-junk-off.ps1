@@ -1,0 +1,1 @@
+Set-MailboxJunkEmailConfiguration "kim@contoso.com" -Enabled $false

@@ -1,0 +1,2 @@
+Set-OrganizationConfig -OAuth2ClientProfileEnabled $True
+Get-OrganizationConfig | Format-Table Name, OAuth*

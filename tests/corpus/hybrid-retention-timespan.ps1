@@ -1,0 +1,1 @@
+Set-Mailbox "kim" -RetainDeletedItemsFor 14.00:00:00

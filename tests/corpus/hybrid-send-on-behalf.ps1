@@ -1,0 +1,2 @@
+Set-Mailbox kim@contoso.com `
+  -GrantSendOnBehalfTo assistant@contoso.com

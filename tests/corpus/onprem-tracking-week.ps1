@@ -1,0 +1,1 @@
+Get-MessageTrackingLog -Sender "kim@contoso.com" -Start (Get-Date).AddDays(-7) -ResultSize Unlimited | Select-Object Timestamp, EventId, Source, MessageSubject, @{Name = "To"; Expression = { $_.Recipients -join ";" } }

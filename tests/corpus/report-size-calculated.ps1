@@ -1,0 +1,1 @@
+Get-Mailbox -resultsize unlimited | Select-Object Name, RecipientTypeDetails, @{n="Size";e={(Get-MailboxStatistics $_.identity).TotalItemSize}}, @{n="Items";e={(Get-MailboxStatistics $_.identity).ItemCount}} | Export-Csv -NoTypeInformation -Delimiter ";" -Path C:\Temp\stats.csv
