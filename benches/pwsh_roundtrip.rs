@@ -62,8 +62,7 @@ fn theirs(pwsh: &Path, n: usize, rounds: usize) -> Vec<f64> {
         .output()
         .expect("start pwsh");
     assert!(out.status.success(), "PowerShell's client failed: {}", String::from_utf8_lossy(&out.stderr));
-    let times: Vec<f64> =
-        String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.trim().parse().ok()).collect();
+    let times: Vec<f64> = String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.trim().parse().ok()).collect();
     assert_eq!(times.len(), n * rounds, "one time per command: {}", String::from_utf8_lossy(&out.stdout));
     times
 }
