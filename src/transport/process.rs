@@ -4,7 +4,7 @@
 //! `powershell.exe -Version 5.1 -s -NoLogo -NoProfile`), with all three standard streams redirected
 //! (`PowerShellProcessInstance.cs`). mbxctl does the same. stdout lines go to the protocol client; stderr is read
 //! on its own task, because in server mode pwsh writes there only when the transport is failing, and PowerShell's
-//! own client turns every stderr line into a broken pool (psrp.md §2.6). The child is killed when dropped.
+//! own client turns every stderr line into a broken pool (docs/psrp-notes.md, "OutOfProc requests and replies"). The child is killed when dropped.
 
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};

@@ -2,7 +2,7 @@
 //!
 //! Stored as JSON (`profiles.json`: `%APPDATA%\mbxctl\` on Windows, `$XDG_CONFIG_HOME/mbxctl/` or
 //! `~/.config/mbxctl/` elsewhere, or the file named by `MBXCTL_CONFIG`). Each kind turns into set-up steps run in
-//! the session's single runspace before any command (psrp.md §6.3):
+//! the session's single runspace before any command (docs/psrp-notes.md, "Runspaces"):
 //!
 //! - `exchange-remote`: implicit remoting to `http(s)://SERVER/PowerShell/` (`New-PSSession` named
 //!   `mbxctl-exchange`, then `Import-PSSession` of the Exchange cmdlets mbxctl runs, then the local runspace is
