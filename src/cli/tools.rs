@@ -402,6 +402,19 @@ impl Streamed {
     }
 
     fn row(&mut self, cells: &[&str]) {
+        /// Characters shown, not counting colour escape sequences.
+        fn line_width(line: &str) -> usize {
+            let (mut n, mut esc) = (0, false);
+            for c in line.chars() {
+                match (esc, c) {
+                    (false, '\u{1b}') => esc = true,
+                    (true, 'm') => esc = false,
+                    (true, _) => {}
+                    (false, _) => n += 1,
+                }
+            }
+            n
+        }
         let mut line = String::new();
         for (i, cell) in cells.iter().enumerate() {
             // Printable ASCII needs no escaping: the common case, without a copy.
@@ -411,6 +424,16 @@ impl Streamed {
                 super::output::shown(cell).into()
             };
             // The RESULT column in the tables' status colours (when the terminal takes them).
+            // The last column (the parameters) is cut to the terminal's width with an ellipsis, as
+            // every table is; into a pipe (no width) it is written whole.
+            let used = line_width(&line);
+            let cell: std::borrow::Cow<str> = match super::output::terminal().width {
+                Some(w) if i + 1 == cells.len() && used + cell.chars().count() > w => {
+                    let keep = w.saturating_sub(used + 1);
+                    format!("{}…", cell.chars().take(keep).collect::<String>()).into()
+                }
+                _ => cell,
+            };
             match super::output::tone_of(&cell) {
                 Some(tone) if i == 2 => line.push_str(&super::output::paint(tone, &cell)),
                 _ => line.push_str(&cell),
