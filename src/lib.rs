@@ -2,6 +2,7 @@
 //!
 //! Layers (dependencies point one way; see docs/ARCHITECTURE.md):
 //! `cli` → `workflow` → {`cmdlet`, `exchange`, `shell::Shell`} ← {`lab`, `transport`} → `protocol`.
+#![warn(missing_docs)]
 
 pub mod cli;
 pub mod cmdlet;

@@ -5,7 +5,7 @@ use super::*;
 /// `Get-Mailbox | Export-Clixml` (or any objects with identity-like properties, or plain
 /// strings). Objects have no line of their own; `line` is 0 and `row` is the object's index.
 pub(super) fn read_clixml(text: &str, source: &str, rows: &mut Rows<'_>) {
-    use crate::protocol::clixml::{Limits, from_document};
+    use psvalue::clixml::{Limits, from_document};
     let values = match from_document(text, &Limits::default()) {
         Ok(v) => v,
         Err(e) => {
