@@ -109,21 +109,15 @@ impl Standin {
     }
 
     fn org(&self) -> Value {
-        serde_json::from_slice(&std::fs::read(self.path("org.json")).unwrap()).expect("org.json")
+        support::read_org(&self.path("org.json"))
     }
 
     fn write_org(&self, org: &Value) {
-        std::fs::write(self.path("org.json"), serde_json::to_vec_pretty(org).unwrap()).unwrap();
+        support::write_org(&self.path("org.json"), org)
     }
 
-    /// On-premises recipients by alias.
     fn recipients(&self) -> BTreeMap<String, Value> {
-        self.org()["OnPremises"]["Recipients"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|r| Some((r["Alias"].as_str()?.to_string(), r.clone())))
-            .collect()
+        support::recipients(&self.org())
     }
 
     fn recipient(&self, alias: &str) -> Value {

@@ -79,3 +79,23 @@ pub fn local_account() -> String {
     let text = String::from_utf8_lossy(&o.stdout).trim().to_string();
     text.rsplit(['\\', '/']).next().unwrap_or_default().to_string()
 }
+
+/// The stand-in's organisation file (`MBXCTL_STANDIN_ORG`), as JSON.
+pub fn read_org(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).expect("org.json")
+}
+
+/// Writes the stand-in's organisation file.
+pub fn write_org(path: &std::path::Path, org: &serde_json::Value) {
+    std::fs::write(path, serde_json::to_vec_pretty(org).unwrap()).unwrap();
+}
+
+/// The organisation's on-premises recipients by alias.
+pub fn recipients(org: &serde_json::Value) -> std::collections::BTreeMap<String, serde_json::Value> {
+    org["OnPremises"]["Recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| Some((r["Alias"].as_str()?.to_string(), r.clone())))
+        .collect()
+}
