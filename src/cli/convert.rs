@@ -437,18 +437,12 @@ fn start_run(cli: &Cli, args: &ConvertArgs, to: TargetType, info: &ShellInfo) ->
         .iter()
         .enumerate()
         .map(|(i, id)| BatchItem {
-            row: i + 1,
-            line: 0,
-            identity: id.clone(),
-            target,
             full_access: args.full_access.clone(),
             send_as: args.send_as.clone(),
             send_on_behalf: args.send_on_behalf.clone(),
             auto_mapping: args.auto_mapping,
             reset_password_on_next_logon: (to == TargetType::Regular).then_some(args.reset_password_on_next_logon),
-            comment: None,
-            identity_column: None,
-            extra: Vec::new(),
+            ..BatchItem::new(i + 1, id.clone(), target)
         })
         .collect();
     let mut command = String::from("convert");
@@ -480,20 +474,7 @@ fn start_disconnected_run(cli: &Cli, req: &DisconnectedRequest, info: &ShellInfo
         Some(dir) => journal::lab_runs_root(&dir),
         None => journal::default_runs_root(|k| std::env::var_os(k)).map_err(|e| CliError::Usage(e.to_string()))?,
     };
-    let item = BatchItem {
-        row: 1,
-        line: 0,
-        identity: req.user.clone(),
-        target: TargetType::Shared,
-        full_access: Vec::new(),
-        send_as: Vec::new(),
-        send_on_behalf: Vec::new(),
-        auto_mapping: None,
-        reset_password_on_next_logon: None,
-        comment: None,
-        identity_column: None,
-        extra: Vec::new(),
-    };
+    let item = BatchItem::new(1, req.user.clone(), TargetType::Shared);
     let arg = crate::workflow::convert::cli_arg;
     let header = RunHeader {
         id: journal::new_run_id(),

@@ -295,18 +295,8 @@ mod tests {
         .unwrap();
         let state = read_journal(&root.join(ids(1))).unwrap();
         let item = |row: usize, id: &str| BatchItem {
-            row,
             line: row + 1,
-            identity: id.into(),
-            target: crate::workflow::batch::TargetType::Shared,
-            full_access: vec![],
-            send_as: vec![],
-            send_on_behalf: vec![],
-            auto_mapping: None,
-            reset_password_on_next_logon: None,
-            comment: None,
-            identity_column: None,
-            extra: Vec::new(),
+            ..BatchItem::new(row, id, crate::workflow::batch::TargetType::Shared)
         };
         let sel = select_resume(&state, vec![item(1, "a"), item(2, "b"), item(3, "c"), item(4, "d")], false);
         assert_eq!(sel.items.iter().map(|i| i.row).collect::<Vec<_>>(), [2, 4]);

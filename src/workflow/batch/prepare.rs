@@ -166,18 +166,9 @@ mod tests {
 
     fn item(row: usize, id: &str) -> BatchItem {
         BatchItem {
-            row,
             line: row + 1,
-            identity: id.into(),
-            target: TargetType::Shared,
-            full_access: vec![],
-            send_as: vec![],
-            send_on_behalf: vec![],
-            auto_mapping: None,
-            reset_password_on_next_logon: None,
-            comment: None,
-            identity_column: None,
             extra: vec![("Ticket".into(), format!("CHG-{row}"))],
+            ..BatchItem::new(row, id, TargetType::Shared)
         }
     }
 

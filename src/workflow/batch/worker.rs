@@ -597,18 +597,9 @@ mod tests {
     #[test]
     fn grant_defaults_fill_only_empty_columns() {
         let mut items = vec![BatchItem {
-            row: 1,
             line: 2,
-            identity: "kim".into(),
-            target: TargetType::Shared,
             full_access: vec!["ann".into()],
-            send_as: vec![],
-            send_on_behalf: vec![],
-            auto_mapping: None,
-            reset_password_on_next_logon: None,
-            comment: None,
-            identity_column: None,
-            extra: Vec::new(),
+            ..BatchItem::new(1, "kim", TargetType::Shared)
         }];
         apply_grant_defaults(&mut items, &["ben".into()], &["ben".into()], &[]);
         assert_eq!(items[0].full_access, ["ann"]);
@@ -626,20 +617,7 @@ mod tests {
         let open =
             || async { Ok(Session::single(Box::new(LabShell::open(&dir, crate::shell::Side::OnPremises).unwrap()))) };
         let first = open().await.unwrap();
-        let item = |row: usize, id: &str| BatchItem {
-            row,
-            line: row + 1,
-            identity: id.into(),
-            target: TargetType::Shared,
-            full_access: vec![],
-            send_as: vec![],
-            send_on_behalf: vec![],
-            auto_mapping: None,
-            reset_password_on_next_logon: None,
-            comment: None,
-            identity_column: None,
-            extra: Vec::new(),
-        };
+        let item = |row: usize, id: &str| BatchItem { line: row + 1, ..BatchItem::new(row, id, TargetType::Shared) };
         let items = vec![item(1, "kim"), item(2, "ghost"), item(3, "lee")];
         // The other two sessions never finish opening: the first resolves every row alone.
         let source = SessionSource::new(2);
@@ -664,18 +642,9 @@ mod tests {
     #[test]
     fn resolution_problems_name_column_and_first_row() {
         let item = |row: usize, id: &str| BatchItem {
-            row,
             line: row + 1,
-            identity: id.into(),
-            target: TargetType::Shared,
-            full_access: vec![],
-            send_as: vec![],
-            send_on_behalf: vec![],
-            auto_mapping: None,
-            reset_password_on_next_logon: None,
-            comment: None,
             identity_column: Some("PrimarySmtpAddress".into()),
-            extra: Vec::new(),
+            ..BatchItem::new(row, id, TargetType::Shared)
         };
         let items = vec![item(1, "kim"), item(2, "kim@contoso.com"), item(3, "ghost")];
         let mut resolved = HashMap::new();

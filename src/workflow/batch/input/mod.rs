@@ -93,6 +93,27 @@ pub struct BatchItem {
     pub extra: Vec<(String, String)>,
 }
 
+impl BatchItem {
+    /// An item with nothing but its identity and target: no grants, no comment, no extra columns
+    /// (a mailbox named on the command line; `line` is 0 as it comes from no file).
+    pub fn new(row: usize, identity: impl Into<String>, target: TargetType) -> BatchItem {
+        BatchItem {
+            row,
+            line: 0,
+            identity: identity.into(),
+            target,
+            full_access: Vec::new(),
+            send_as: Vec::new(),
+            send_on_behalf: Vec::new(),
+            auto_mapping: None,
+            reset_password_on_next_logon: None,
+            comment: None,
+            identity_column: None,
+            extra: Vec::new(),
+        }
+    }
+}
+
 /// A row (or the file) that could not be used as is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowProblem {
