@@ -22,7 +22,7 @@ Facts come from two places on each page, as Microsoft writes them:
     `Aliases:`, `Required:`, `Position:`, `Accept pipeline input:`).
 Set membership is the union of both (the pages sometimes leave a parameter out of a SYNTAX block);
 mandatory-ness comes from SYNTAX when the parameter appears in any SYNTAX block, else from
-`Required:`.
+`Required:`. The type is the yaml's, unless a SYNTAX block shows it as a list (`<T[]>`).
 """
 
 import argparse
@@ -286,6 +286,14 @@ def parse_page(text, page):
             # shows the parameter, SYNTAX alone says where it is mandatory (a `Required: True`
             # there often means "in some set", e.g. Remove-MailboxPermission -ResetDefault).
             mandatory |= member
+        # A set may take a list where the yaml's one `Type:` line names a single value
+        # (Restore-RecoverableItems -Identity: `<T>` on-premises, `<T[]>` in Exchange Online):
+        # the list type is the one that accepts both.
+        if type_name and not type_name.endswith("[]"):
+            for heading, body in sets:
+                if re.search(r"-" + re.escape(p["name"]) + r"\]?\s*<" + re.escape(type_name) + r"\[\]>", body):
+                    type_name += "[]"
+                    break
         if not type_name:
             type_name = "SwitchParameter"
             # SYNTAX gives the type in angle brackets; find it there.

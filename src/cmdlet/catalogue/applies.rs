@@ -112,6 +112,11 @@ impl Applies {
     pub fn names(self) -> Vec<&'static str> {
         NAMES.iter().filter(|(b, _)| self.0 & b != 0).map(|(_, n)| *n).collect()
     }
+
+    /// The bit of one product or service, named as the reference writes it (`Exchange Server 2010`).
+    pub fn bit_of(name: &str) -> Option<u16> {
+        NAMES.iter().find(|(_, n)| n.eq_ignore_ascii_case(name.trim())).map(|(b, _)| *b)
+    }
 }
 
 impl Serialize for Applies {
@@ -142,5 +147,7 @@ mod tests {
         assert_eq!(x.services().collect::<Vec<_>>(), vec![Service::OnPremises, Service::SecurityCompliance]);
         assert_eq!(x.names(), vec!["Exchange Server 2016", "Security & Compliance"]);
         assert!(!x.in_service(Service::Online));
+        assert_eq!(Applies::bit_of("exchange server 2010"), Some(Applies::EXCHANGE_2010));
+        assert_eq!(Applies::bit_of("Exchange 2010"), None);
     }
 }

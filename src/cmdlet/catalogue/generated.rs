@@ -208,8 +208,14 @@ pub fn kind_of_type(type_name: &str) -> ParamKind {
         "Guid" => ParamKind::Guid,
         "DateTime" | "ExDateTime" => ParamKind::DateTime,
         "ByteQuantifiedSize" => ParamKind::ByteSize,
-        // Exchange's multi-valued properties take a list or `@{Add=...; Remove=...}`.
-        "MultiValuedProperty" | "ProxyAddressCollection" => {
+        // Exchange's multi-valued properties take a list or `@{Add=...; Remove=...}`: the
+        // collections are multi-valued properties too (New-EmailAddressPolicy
+        // -EnabledEmailAddressTemplates "SMTP:...","smtp:..."), and one page misspells the name.
+        "MultiValuedProperty"
+        | "MulitValuedProperty"
+        | "ProxyAddressCollection"
+        | "ProxyAddressTemplateCollection"
+        | "ApprovedApplicationCollection" => {
             ParamKind::MultiValued { of: Box::new(ParamKind::String), add_remove: true }
         }
         t if t.ends_with("IdParameter") => ParamKind::Identity,
@@ -267,5 +273,12 @@ mod tests {
             ParamKind::MultiValued { of: Box::new(ParamKind::String), add_remove: true }
         );
         assert_eq!(kind_of_type("UInt32"), ParamKind::Int { min: 0, max: 4_294_967_295 });
+        for collection in ["ProxyAddressTemplateCollection", "MulitValuedProperty", "ApprovedApplicationCollection"] {
+            assert_eq!(
+                kind_of_type(collection),
+                ParamKind::MultiValued { of: Box::new(ParamKind::String), add_remove: true },
+                "{collection}"
+            );
+        }
     }
 }

@@ -12,11 +12,14 @@
 //!   hand-kept parameter the reference lacks is added.
 //! - The common parameters, and `-WhatIf`/`-Confirm` where the cmdlet has them, come from the
 //!   hand-kept definitions and are marked common.
+//! - Before any of this, the hand-kept corrections of the reference are applied to the record
+//!   (sets, mandatory-ness, positions, pipeline, types, parameters the page lacks), and types the
+//!   hand-kept layer names as flag enums take lists.
 
 use super::applies::Applies;
 use super::generated::{GeneratedSource, Record, kind_of_type};
-use super::overrides::Hand;
-use super::{Assembly, CatalogueError, CmdletInfo, ParamInfo, PipelineInput, SetMembership};
+use super::overrides::{Correction, Hand, SetChoice};
+use super::{Assembly, CatalogueError, CmdletInfo, ParamInfo, ParamKind, PipelineInput, SetMembership};
 use crate::exchange::side::Service;
 
 fn pipeline(code: u8) -> PipelineInput {
@@ -43,6 +46,142 @@ fn remap(mask: u64, map: &[Option<usize>]) -> u64 {
     map.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).filter_map(|(_, n)| *n).fold(0, |m, n| m | (1 << n))
 }
 
+/// One parameter of the record as the corrections leave it.
+struct Working<'a> {
+    name: &'a str,
+    type_name: &'a str,
+    aliases: Vec<&'a str>,
+    position: Option<u32>,
+    pipeline: PipelineInput,
+    applies: Applies,
+    sets: u64,
+    mandatory: u64,
+    /// Takes a list although its type names one value.
+    list: bool,
+    /// The reasons of the corrections applied to it.
+    why: Vec<&'a str>,
+}
+
+/// The mask of the named sets of `record` (an error names the set the page lacks).
+fn named_sets(record: &Record, c: &Correction, names: &[String]) -> Result<u64, CatalogueError> {
+    let mut mask = 0u64;
+    for n in names {
+        let i = record.sets.iter().position(|s| s.eq_ignore_ascii_case(n)).ok_or_else(|| CatalogueError::Invalid {
+            cmdlet: record.name.to_string(),
+            problem: format!(
+                "correction of -{} names parameter set '{n}', which the page does not have (it has {})",
+                c.parameters.join(", -"),
+                record.sets.join(", ")
+            ),
+        })?;
+        mask |= 1 << i;
+    }
+    Ok(mask)
+}
+
+/// The record's parameters with the hand-kept corrections for `service` applied.
+fn corrected<'a>(
+    record: &'a Record,
+    applies: Applies,
+    service: Service,
+    hand: &'a Hand,
+) -> Result<Vec<Working<'a>>, CatalogueError> {
+    let all = if record.sets.len() == 64 { u64::MAX } else { (1u64 << record.sets.len()) - 1 };
+    let mut params: Vec<Working<'a>> = record
+        .params
+        .iter()
+        .map(|p| Working {
+            name: p.name,
+            type_name: p.type_name,
+            aliases: p.aliases.clone(),
+            position: p.position,
+            pipeline: pipeline(p.pipeline),
+            applies: p.applies,
+            sets: p.sets,
+            mandatory: p.mandatory,
+            list: false,
+            why: Vec::new(),
+        })
+        .collect();
+    for c in hand.corrections_for(record.name, service) {
+        for name in &c.parameters {
+            let i = match params.iter().position(|p| p.name.eq_ignore_ascii_case(name)) {
+                Some(i) => i,
+                None => {
+                    let Some(t) = c.type_name.as_deref() else {
+                        return Err(CatalogueError::Invalid {
+                            cmdlet: record.name.to_string(),
+                            problem: format!(
+                                "correction names -{name}, which the page does not have; give its \"type\" to add it"
+                            ),
+                        });
+                    };
+                    params.push(Working {
+                        name,
+                        type_name: t,
+                        aliases: Vec::new(),
+                        position: None,
+                        pipeline: PipelineInput::None,
+                        applies,
+                        sets: all,
+                        mandatory: 0,
+                        list: false,
+                        why: Vec::new(),
+                    });
+                    params.len() - 1
+                }
+            };
+            let p = &mut params[i];
+            if let Some(t) = c.type_name.as_deref() {
+                p.type_name = t;
+            }
+            match &c.sets {
+                None | Some(SetChoice::Nowhere) => {}
+                Some(SetChoice::All) => p.sets = all,
+                Some(SetChoice::Named(n)) => p.sets = named_sets(record, c, n)?,
+            }
+            match &c.mandatory {
+                None => {}
+                Some(SetChoice::Nowhere) => p.mandatory = 0,
+                Some(SetChoice::All) => p.mandatory = p.sets,
+                Some(SetChoice::Named(n)) => p.mandatory = named_sets(record, c, n)?,
+            }
+            p.mandatory &= p.sets;
+            if c.position.is_some() {
+                p.position = c.position;
+            }
+            if let Some(pipe) = c.pipeline {
+                p.pipeline = pipe;
+            }
+            p.list |= c.list;
+            if let Some(a) = c.applies {
+                p.applies = a;
+            }
+            p.why.push(&c.why);
+        }
+    }
+    Ok(params)
+}
+
+/// What values a parameter takes: the type's kind, as a list where the hand-kept layer says so.
+fn kind_of(p: &Working, hand: &Hand) -> ParamKind {
+    let kind = kind_of_type(p.type_name);
+    if matches!(kind, ParamKind::MultiValued { .. }) {
+        return kind;
+    }
+    // A flag enum (`-Services IMAP,POP`) takes several values; PowerShell combines them, and a
+    // single text `"IMAP, POP"` too, which a list of text accepts as well. Such a value is no
+    // multi-valued property: `@{Add=...}` is not for it.
+    if hand.is_flag_enum(p.type_name) || p.list {
+        let of = match kind {
+            ParamKind::Switch => ParamKind::String,
+            k => k,
+        };
+        return ParamKind::MultiValued { of: Box::new(of), add_remove: false };
+    }
+    kind
+}
+
 /// The entry of `record` for `service`, with the hand-kept entry (same cmdlet and side) on top.
 pub(super) fn build(
     record: &Record,
@@ -53,9 +192,9 @@ pub(super) fn build(
     source: &GeneratedSource,
 ) -> Result<CmdletInfo, CatalogueError> {
     let page = format!("{}/{}.md", source.path, record.name);
-    let here: Vec<_> = record.params.iter().filter(|p| p.applies.in_service(service)).collect();
-    let absent_mandatory =
-        record.params.iter().filter(|p| !p.applies.in_service(service)).fold(0u64, |m, p| m | p.mandatory);
+    let params = corrected(record, applies, service, hand)?;
+    let here: Vec<_> = params.iter().filter(|p| p.applies.in_service(service)).collect();
+    let absent_mandatory = params.iter().filter(|p| !p.applies.in_service(service)).fold(0u64, |m, p| m | p.mandatory);
     let mut keep: Vec<usize> = (0..record.sets.len()).filter(|i| absent_mandatory & (1 << i) == 0).collect();
     if keep.is_empty() {
         keep = (0..record.sets.len()).collect();
@@ -81,19 +220,24 @@ pub(super) fn build(
         }
         let mandatory_sets = remap(p.mandatory, &map) & set_mask;
         let common = matches!(p.name, "WhatIf" | "Confirm");
+        let mut cited = format!("{page} -{}", p.name);
+        for why in &p.why {
+            cited.push_str("; hand-kept correction: ");
+            cited.push_str(why);
+        }
         parameters.push(ParamInfo {
             name: p.name.to_string(),
             aliases: p.aliases.iter().map(|a| a.to_string()).collect(),
-            kind: kind_of_type(p.type_name),
+            kind: kind_of(p, hand),
             type_name: Some(p.type_name.to_string()),
             position: p.position,
-            pipeline: pipeline(p.pipeline),
+            pipeline: p.pipeline,
             in_all_sets: set_mask == all,
             sets: set_memberships(&sets, set_mask, mandatory_sets),
             availability: p.applies.on_premises_availability(),
             applies: p.applies,
             common,
-            source: format!("{page} -{}", p.name),
+            source: cited,
             set_mask,
             mandatory_sets,
         });

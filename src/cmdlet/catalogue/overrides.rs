@@ -6,6 +6,10 @@
 //! sets, duplicate names), and then laid over the generated entry of the same cmdlet and side
 //! (see `layer` in `mod.rs`): the generated data gives the full parameter list and binding, the
 //! hand-kept data refines it. The JSON shapes are described in docs/catalogue.md.
+//!
+//! Two more sections correct the reference where it is wrong or says too little, each entry with
+//! its reason: `corrections` (a parameter's sets, mandatory-ness, position, pipeline binding, type,
+//! or a parameter the page lacks) and `flag_enum_types` (types that take several values at once).
 
 use super::mask::MAX_PARAMETERS;
 use super::{
@@ -13,7 +17,7 @@ use super::{
     SetMembership,
 };
 use crate::cmdlet::version::Availability;
-use crate::exchange::side::Side;
+use crate::exchange::side::{Service, Side};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -26,6 +30,67 @@ pub(super) struct Hand {
     pub common: Vec<ParamInfo>,
     /// `-WhatIf` and `-Confirm`, for cmdlets that support ShouldProcess.
     pub should_process: Vec<ParamInfo>,
+    /// Corrections of the generated binding, in file order.
+    pub corrections: Vec<Correction>,
+    /// Lowercase names of the types that are flag enums (several values at once), sorted.
+    pub flag_enums: Vec<String>,
+}
+
+impl Hand {
+    /// Whether values of this .NET type (as the reference names it) combine, as a flag enum's do.
+    pub fn is_flag_enum(&self, type_name: &str) -> bool {
+        let t = type_name.trim().to_ascii_lowercase();
+        self.flag_enums.binary_search(&t).is_ok()
+    }
+
+    /// The corrections for one cmdlet as one service has it.
+    pub fn corrections_for<'a>(&'a self, cmdlet: &'a str, service: Service) -> impl Iterator<Item = &'a Correction> {
+        self.corrections
+            .iter()
+            .filter(move |c| c.cmdlet.eq_ignore_ascii_case(cmdlet) && c.service.is_none_or(|s| s == service))
+    }
+}
+
+/// A hand-kept correction of what the reference says about some parameters of one cmdlet:
+/// where a page's SYNTAX is wrong (Set-OrganizationConfig puts `-RejectDirectSend` only in a set
+/// whose `-ShortenEventScopeDefault` is mandatory), or says too little (a parameter its own
+/// examples use). Applied to the generated record before it is cut to a service.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Correction {
+    /// The cmdlet, as the reference spells it.
+    pub cmdlet: String,
+    /// The parameters corrected (each the same way).
+    pub parameters: Vec<String>,
+    /// Only in this service; every service when `None`.
+    pub service: Option<Service>,
+    /// The .NET type: replaces the page's; required to add a parameter the page lacks.
+    pub type_name: Option<String>,
+    /// The parameter sets it belongs to.
+    pub sets: Option<SetChoice>,
+    /// Where it is mandatory.
+    pub mandatory: Option<SetChoice>,
+    /// Its position.
+    pub position: Option<u32>,
+    /// How it takes pipeline input.
+    pub pipeline: Option<PipelineInput>,
+    /// It takes a list although its type names one value.
+    pub list: bool,
+    /// Where it exists (bits of [`Applies`]), for an added parameter or one the page places wrongly.
+    pub applies: Option<Applies>,
+    /// Why: what the page says against itself, or what the real cmdlet does.
+    pub why: String,
+}
+
+/// A choice of parameter sets in a correction.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum SetChoice {
+    /// None of them (`"mandatory": false`).
+    Nowhere,
+    /// Every set: of the cmdlet (`"sets": "all"`), or every set the parameter is in
+    /// (`"mandatory": true`).
+    All,
+    /// These sets, by name.
+    Named(Vec<String>),
 }
 
 // ---- raw data shapes (the JSON) ----
@@ -38,6 +103,49 @@ struct RawCatalogue {
     should_process_parameters: Vec<RawParam>,
     shared_parameters: BTreeMap<String, RawParam>,
     cmdlets: Vec<RawCmdlet>,
+    #[serde(default)]
+    flag_enum_types: BTreeMap<String, String>,
+    #[serde(default)]
+    corrections: Vec<RawCorrection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    cmdlet: String,
+    parameters: Vec<String>,
+    #[serde(default)]
+    service: Option<Service>,
+    #[serde(default, rename = "type")]
+    type_name: Option<String>,
+    #[serde(default)]
+    sets: Option<RawSets>,
+    #[serde(default)]
+    mandatory: Option<RawMandatory>,
+    #[serde(default)]
+    position: Option<u32>,
+    #[serde(default)]
+    pipeline: Option<PipelineInput>,
+    #[serde(default)]
+    list: bool,
+    #[serde(default)]
+    applies: Option<Vec<String>>,
+    why: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSets {
+    /// `"all"`.
+    Word(String),
+    Named(Vec<String>),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawMandatory {
+    Flag(bool),
+    Named(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -236,7 +344,78 @@ pub(super) fn read(text: &str) -> Result<Hand, CatalogueError> {
         }
         cmdlets.push(c);
     }
-    Ok(Hand { cmdlets, common, should_process })
+    let corrections = raw.corrections.iter().map(correction).collect::<Result<_, _>>()?;
+    let mut flag_enums = Vec::with_capacity(raw.flag_enum_types.len());
+    for (t, why) in &raw.flag_enum_types {
+        if why.trim().is_empty() {
+            return Err(invalid("(flag_enum_types)", format!("{t} gives no reason")));
+        }
+        flag_enums.push(t.trim().to_ascii_lowercase());
+    }
+    flag_enums.sort();
+    Ok(Hand { cmdlets, common, should_process, corrections, flag_enums })
+}
+
+/// Reads one correction and checks what can be checked without the generated record (that the
+/// sets and parameters exist is checked when it is applied, and by the tests for every entry).
+fn correction(raw: &RawCorrection) -> Result<Correction, CatalogueError> {
+    let name = raw.cmdlet.as_str();
+    let problem = |p: &str| Err(invalid(name, format!("correction of -{}: {p}", raw.parameters.join(", -"))));
+    if raw.parameters.is_empty() || raw.parameters.iter().any(|p| p.is_empty() || p.starts_with('-')) {
+        return problem("\"parameters\" must name one or more parameters, without the dash");
+    }
+    if raw.why.trim().is_empty() {
+        return problem("\"why\" is empty; say what the page says against itself or what the cmdlet does");
+    }
+    let sets = match &raw.sets {
+        None => None,
+        Some(RawSets::Word(w)) if w == "all" => Some(SetChoice::All),
+        Some(RawSets::Word(w)) => return problem(&format!("\"sets\": \"{w}\" is neither \"all\" nor a list of sets")),
+        Some(RawSets::Named(n)) if n.is_empty() => return problem("\"sets\" is empty"),
+        Some(RawSets::Named(n)) => Some(SetChoice::Named(n.clone())),
+    };
+    let mandatory = match &raw.mandatory {
+        None => None,
+        Some(RawMandatory::Flag(false)) => Some(SetChoice::Nowhere),
+        Some(RawMandatory::Flag(true)) => Some(SetChoice::All),
+        Some(RawMandatory::Named(n)) => Some(SetChoice::Named(n.clone())),
+    };
+    let applies = match &raw.applies {
+        None => None,
+        Some(names) => {
+            let mut bits = 0u16;
+            for n in names {
+                bits |= Applies::bit_of(n).ok_or_else(|| {
+                    invalid(name, format!("correction: \"{n}\" is not a product the reference names (\"Exchange Server 2010\", \"Exchange Online\", ...)"))
+                })?;
+            }
+            Some(Applies::from_bits(bits))
+        }
+    };
+    let c = Correction {
+        cmdlet: raw.cmdlet.clone(),
+        parameters: raw.parameters.clone(),
+        service: raw.service,
+        type_name: raw.type_name.clone(),
+        sets,
+        mandatory,
+        position: raw.position,
+        pipeline: raw.pipeline,
+        list: raw.list,
+        applies,
+        why: raw.why.clone(),
+    };
+    if c.type_name.is_none()
+        && c.sets.is_none()
+        && c.mandatory.is_none()
+        && c.position.is_none()
+        && c.pipeline.is_none()
+        && !c.list
+        && c.applies.is_none()
+    {
+        return problem("changes nothing");
+    }
+    Ok(c)
 }
 
 fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, CatalogueError> {

@@ -216,14 +216,17 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
     let name = &cmd.invocation.cmdlet;
     let piped = cmd.pipeline_index > 0;
     // One lookup for both sides (a long script is mostly lookups).
-    let (mut on_prem, mut online) = (None, None);
+    let (mut on_prem, mut online, mut compliance) = (None, None, None);
     for e in cat.entries(name) {
-        if e.service == Side::OnPremises.service() {
-            on_prem.get_or_insert(e);
-        } else if e.service == Side::Online.service() {
-            online.get_or_insert(e);
-        }
+        match e.service {
+            crate::exchange::side::Service::OnPremises => on_prem.get_or_insert(e),
+            crate::exchange::side::Service::Online => online.get_or_insert(e),
+            crate::exchange::side::Service::SecurityCompliance => compliance.get_or_insert(e),
+        };
     }
+    // A Security & Compliance cmdlet runs in the cloud (`Connect-IPPSSession`): judged there
+    // when Exchange Online has no cmdlet of that name (Set-ComplianceSearch -HoldNames).
+    let online = online.or(compliance);
     let on = |side: Side| {
         let t = Target { side, version: if side == Side::OnPremises { version } else { None } };
         let found = if side == Side::OnPremises { on_prem } else { online };

@@ -189,6 +189,17 @@ impl Ctx<'_> {
                 let text = match value {
                     Value::String(s) => s.clone(),
                     Value::Int(n) if !matches!(kind, ParamKind::Guid) => n.to_string(),
+                    // PowerShell turns a Boolean into the text True/False for a parameter typed
+                    // String (Set-ExchangeSettings -ConfigValue $true); other types read as text
+                    // (Exchange enums, identities) do not convert it.
+                    Value::Bool(b)
+                        if matches!(kind, ParamKind::String)
+                            && info.type_name.as_deref().is_some_and(|t| {
+                                t.eq_ignore_ascii_case("String") || t.eq_ignore_ascii_case("System.String")
+                            }) =>
+                    {
+                        if *b { "True" } else { "False" }.to_string()
+                    }
                     _ => {
                         self.type_error(info, value, format!("give -{} '<text>'", info.name));
                         return value.clone();

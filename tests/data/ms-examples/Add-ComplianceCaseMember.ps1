@@ -1,0 +1,2 @@
+# Example 1
+Add-ComplianceCaseMember -Case "Case 2112" -Member johnevans@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Add-ContentFilterPhrase -Phrase "Free credit report" -Influence BadWord

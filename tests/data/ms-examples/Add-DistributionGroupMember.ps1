@@ -1,0 +1,2 @@
+# Example 1
+Add-DistributionGroupMember -Identity "Staff" -Member "JohnEvans@contoso.com"

@@ -1,0 +1,2 @@
+# Example 1
+Add-FederatedDomain -DomainName Contoso.co.uk

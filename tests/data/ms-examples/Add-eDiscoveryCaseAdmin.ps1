@@ -1,0 +1,2 @@
+# Example 1
+Add-eDiscoveryCaseAdmin -User michelle@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Cancel-SensitiveInformationScan -Identity "HR Department"

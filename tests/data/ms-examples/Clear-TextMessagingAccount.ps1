@@ -1,0 +1,2 @@
+# Example 1
+Clear-TextMessagingAccount -Identity tony@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Disable-AntiPhishRule -Identity "Engineering Department Phishing Rule"

@@ -1,0 +1,2 @@
+# Example 1
+Disable-DistributionGroup -Identity "Distribution Group1"

@@ -1,0 +1,2 @@
+# Example 1
+Disable-DnssecForVerifiedDomain -DomainName contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Disable-IPv6ForAcceptedDomain -Domain contoso.com

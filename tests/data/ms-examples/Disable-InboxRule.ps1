@@ -1,0 +1,2 @@
+# Example 1
+Disable-InboxRule -Identity "MoveAnnouncements" -Mailbox "Joe@Contoso.com"

@@ -1,0 +1,2 @@
+# Example 1
+Disable-JournalArchiving -Identity TimothyAmaral_Archive

@@ -1,0 +1,2 @@
+# Example 1
+Disable-MailPublicFolder -Identity "\Help Desk"

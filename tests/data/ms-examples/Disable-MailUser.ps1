@@ -1,0 +1,2 @@
+# Example 1
+Disable-MailUser -Identity markus@contoso.com

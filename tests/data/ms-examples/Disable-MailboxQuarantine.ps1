@@ -1,0 +1,2 @@
+# Example 1
+Disable-MailboxQuarantine "Brian Johnson"

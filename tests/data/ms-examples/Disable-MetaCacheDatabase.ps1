@@ -1,0 +1,2 @@
+# Example 1
+Disable-MetaCacheDatabase -Server Mailbox01

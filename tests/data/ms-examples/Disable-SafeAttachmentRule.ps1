@@ -1,0 +1,2 @@
+# Example 1
+Disable-SafeAttachmentRule -Identity "Engineering Department Attachment Rule"

@@ -1,0 +1,2 @@
+# Example 1
+Disable-SafeLinksRule -Identity "Engineering Department URL Rule"

@@ -1,0 +1,2 @@
+# Example 1
+Disable-SmtpDaneInbound -DomainName contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Disable-TransportAgent "Test App" -TransportService Hub

@@ -1,0 +1,2 @@
+# Example 1
+Disable-TransportRule -Identity "Sales Disclaimer"

@@ -1,0 +1,4 @@
+# Example 1
+Disable-UMIPGateway -Identity MyUMIPGateway
+# Example 2
+Disable-UMIPGateway -Identity MyUMIPGateway -Immediate $true

@@ -1,0 +1,2 @@
+# Example 1
+Disable-UMMailbox -Identity tonysmith@contoso.com

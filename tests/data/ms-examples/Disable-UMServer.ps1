@@ -1,0 +1,4 @@
+# Example 1
+Disable-UMServer -Identity MyUMServer
+# Example 2
+Disable-UMServer -Identity MyUMServer -Immediate $true

@@ -1,0 +1,4 @@
+# Example 1
+Disable-UMService -Identity MyUMServer
+# Example 2
+Disable-UMService -Identity MyUMServer -Immediate $true

@@ -1,0 +1,2 @@
+# Example 1
+Enable-AntiPhishRule -Identity "Marketing Department Phishing Rule"

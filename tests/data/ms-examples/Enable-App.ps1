@@ -1,0 +1,6 @@
+# Example 1
+Enable-App -Identity 7a774f0c-7a6f-11e0-85ad-07fb4824019b -Mailbox Tony
+# Example 2
+Enable-App -Identity <GUID for FinanceTestApp> -Mailbox Tony
+# Example 3
+Enable-App -Identity 545d8236-721a-468f-85d8-254eca7cb0da -Mailbox Tony

@@ -1,0 +1,2 @@
+# Example 1
+Enable-DnssecForVerifiedDomain -DomainName contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Enable-HostedContentFilterRule "Contoso Recipients"

@@ -1,0 +1,2 @@
+# Example 1
+Enable-IPv6ForAcceptedDomain -Domain contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Enable-MailContact -Identity Roland -ExternalEmailAddress "roland@tailspintoys.com"

@@ -1,0 +1,2 @@
+# Example 1
+Enable-MailUser -Identity John -ExternalEmailAddress john@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Enable-SafeAttachmentRule -Identity "Marketing Department Attachment Rule"

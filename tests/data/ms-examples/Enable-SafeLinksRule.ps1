@@ -1,0 +1,2 @@
+# Example 1
+Enable-SafeLinksRule -Identity "Marketing Department URL Rule"

@@ -1,0 +1,2 @@
+# Example 1
+Expedite-Delicensing -Identity yajvendra@contoso.onmicrosoft.com

@@ -1,0 +1,4 @@
+# Example 1
+Get-ADSiteLink
+# Example 2
+Get-ADSiteLink | Where {$_.ExchangeCost -ne $null}

@@ -1,0 +1,4 @@
+# Example 1
+Get-AcceptedDomain
+# Example 2
+Get-AcceptedDomain | Where{$_.DomainType -eq 'Authoritative'}

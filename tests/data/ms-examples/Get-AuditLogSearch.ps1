@@ -1,0 +1,4 @@
+# Example 1
+Get-AuditLogSearch | Format-List
+# Example 2
+Get-AuditLogSearch -Type admin

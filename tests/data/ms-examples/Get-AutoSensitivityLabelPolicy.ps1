@@ -1,0 +1,2 @@
+# Example 1
+Get-AutoSensitivityLabelPolicy -Identity "Employee Numbers" -IncludeTestModeResults $true

@@ -1,0 +1,4 @@
+# Example 1
+Get-AvailabilityAddressSpace
+# Example 2
+Get-AvailabilityAddressSpace -Identity Contoso.com | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-BlockedSenderAddress
+# Example 2
+Get-BlockedSenderAddress -SenderAddress laura@contoso.com

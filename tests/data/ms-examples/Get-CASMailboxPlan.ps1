@@ -1,0 +1,4 @@
+# Example 1
+Get-CASMailboxPlan | Format-Table -Auto DisplayName,ActiveSyncEnabled,ImapEnabled,PopEnabled,OwaMailboxPolicy
+# Example 2
+Get-CASMailboxPlan -Identity ExchangeOnlineEnterprise

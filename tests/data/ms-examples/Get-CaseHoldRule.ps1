@@ -1,0 +1,2 @@
+# Example 1
+Get-CaseHoldRule -Identity "30 Day Rule"

@@ -1,0 +1,4 @@
+# Example 1
+Get-ClientAccessArray
+# Example 2
+Get-ClientAccessArray -Identity CASArray01 | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-ComplianceSearchAction
+# Example 2
+Get-ComplianceSearchAction -Identity "Case 1234_Preview" | Format-List

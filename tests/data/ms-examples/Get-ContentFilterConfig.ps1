@@ -1,0 +1,2 @@
+# Example 1
+Get-ContentFilterConfig | Format-List

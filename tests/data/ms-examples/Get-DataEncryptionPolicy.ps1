@@ -1,0 +1,4 @@
+# Example 1
+Get-DataEncryptionPolicy
+# Example 2
+Get-DataEncryptionPolicy -Identity "Europe Mailboxes"

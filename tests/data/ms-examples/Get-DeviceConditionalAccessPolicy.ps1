@@ -1,0 +1,4 @@
+# Example 1
+Get-DeviceConditionalAccessPolicy | Format-Table Name,Enabled,Priority
+# Example 2
+Get-DeviceConditionalAccessPolicy -Identity "Human Resources"

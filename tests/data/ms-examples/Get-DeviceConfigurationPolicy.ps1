@@ -1,0 +1,4 @@
+# Example 1
+Get-DeviceConfigurationPolicy | Format-Table Name,Enabled,Priority
+# Example 2
+Get-DeviceConfigurationPolicy -Identity "Engineering Group"

@@ -1,0 +1,4 @@
+# Example 1
+Get-DlpPolicyTemplate
+# Example 2
+Get-DlpPolicyTemplate GLBA | Format-List

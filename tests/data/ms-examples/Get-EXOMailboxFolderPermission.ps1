@@ -1,0 +1,4 @@
+# Example 1
+Get-EXOMailboxFolderPermission -Identity john@contoso.com:\Marketing\Reports
+# Example 2
+Get-EXOMailboxFolderPermission -Identity john@contoso.com:\Marketing\Reports -User Kim@contoso.com

@@ -1,0 +1,4 @@
+# Example 1
+Get-EXOMobileDeviceStatistics -Mailbox john.doe@contoso.com
+# Example 2
+Get-EXOMobileDeviceStatistics -Mailbox john.doe@contoso.com -ActiveSync

@@ -1,0 +1,2 @@
+# Example 1
+Get-EdgeSyncServiceConfig "Primary EdgeSync Settings" | Format-List

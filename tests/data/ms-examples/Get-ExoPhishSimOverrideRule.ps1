@@ -1,0 +1,4 @@
+# Example 1
+Get-ExoPhishSimOverrideRule
+# Example 2
+Get-ExoPhishSimOverrideRule | Format-Table Name,Mode

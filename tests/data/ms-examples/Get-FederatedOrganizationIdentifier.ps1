@@ -1,0 +1,4 @@
+# Example 1
+Get-FederatedOrganizationIdentifier
+# Example 2
+Get-FederatedOrganizationIdentifier -IncludeExtendedDomainInfo

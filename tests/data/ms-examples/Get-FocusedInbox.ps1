@@ -1,0 +1,2 @@
+# Example 1
+Get-FocusedInbox -Identity julia@contoso.com

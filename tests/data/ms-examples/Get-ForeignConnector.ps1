@@ -1,0 +1,4 @@
+# Example 1
+Get-ForeignConnector
+# Example 2
+Get-ForeignConnector "Fax Connector" | Format-List

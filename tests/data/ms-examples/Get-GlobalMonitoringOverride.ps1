@@ -1,0 +1,4 @@
+# Example 1
+Get-GlobalMonitoringOverride
+# Example 2
+Get-GlobalMonitoringOverride | Format-List

@@ -1,0 +1,2 @@
+# Example 1
+Get-HVEAccountBillingPolicy -Identity HVEAccount01@tailspintoys.com

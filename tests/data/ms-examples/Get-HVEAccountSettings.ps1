@@ -1,0 +1,2 @@
+# Example 1
+Get-HVEAccountSettings -Identity HVEAccount01@tailspintoys.com

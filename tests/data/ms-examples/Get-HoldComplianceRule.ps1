@@ -1,0 +1,4 @@
+# Example 1
+Get-HoldComplianceRule
+# Example 2
+Get-HoldComplianceRule -Identity "30DayRule" | Format-List

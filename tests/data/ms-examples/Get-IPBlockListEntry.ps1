@@ -1,0 +1,4 @@
+# Example 1
+Get-IPBlockListEntry
+# Example 2
+Get-IPBlockListEntry | where {$_.IsMachineGenerated}

@@ -1,0 +1,4 @@
+# Example 1
+Get-IPBlockListProvider
+# Example 2
+Get-IPBlockListProvider -Identity Contoso.com

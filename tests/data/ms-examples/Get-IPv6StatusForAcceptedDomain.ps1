@@ -1,0 +1,2 @@
+# Example 1
+Get-IPv6StatusForAcceptedDomain -Domain contoso.com

@@ -1,0 +1,4 @@
+# Example 1
+Get-InformationBarrierRecipientStatus -Identity meganb
+# Example 2
+Get-InformationBarrierRecipientStatus -Identity meganb -Identity2 alexw

@@ -1,0 +1,4 @@
+# Example 1
+Get-IntraOrganizationConnector
+# Example 2
+Get-IntraOrganizationConnector "MainCloudConnector" | Format-List

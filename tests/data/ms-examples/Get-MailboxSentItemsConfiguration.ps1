@@ -1,0 +1,2 @@
+# Example 1
+Get-MailboxSentItemsConfiguration -Identity "Customer Support Feedback"

@@ -1,0 +1,2 @@
+# Example 1
+Get-MessageCategory -Mailbox "User1"

@@ -1,0 +1,2 @@
+# Example 1
+Get-MxRecordReport -Domain contoso.com

@@ -1,0 +1,4 @@
+# Example 1
+Get-OutlookProtectionRule
+# Example 2
+Get-OutlookProtectionRule ProjectContoso | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-OutlookProvider
+# Example 2
+Get-OutlookProvider -Identity WEB | Format-List

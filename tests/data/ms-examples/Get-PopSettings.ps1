@@ -1,0 +1,4 @@
+# Example 1
+Get-POPSettings
+# Example 2
+Get-POPSettings -Server MBX01 | Format-List

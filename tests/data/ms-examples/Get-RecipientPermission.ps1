@@ -1,0 +1,4 @@
+# Example 1
+Get-RecipientPermission -Trustee "Kim Akers"
+# Example 2
+Get-RecipientPermission "Help Desk"

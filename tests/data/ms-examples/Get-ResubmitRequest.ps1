@@ -1,0 +1,4 @@
+# Example 1
+Get-ResubmitRequest
+# Example 2
+Get-ResubmitRequest 1

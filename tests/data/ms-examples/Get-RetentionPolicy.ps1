@@ -1,0 +1,2 @@
+# Example 1
+Get-RetentionPolicy -Identity "RP Finance" | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-RpcClientAccess
+# Example 2
+Get-RpcClientAccess -Server ENT01 | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-SafeAttachmentPolicy
+# Example 2
+Get-SafeAttachmentPolicy -Identity Default | Format-List

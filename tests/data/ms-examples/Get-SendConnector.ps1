@@ -1,0 +1,2 @@
+# Example 1
+Get-SendConnector "Contoso.com Send Connector" | Format-List

@@ -1,0 +1,2 @@
+# Example 1
+Get-SensitiveInformationScanRule -Identity "HR Department Scan Rule"

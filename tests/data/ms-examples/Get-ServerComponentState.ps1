@@ -1,0 +1,4 @@
+# Example 1
+Get-ServerComponentState -Identity Mailbox01
+# Example 2
+Get-ServerComponentState -Identity Mailbox01 -Component UnifiedMessaging | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-SharingPolicy -Identity FourthCoffee
+# Example 2
+Get-SharingPolicy Fabrikam | Format-List

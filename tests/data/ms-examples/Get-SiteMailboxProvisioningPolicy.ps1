@@ -1,0 +1,4 @@
+# Example 1
+Get-SiteMailboxProvisioningPolicy
+# Example 2
+Get-SiteMailboxProvisioningPolicy -Identity SM_NewPolicy | Format-List

@@ -1,0 +1,2 @@
+# Example 1
+Get-SupervisoryReviewOverallProgressReport | ft Pending, Resolved, Compliant, Noncompliant, Questionable

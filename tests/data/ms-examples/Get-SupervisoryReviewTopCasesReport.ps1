@@ -1,0 +1,2 @@
+# Example 1
+Get-SupervisoryReviewTopCasesReport | Sort-Object Policy | Format-Table Policy,Pending,Total,Date

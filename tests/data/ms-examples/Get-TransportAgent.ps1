@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportAgent
+# Example 2
+Get-TransportAgent "Transport Rule Agent" -TransportService Hub | Format-List

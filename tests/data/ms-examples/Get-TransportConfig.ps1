@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportConfig
+# Example 2
+Get-TransportConfig | Format-List *DSN*

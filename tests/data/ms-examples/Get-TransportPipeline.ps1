@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportPipeline
+# Example 2
+Get-TransportPipeline | Format-List

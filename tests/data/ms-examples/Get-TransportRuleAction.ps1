@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportRuleAction
+# Example 2
+Get-TransportRuleAction -Name DeleteMessage | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportServer
+# Example 2
+Get-TransportServer Mailbox01 | Format-List

@@ -1,0 +1,4 @@
+# Example 1
+Get-TransportService
+# Example 2
+Get-TransportService Mailbox1 | Format-List

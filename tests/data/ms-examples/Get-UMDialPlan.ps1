@@ -1,0 +1,4 @@
+# Example 1
+Get-UMDialPlan
+# Example 2
+Get-UMDialPlan -Identity MyUMDialPlan | Format-List

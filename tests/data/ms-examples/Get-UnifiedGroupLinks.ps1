@@ -1,0 +1,2 @@
+# Example 1
+Get-UnifiedGroupLinks -Identity "Human Resources Department" -LinkType Members

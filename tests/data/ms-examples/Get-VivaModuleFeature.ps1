@@ -1,0 +1,4 @@
+# Example 1
+Get-VivaModuleFeature -ModuleId VivaInsights
+# Example 2
+Get-VivaModuleFeature -ModuleId VivaInsights -FeatureId Reflection

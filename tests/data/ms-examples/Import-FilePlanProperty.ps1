@@ -1,0 +1,2 @@
+# Example 1
+Import-FilePlanProperty -RawCsv "C:\Data\CSV Import.csv"

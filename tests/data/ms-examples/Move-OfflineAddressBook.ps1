@@ -1,0 +1,2 @@
+# Example 1
+Move-OfflineAddressBook -Identity "My OAB" -Server "Server1"

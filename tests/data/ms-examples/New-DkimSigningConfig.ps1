@@ -1,0 +1,2 @@
+# Example 1
+New-DkimSigningConfig -DomainName contoso.com -Enabled $true

@@ -1,0 +1,2 @@
+# Example 1
+New-ExoSecOpsOverrideRule -Name SecOpsOverrideRule -Policy SecOpsOverridePolicy

@@ -1,0 +1,2 @@
+# Example 1
+New-FilePlanPropertyCitation -Name "Contoso-0001"

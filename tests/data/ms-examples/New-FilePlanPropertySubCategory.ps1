@@ -1,0 +1,2 @@
+# Example 1
+New-FilePlanPropertySubCategory -Name "US Tax" -ParentId "Contoso Category"

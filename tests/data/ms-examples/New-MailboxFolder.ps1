@@ -1,0 +1,4 @@
+# Example 1
+New-MailboxFolder -Parent :\Inbox -Name Personal
+# Example 2
+New-MailboxFolder -Parent :\ -Name Personal

@@ -1,0 +1,2 @@
+# Example 1
+New-OABVirtualDirectory -Server CASServer01 -PollInterval 120

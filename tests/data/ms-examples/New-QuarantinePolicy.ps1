@@ -1,0 +1,2 @@
+# Example 1
+New-QuarantinePolicy -Name ContosoTag -EndUserQuarantinePermissionsValue 0

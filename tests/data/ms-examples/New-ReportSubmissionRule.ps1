@@ -1,0 +1,2 @@
+# Example 1
+New-ReportSubmissionRule -Name DefaultReportSubmissionRule -ReportSubmissionPolicy DefaultReportSubmissionPolicy -SentTo "userreportedmessages@contoso.onmicrosoft.com"

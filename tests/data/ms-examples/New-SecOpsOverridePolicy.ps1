@@ -1,0 +1,2 @@
+# Example 1
+New-SecOpsOverridePolicy -Name SecOpsOverridePolicy -SentTo secops@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+New-TeamsProtectionPolicy -Name "Teams Protection Policy"

@@ -1,0 +1,2 @@
+# Example 1
+Redirect-Message -Server Mailbox01 -Target Mailbox02

@@ -1,0 +1,2 @@
+# Example 1
+Remove-ATPProtectionPolicyRule -Identity "Standard Preset Security Policy"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-AddressList -Identity "AddressList1" -Recursive

@@ -1,0 +1,2 @@
+# Example 1
+Remove-AntiPhishRule -Identity "Research Department Phishing Rule"

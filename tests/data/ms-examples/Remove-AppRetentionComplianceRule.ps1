@@ -1,0 +1,2 @@
+# Example 1
+Remove-AppRetentionComplianceRule -Identity "Contoso Viva Engage"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-AutoSensitivityLabelRule -Identity "Social Security Rule"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-CaseHoldPolicy -Identity "Regulation 123 Compliance"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-ClientAccessArray -Identity casarray01.contoso.com

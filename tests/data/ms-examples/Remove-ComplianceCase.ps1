@@ -1,0 +1,2 @@
+# Example 1
+Remove-ComplianceCase -Identity "Case 5150"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-ComplianceCaseMember -Case "Case OU812" -Member "Jan Dryml"

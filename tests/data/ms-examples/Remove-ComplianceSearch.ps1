@@ -1,0 +1,2 @@
+# Example 1
+Remove-ComplianceSearch -Identity "Case 1234"

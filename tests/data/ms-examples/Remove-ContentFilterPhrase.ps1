@@ -1,0 +1,2 @@
+# Example 1
+Remove-ContentFilterPhrase -Identity "Free credit report"

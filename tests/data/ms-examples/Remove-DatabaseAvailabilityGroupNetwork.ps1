@@ -1,0 +1,2 @@
+# Example 1
+Remove-DatabaseAvailabilityGroupNetwork -Identity DAG1\DAGNetwork04

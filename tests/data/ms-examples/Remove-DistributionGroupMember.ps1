@@ -1,0 +1,2 @@
+# Example 1
+Remove-DistributionGroupMember -Identity "Technical Support" -Member "Jan Dryml"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-DlpComplianceRule -Identity "PII SS# Custom"

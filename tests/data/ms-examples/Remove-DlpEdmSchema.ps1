@@ -1,0 +1,2 @@
+# Example 1
+Remove-DlpEdmSchema -Identity "Schema for Patient Records"

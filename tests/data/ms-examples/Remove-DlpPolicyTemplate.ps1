@@ -1,0 +1,2 @@
+# Example 1
+Remove-DlpPolicyTemplate "External DLP Policy Template"

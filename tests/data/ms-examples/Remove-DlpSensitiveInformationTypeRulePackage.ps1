@@ -1,0 +1,4 @@
+# Example 1
+$Rule = Get-DlpSensitiveInformationTypeRulePackage -Identity "Contoso Rule Pack"
+
+$Rule | Remove-DlpSensitiveInformationTypeRulePackage

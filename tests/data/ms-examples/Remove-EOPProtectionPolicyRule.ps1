@@ -1,0 +1,2 @@
+# Example 1
+Remove-EOPProtectionPolicyRule -Identity "Standard Preset Security Policy"

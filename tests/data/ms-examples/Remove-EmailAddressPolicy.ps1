@@ -1,0 +1,2 @@
+# Example 1
+Remove-EmailAddressPolicy -Identity "Southwest Executives"

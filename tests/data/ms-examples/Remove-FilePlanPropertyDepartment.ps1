@@ -1,0 +1,2 @@
+# Example 1
+Remove-FilePlanPropertyDepartment -Identity "Contoso HR"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-FilePlanPropertyReferenceId -Identity "Contoso-0001"

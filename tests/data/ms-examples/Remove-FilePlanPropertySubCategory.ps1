@@ -1,0 +1,2 @@
+# Example 1
+Remove-FilePlanPropertySubCategory -Identity "US Tax"

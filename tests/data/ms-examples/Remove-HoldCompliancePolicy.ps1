@@ -1,0 +1,2 @@
+# Example 1
+Remove-HoldCompliancePolicy -Identity "Regulation 123 Compliance"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-HoldComplianceRule -Identity "One Year Standard"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-HostedContentFilterPolicy "Contoso Content Filter Policy"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-IPAllowListProvider Contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Remove-IntraOrganizationConnector "Contoso On-premises-Exchange Online"

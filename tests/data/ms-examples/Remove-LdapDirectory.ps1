@@ -1,0 +1,2 @@
+# Example 1
+Remove-LdapDirectory -Organization contoso.onmicrosoft.com -Id FabrikamLdap

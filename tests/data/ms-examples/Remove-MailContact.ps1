@@ -1,0 +1,2 @@
+# Example 1
+Remove-MailContact -Identity contoso.com/john

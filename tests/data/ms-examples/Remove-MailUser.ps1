@@ -1,0 +1,2 @@
+# Example 1
+Remove-MailUser -Identity "Ed Meadows"

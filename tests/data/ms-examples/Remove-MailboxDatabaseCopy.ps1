@@ -1,0 +1,2 @@
+# Example 1
+Remove-MailboxDatabaseCopy -Identity DB1\MBX3

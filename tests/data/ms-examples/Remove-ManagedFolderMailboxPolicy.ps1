@@ -1,0 +1,2 @@
+# Example 1
+Remove-ManagedFolderMailboxPolicy -Identity "My Managed Folder Mailbox Policy"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-MapiVirtualDirectory -Identity "ContosoMail\mapi (Default Web Site)"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-MessageClassification -Identity "My Message Classification"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-OrganizationSegment -Identity "Engineering Group"

@@ -1,0 +1,4 @@
+# Example 1
+Remove-PolicyTipConfig en\NotifyOnly
+# Example 2
+Get-PolicyTipConfig -Locale ru | Remove-PolicyTipConfig

@@ -1,0 +1,2 @@
+# Example 1
+Remove-ProtectionAlert -Identity "External User File Activities"

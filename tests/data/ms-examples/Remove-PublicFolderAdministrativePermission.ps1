@@ -1,0 +1,2 @@
+# Example 1
+Remove-PublicFolderAdministrativePermission -User Chris -Identity \MyPublicFolder -AccessRights ViewInformationStore

@@ -1,0 +1,2 @@
+# Example 1
+Remove-PublicFolderDatabase "Public Folder Database"

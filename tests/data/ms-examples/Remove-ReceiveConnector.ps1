@@ -1,0 +1,2 @@
+# Example 1
+Remove-ReceiveConnector -Identity "Contoso.com Receive Connector"

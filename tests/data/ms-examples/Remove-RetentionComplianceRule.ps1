@@ -1,0 +1,2 @@
+# Example 1
+Remove-RetentionComplianceRule -Identity "One Year Standard"

@@ -1,0 +1,2 @@
+# Example 1
+Remove-SafeAttachmentRule -Identity "Research Department Attachment Rule"

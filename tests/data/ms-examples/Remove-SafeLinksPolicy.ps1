@@ -1,0 +1,2 @@
+# Example 1
+Remove-SafeLinksPolicy -Identity "Engineering Department URL Policy"

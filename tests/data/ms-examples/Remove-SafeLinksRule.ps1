@@ -1,0 +1,2 @@
+# Example 1
+Remove-SafeLinksRule -Identity "Research Department URL Rule"

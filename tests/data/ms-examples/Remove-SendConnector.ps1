@@ -1,0 +1,2 @@
+# Example 1
+Remove-SendConnector "Contoso.com Send Connector"

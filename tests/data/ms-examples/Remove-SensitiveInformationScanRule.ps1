@@ -1,0 +1,2 @@
+# Example 1
+Remove-SensitiveInformationScanRule -Identity "HR Department Rule"

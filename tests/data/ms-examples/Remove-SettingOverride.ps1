@@ -1,0 +1,2 @@
+# Example 1
+Remove-SettingOverride -Identity "IM Server Integration"

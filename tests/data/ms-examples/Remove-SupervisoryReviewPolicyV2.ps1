@@ -1,0 +1,2 @@
+# Example 1
+Remove-SupervisoryReviewPolicyV2 -Identity "EU Brokers Policy"

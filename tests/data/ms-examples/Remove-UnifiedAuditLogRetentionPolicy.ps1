@@ -1,0 +1,2 @@
+# Example 1
+Remove-UnifiedAuditLogRetentionPolicy -Identity "SearchQueryPerformed by app@sharepoint"

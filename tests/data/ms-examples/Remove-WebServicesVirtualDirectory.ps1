@@ -1,0 +1,2 @@
+# Example 1
+Remove-WebServicesVirtualDirectory -Identity MBX01\Sales

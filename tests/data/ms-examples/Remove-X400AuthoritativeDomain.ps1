@@ -1,0 +1,2 @@
+# Example 1
+Remove-X400AuthoritativeDomain -Identity Sales

@@ -1,0 +1,2 @@
+# Example 1
+Remove-eDiscoveryCaseAdmin -User chris@contoso.com

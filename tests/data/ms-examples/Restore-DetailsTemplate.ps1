@@ -1,0 +1,2 @@
+# Example 1
+Restore-DetailsTemplate -Identity en-us\User

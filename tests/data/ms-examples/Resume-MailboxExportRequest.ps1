@@ -1,0 +1,4 @@
+# Example 1
+Resume-MailboxExportRequest -Identity kweku\export
+# Example 2
+Get-MailboxExportRequest -Status Failed | Resume-MailboxExportRequest

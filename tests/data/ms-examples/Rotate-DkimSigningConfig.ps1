@@ -1,0 +1,2 @@
+# Example 1
+Rotate-DkimSigningConfig -Identity contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Set-ADSite Default-First-Site-Name -HubSiteEnabled $true

@@ -1,0 +1,2 @@
+# Example 1
+Set-AcceptedDomain -Identity Contoso -MakeDefault $true

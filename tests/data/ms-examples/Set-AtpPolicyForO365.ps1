@@ -1,0 +1,2 @@
+# Example 1
+Set-AtpPolicyForO365 -EnableATPForSPOTeamsODB $true

@@ -1,0 +1,2 @@
+# Example 1
+Set-AttachmentFilterListConfig -Action Reject

@@ -1,0 +1,4 @@
+# Example 1
+Set-AuthenticationPolicy -Identity "Engineering Group" -AllowBasicAuthReportingWebServices
+# Example 2
+Set-AuthenticationPolicy -Identity "Research and Development Group" -BlockLegacyAuthReportingWebServices:$false

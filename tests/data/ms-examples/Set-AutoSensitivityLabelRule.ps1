@@ -1,0 +1,2 @@
+# Example 1
+Set-AutoSensitivityLabelRule -Identity "SocialSecurityRule1" -Comment "Example"

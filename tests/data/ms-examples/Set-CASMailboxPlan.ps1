@@ -1,0 +1,2 @@
+# Example 1
+Set-CASMailboxPlan -Identity ExchangeOnlineEnterprise -ActiveSyncEnabled $false -PopEnabled $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-CaseHoldRule -Identity "Internal Company Rule" -Disabled $true

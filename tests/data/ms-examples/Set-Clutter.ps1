@@ -1,0 +1,2 @@
+# Example 1
+Set-Clutter -Identity "Alexander Martinez" -Enable $false

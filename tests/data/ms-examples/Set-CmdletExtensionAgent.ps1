@@ -1,0 +1,2 @@
+# Example 1
+Set-CmdletExtensionAgent "Validation Agent" -Priority 9

@@ -1,0 +1,2 @@
+# Example 1
+Set-ComplianceSearchAction -Identity "Project X_Export" -ChangeExportKey

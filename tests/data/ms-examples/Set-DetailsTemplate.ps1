@@ -1,0 +1,2 @@
+# Example 1
+Set-DetailsTemplate -Identity en-us\User

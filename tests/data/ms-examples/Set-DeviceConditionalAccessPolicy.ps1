@@ -1,0 +1,2 @@
+# Example 1
+Set-DeviceConditionalAccessPolicy -Identity Executives -Enabled $false

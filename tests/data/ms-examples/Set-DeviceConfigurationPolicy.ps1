@@ -1,0 +1,2 @@
+# Example 1
+Set-DeviceConfigurationPolicy -Identity "Engineering Group" -Enabled $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-DeviceTenantRule -ExclusionList "Research and Development"

@@ -1,0 +1,2 @@
+# Example 1
+Set-DkimSigningConfig -Identity contoso.com -Enabled $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-DlpPolicy "Employee Numbers" -State Disabled

@@ -1,0 +1,2 @@
+# Example 1
+Set-EventLogLevel -Identity "Exchange01\MSExchangeTransport\SmtpReceive" -Level High

@@ -1,0 +1,2 @@
+# Example 1
+Set-ExchangeAssistanceConfig -ExchangeHelpAppOnline $false -ManagementConsoleHelpURL 'https://exhelponline'

@@ -1,0 +1,2 @@
+# Example 1
+Set-FilePlanPropertyDepartment -Identity "Contoso HR" -DisplayName "HR department for Contoso"

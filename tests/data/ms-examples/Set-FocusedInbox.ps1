@@ -1,0 +1,2 @@
+# Example 1
+Set-FocusedInbox -Identity laura@contoso.com -FocusedInboxOn $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-ForeignConnector "Fax Connector" -MaxMessageSize 10MB

@@ -1,0 +1,2 @@
+# Example 1
+Set-HostedContentFilterRule "Contoso Recipients" -ExceptIfSentToMemberOf "Contoso Human Resources"

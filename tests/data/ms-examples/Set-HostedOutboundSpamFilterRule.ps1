@@ -1,0 +1,2 @@
+# Example 1
+Set-HostedOutboundSpamFilterRule -Identity "Contoso Executives" -ExceptIfFrom "Elizabeth Brunner"

@@ -1,0 +1,2 @@
+# Example 1
+Set-IPAllowListConfig -InternalMailEnabled $true

@@ -1,0 +1,4 @@
+# Example 1
+Set-IPAllowListProvider Contoso.com -AnyMatch $true
+# Example 2
+Set-IPAllowListProvider Contoso.com -Priority 1

@@ -1,0 +1,2 @@
+# Example 1
+Set-IntraOrganizationConnector "MainCloudConnector" -Enabled $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-LabelPolicy -Identity "Global Policy" -AdvancedSettings @{EnableCustomPermissions="False"}

@@ -1,0 +1,2 @@
+# Example 1
+Set-M365DataAtRestEncryptionPolicyAssignment -DataEncryptionPolicy "Contoso Corporate"

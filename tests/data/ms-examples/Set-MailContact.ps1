@@ -1,0 +1,2 @@
+# Example 1
+Set-MailContact -Identity "John Rodman" -ExternalEmailAddress "john@contoso.com"

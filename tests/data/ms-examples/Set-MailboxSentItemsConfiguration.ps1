@@ -1,0 +1,2 @@
+# Example 1
+Set-MailboxSentItemsConfiguration -Identity "Customer Support Feedback" -SendAsItemsCopiedTo SenderAndFrom

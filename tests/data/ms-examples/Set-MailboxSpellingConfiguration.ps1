@@ -1,0 +1,4 @@
+# Example 1
+Set-MailboxSpellingConfiguration -Identity kai -IgnoreUppercase $true
+# Example 2
+Set-MailboxSpellingConfiguration -IgnoreMixedDigits $true -Identity kai

@@ -1,0 +1,2 @@
+# Example 1
+Set-ManagedContentSettings -Identity MyManagedContentSettings -AddressForJournaling MySmtpAddress@contoso.com

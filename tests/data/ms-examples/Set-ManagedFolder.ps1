@@ -1,0 +1,2 @@
+# Example 1
+Set-ManagedFolder MyManagedFolder -StorageQuota 100KB

@@ -1,0 +1,2 @@
+# Example 1
+Set-OutlookProvider -Identity msExchAutoDiscoverConfig -TTL 2

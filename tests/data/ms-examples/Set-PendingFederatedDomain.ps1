@@ -1,0 +1,2 @@
+# Example 1
+Set-PendingFederatedDomain -PendingDomains contoso.com,sales.contoso.com

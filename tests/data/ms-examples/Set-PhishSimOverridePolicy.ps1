@@ -1,0 +1,2 @@
+# Example 1
+Set-PhishSimOverridePolicy -Identity PhishSimOverridePolicy -Enabled $false

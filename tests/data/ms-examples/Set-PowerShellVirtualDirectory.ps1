@@ -1,0 +1,2 @@
+# Example 1
+Set-PowerShellVirtualDirectory "Contoso (default Web site)" -ExternalUrl "https://www.contoso.com/powershell"

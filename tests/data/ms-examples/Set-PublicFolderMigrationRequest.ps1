@@ -1,0 +1,2 @@
+# Example 1
+Set-PublicFolderMigrationRequest -Identity PublicFolderMigration -BadItemLimit 5

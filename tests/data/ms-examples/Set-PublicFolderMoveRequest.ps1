@@ -1,0 +1,2 @@
+# Example 1
+Set-PublicFolderMoveRequest -Identity \PublicFolderMove -BadItemLimit 5

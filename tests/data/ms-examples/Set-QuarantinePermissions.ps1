@@ -1,0 +1,2 @@
+# Example 1
+Set-QuarantinePermissions -QuarantinePermissionsObject $Perms -PermissionToRequestRelease $true -PermissionToRelease $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-RMSTemplate "Contoso Confidential" -Type Archived

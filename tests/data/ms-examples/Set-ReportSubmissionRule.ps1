@@ -1,0 +1,2 @@
+# Example 1
+Set-ReportSubmissionRule -Identity DefaultReportSubmissionRule -SentTo "userreportedmessages@contoso.onmicrosoft.com"

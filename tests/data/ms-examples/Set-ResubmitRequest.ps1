@@ -1,0 +1,2 @@
+# Example 1
+Set-ResubmitRequest 8 -Enabled $false

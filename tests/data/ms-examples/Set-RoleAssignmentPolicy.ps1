@@ -1,0 +1,2 @@
+# Example 1
+Set-RoleAssignmentPolicy "End User Policy" -IsDefault

@@ -1,0 +1,2 @@
+# Example 1
+Set-SafeAttachmentsPolicy -Identity "Engineering Block Attachments" -QuarantineTag ContosoLimitedAccess

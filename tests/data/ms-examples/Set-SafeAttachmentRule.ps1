@@ -1,0 +1,2 @@
+# Example 1
+Set-SafeAttachmentRule -Identity "Engineering Department Attachment Rule" -ExceptIfRecipientDomainIs fabrikam.com

@@ -1,0 +1,2 @@
+# Example 1
+Set-SafeLinksPolicy -Identity "Engineering Block URL" -AllowClickThrough $false

@@ -1,0 +1,2 @@
+# Example 1
+Set-SecOpsOverridePolicy -Identity SecOpsOverridePolicy -AddSentTo secops2@contoso.com

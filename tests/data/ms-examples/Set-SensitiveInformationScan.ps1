@@ -1,0 +1,2 @@
+# Example 1
+Set-SensitiveInformationScan "SharePoint scan" -AddOneDriveLocation All -Workload OneDriveForBusiness

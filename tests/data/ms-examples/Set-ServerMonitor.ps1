@@ -1,0 +1,2 @@
+# Example 1
+Set-ServerMonitor -Name Maintenance -Repairing $true -Server Exch01

@@ -1,0 +1,2 @@
+# Example 1
+Set-TeamsProtectionPolicy -Identity "Teams Protection Policy" -HighConfidencePhishQuarantineTag AdminOnlyWithNotifications

@@ -1,0 +1,2 @@
+# Example 1
+Set-TransportRule "Sales Team Disclaimer" -FromMemberOf "Sales Department"

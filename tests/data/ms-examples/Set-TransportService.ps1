@@ -1,0 +1,6 @@
+# Example 1
+Set-TransportService Mailbox01 -DelayNotificationTimeout 13:00:00
+# Example 2
+Set-TransportService Mailbox01 -TransientFailureRetryCount 3 -TransientFailureRetryInterval 00:00:30
+# Example 3
+Set-TransportService Mailbox01 -ReceiveProtocolLogPath "C:\SMTP Protocol Logs\Receive.log"

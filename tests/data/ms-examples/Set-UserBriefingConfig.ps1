@@ -1,0 +1,2 @@
+# Example 1
+Set-UserBriefingConfig -Identity lila@contoso.com -Enabled $true

@@ -1,0 +1,2 @@
+# Example 1
+Start-ComplianceSearch -Identity "Case 1234"

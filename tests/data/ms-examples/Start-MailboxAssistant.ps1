@@ -1,0 +1,2 @@
+# Example 1
+Start-MailboxAssistant -Identity "Chris" -AssistantName BigFunnelRetryFeederTimeBasedAssistant

@@ -1,0 +1,2 @@
+# Example 1
+Start-MigrationUser -Identity laura@contoso.com

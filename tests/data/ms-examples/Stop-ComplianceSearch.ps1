@@ -1,0 +1,2 @@
+# Example 1
+Stop-ComplianceSearch -Identity "Case 1234"

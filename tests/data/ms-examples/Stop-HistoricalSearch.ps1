@@ -1,0 +1,2 @@
+# Example 1
+Stop-HistoricalSearch -JobId f9c66f83-b5c8-4a0c-91f4-a38376f74182

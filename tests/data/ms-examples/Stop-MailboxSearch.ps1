@@ -1,0 +1,2 @@
+# Example 1
+Stop-MailboxSearch -Identity "Project Contoso"

@@ -1,0 +1,2 @@
+# Example 1
+Stop-MigrationUser -Identity laura@contoso.com

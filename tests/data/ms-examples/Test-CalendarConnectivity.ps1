@@ -1,0 +1,2 @@
+# Example 1
+Test-CalendarConnectivity -ClientAccessServer MBX01

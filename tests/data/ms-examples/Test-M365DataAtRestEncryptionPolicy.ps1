@@ -1,0 +1,2 @@
+# Example 1
+Test-M365DataAtRestEncryptionPolicy -Identity "Contoso Corporate"

@@ -1,0 +1,4 @@
+# Example 1
+Get-MailboxServer | Test-MRSHealth
+# Example 2
+Test-MRSHealth MBX01

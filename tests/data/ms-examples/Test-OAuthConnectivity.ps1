@@ -1,0 +1,2 @@
+# Example 1
+Test-OAuthConnectivity -Service EWS -TargetUri https://cas.contoso.com/ews/ -Mailbox "Gurinder Singh"

@@ -1,0 +1,2 @@
+# Example 1
+Test-OrganizationRelationship -UserIdentity katherine@fabrikam.com -Identity contoso.com -Confirm

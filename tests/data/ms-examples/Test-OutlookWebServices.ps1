@@ -1,0 +1,2 @@
+# Example 1
+Test-OutlookWebServices -Identity:holly@contoso.com

@@ -1,0 +1,2 @@
+# Example 1
+Test-ReplicationHealth -Identity MBX1

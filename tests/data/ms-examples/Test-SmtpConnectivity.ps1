@@ -1,0 +1,4 @@
+# Example 1
+Test-SmtpConnectivity Mailbox01
+# Example 2
+Get-TransportService | Test-SmtpConnectivity

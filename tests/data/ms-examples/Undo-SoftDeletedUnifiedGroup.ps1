@@ -1,0 +1,2 @@
+# Example 1
+Undo-SoftDeletedUnifiedGroup -SoftDeletedObject "Marketing Department"

@@ -1,0 +1,2 @@
+# Example 1
+Uninstall-TransportAgent "Test App" -TransportService Hub

@@ -1,0 +1,2 @@
+# Example 1
+Update-AddressList -Identity "All Users\Sales\building4"

@@ -1,0 +1,6 @@
+# Example 1
+$OnPremisesCreds = Get-Credential
+
+$TenantCreds = Get-Credential
+
+Update-HybridConfiguration -OnPremisesCredentials $OnPremisesCreds -TenantCredentials $TenantCreds

@@ -1,0 +1,2 @@
+# Example 1
+Upgrade-DistributionGroup -DlIdentities hr@contoso.com,finance@contoso.com

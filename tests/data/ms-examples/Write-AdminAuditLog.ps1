@@ -1,0 +1,2 @@
+# Example 1
+Write-AdminAuditLog -Comment "Ran custom script."
