@@ -342,3 +342,152 @@ fn applies_answers_without_decoding() {
     assert!(cat.applies("Get-PSSession").is_none());
     assert_eq!(cat.entries("Get-Mailbox").count(), 2);
 }
+
+#[test]
+fn corrections_override_sets_mandatory_position_and_type() {
+    let cat = catalogue();
+    // Set-OrganizationConfig -RejectDirectSend: the page's one set, whose
+    // -ShortenEventScopeDefault is mandatory, is no longer the only one.
+    let soc = cat.cmdlet("Set-OrganizationConfig", Side::Online).unwrap();
+    let rds = soc.parameter("RejectDirectSend").unwrap();
+    assert!(rds.in_all_sets && rds.mandatory_sets() == 0, "{:?}", rds.sets);
+    assert!(rds.source.contains("hand-kept correction: the page puts it only in"), "{}", rds.source);
+    assert!(soc.parameter("ShortenEventScopeDefault").unwrap().mandatory_sets() != 0, "other parameters untouched");
+    // Mandatory nowhere, in every service.
+    let ghp = cat.cmdlet("Get-HostedOutboundSpamFilterPolicy", Side::Online).unwrap();
+    assert_eq!(ghp.parameter("Identity").unwrap().mandatory_sets(), 0);
+    // A position the page does not give.
+    let gqh = cat.cmdlet("Get-QuarantineMessageHeader", Side::Online).unwrap();
+    assert_eq!(gqh.parameter("Identity").unwrap().position, Some(1));
+    // A type the page gets wrong, in one service only.
+    let sm = cat.cmdlet("Set-Mailbox", Side::Online).unwrap();
+    assert_eq!(sm.parameter("GroupMailbox").unwrap().kind, ParamKind::Switch);
+    // Pipeline binding the page leaves out.
+    let rri = cat.cmdlet("Restore-RecoverableItems", Side::OnPremises).unwrap();
+    assert_eq!(rri.parameter("Identity").unwrap().pipeline, PipelineInput::Both);
+}
+
+#[test]
+fn corrections_for_one_service_keep_a_set_there_only() {
+    let cat = catalogue();
+    // In Exchange Online the SourceMailbox set keeps -SourceMailbox and -TargetMailbox mandatory
+    // and nothing else: its remote-restore parameters are not mandatory there.
+    let online = cat.cmdlet("New-MailboxRestoreRequest", Side::Online).unwrap();
+    let set = online.parameter_sets.iter().position(|s| s == "SourceMailbox").expect("the set is kept online");
+    let mandatory: Vec<&str> =
+        online.parameters.iter().filter(|p| p.mandatory_sets() & (1 << set) != 0).map(|p| p.name.as_str()).collect();
+    assert_eq!(mandatory, ["SourceMailbox", "TargetMailbox"]);
+}
+
+#[test]
+fn corrections_add_a_parameter_where_the_page_lacks_it() {
+    let cat = catalogue();
+    let v = |s: &str| s.parse::<ExchangeVersion>().unwrap();
+    let nmm = cat.cmdlet("New-MailMessage", Side::OnPremises).unwrap();
+    let mailbox = nmm.parameter("Mailbox").expect("added from the page's examples");
+    assert_eq!(mailbox.kind, ParamKind::Identity);
+    assert!(mailbox.in_all_sets && mailbox.mandatory_sets() == 0);
+    assert_eq!(mailbox.availability.check(&v("2010")), Support::Yes);
+    assert_eq!(mailbox.availability.check(&v("2016 CU23")), Support::No);
+    assert!(cat.cmdlet("New-MailMessage", Side::Online).unwrap().parameter("Mailbox").is_none());
+}
+
+#[test]
+fn flag_enums_and_collections_take_lists() {
+    let cat = catalogue();
+    let list = |cmdlet: &str, side: Side, param: &str| {
+        cat.cmdlet(cmdlet, side).unwrap().parameter(param).unwrap().kind.clone()
+    };
+    let flags = ParamKind::MultiValued { of: Box::new(ParamKind::String), add_remove: false };
+    assert_eq!(list("Enable-ExchangeCertificate", Side::OnPremises, "Services"), flags);
+    assert_eq!(list("Add-MailboxFolderPermission", Side::Online, "SharingPermissionFlags"), flags);
+    assert_eq!(list("New-DynamicDistributionGroup", Side::Online, "IncludedRecipients"), flags);
+    // A multi-valued property (not a flag enum) also takes @{Add=...; Remove=...}.
+    let templates = list("New-EmailAddressPolicy", Side::OnPremises, "EnabledEmailAddressTemplates");
+    assert_eq!(templates, ParamKind::MultiValued { of: Box::new(ParamKind::String), add_remove: true });
+    // A list where the page's SYNTAX shows `<T[]>` for one set and the yaml a single `T`.
+    let ParamKind::MultiValued { of, .. } = list("Restore-RecoverableItems", Side::Online, "Identity") else {
+        panic!("Restore-RecoverableItems -Identity takes a list online")
+    };
+    assert_eq!(*of, ParamKind::Identity);
+    // A correction's "list" keeps the element's kind.
+    assert_eq!(
+        list("Stop-ManagedFolderAssistant", Side::OnPremises, "Identity"),
+        ParamKind::MultiValued { of: Box::new(ParamKind::Identity), add_remove: false }
+    );
+}
+
+#[test]
+fn every_correction_applies_to_a_cmdlet_of_the_reference() {
+    let cat = catalogue();
+    let hand = overrides::read(OVERRIDES).unwrap();
+    assert!(hand.corrections.len() >= 15);
+    for c in &hand.corrections {
+        let entries: Vec<&CmdletInfo> = cat.entries(&c.cmdlet).collect();
+        assert!(!entries.is_empty(), "correction of {}: no such cmdlet", c.cmdlet);
+        if let Some(s) = c.service {
+            assert!(entries.iter().any(|e| e.service == s), "correction of {} for {s:?}: not there", c.cmdlet);
+        }
+        for e in entries.iter().filter(|e| c.service.is_none_or(|s| s == e.service)) {
+            for p in &c.parameters {
+                // A parameter the service does not have is corrected for the set cut alone
+                // (New-MailboxRestoreRequest's remote-restore parameters).
+                if let Some(info) = e.parameter(p) {
+                    assert!(info.source.contains("hand-kept correction"), "{} -{p}: {}", c.cmdlet, info.source);
+                }
+            }
+        }
+    }
+    for t in &hand.flag_enums {
+        assert!(hand.is_flag_enum(&t.to_ascii_uppercase()), "{t}");
+    }
+}
+
+/// The hand-kept data with `corrections` replaced.
+fn with_corrections(corrections: serde_json::Value) -> String {
+    let mut data: serde_json::Value = serde_json::from_str(OVERRIDES).unwrap();
+    data["corrections"] = corrections;
+    data.to_string()
+}
+
+#[test]
+fn bad_corrections_are_refused_with_the_entry_at_fault() {
+    let read_err = |c: serde_json::Value| overrides::read(&with_corrections(c)).unwrap_err().to_string();
+    let e = read_err(serde_json::json!([{"cmdlet": "Get-Mailbox", "parameters": ["Identity"], "why": "x"}]));
+    assert!(e.contains("Get-Mailbox") && e.contains("changes nothing"), "{e}");
+    let e = read_err(
+        serde_json::json!([{"cmdlet": "Get-Mailbox", "parameters": ["Identity"], "mandatory": false, "why": " "}]),
+    );
+    assert!(e.contains("\"why\" is empty"), "{e}");
+    let e = read_err(
+        serde_json::json!([{"cmdlet": "Get-Mailbox", "parameters": ["Identity"], "sets": "most", "why": "x"}]),
+    );
+    assert!(e.contains("\"sets\": \"most\""), "{e}");
+    let e = read_err(
+        serde_json::json!([{"cmdlet": "Get-Mailbox", "parameters": ["X"], "type": "String", "applies": ["Exchange 2010"], "why": "x"}]),
+    );
+    assert!(e.contains("\"Exchange 2010\" is not a product"), "{e}");
+
+    // Errors that need the page: an unknown set, a parameter the page lacks without a type.
+    let g = generated::Generated::embedded().unwrap();
+    let entry = g.index.iter().find(|e| e.name == "Set-OrganizationConfig").unwrap();
+    let record = g.record(entry).unwrap();
+    let build = |c: serde_json::Value| {
+        let hand = overrides::read(&with_corrections(c)).unwrap();
+        layer::build(&record, entry.applies, Service::Online, &hand, None, &g.source)
+    };
+    let e = build(serde_json::json!([{"cmdlet": "Set-OrganizationConfig", "parameters": ["RejectDirectSend"], "sets": ["Nope"], "why": "x"}]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("Set-OrganizationConfig") && e.contains("'Nope'") && e.contains("ShortenEventScopeParameter"),
+        "{e}"
+    );
+    let e = build(serde_json::json!([{"cmdlet": "Set-OrganizationConfig", "parameters": ["NoSuchThing"], "position": 3, "why": "x"}]))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("-NoSuchThing") && e.contains("\"type\""), "{e}");
+    // Without corrections, the page's reading: -RejectDirectSend only where the page puts it.
+    let plain = build(serde_json::json!([])).unwrap();
+    assert!(!plain.parameter("RejectDirectSend").unwrap().in_all_sets);
+}

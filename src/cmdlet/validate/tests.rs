@@ -343,3 +343,53 @@ fn diagnostics_serialize_with_stable_codes() {
     assert_eq!(j[0]["severity"], "error");
     assert_eq!(j[0]["parameter"], "Type");
 }
+
+/// The codes of the errors and warnings of each command of a script, judged as `validate` judges
+/// a script with no side stated.
+fn script_codes(text: &str) -> Vec<Vec<&'static str>> {
+    let s = crate::cmdlet::parse::parse_script(text);
+    s.commands
+        .iter()
+        .map(|c| {
+            let v = script::check_command(c, script::Scope::Hybrid, None).expect("an Exchange cmdlet");
+            v.diagnostics.iter().filter(|d| d.severity != Severity::Note).map(|d| d.code).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn catalogue_corrections_reach_the_binder() {
+    // Flag enums take a list or one comma-separated text; a multi-valued collection a list.
+    // -RejectDirectSend binds alone; a Boolean given to a String parameter is PowerShell's "True".
+    let none: Vec<Vec<&str>> = vec![vec![]; 6];
+    assert_eq!(
+        script_codes(
+            "Enable-ExchangeCertificate -Thumbprint 5113ae02 -Services POP,IMAP,SMTP,IIS\n\
+             Enable-ExchangeCertificate -Thumbprint 5113ae02 -Services \"IMAP, POP\"\n\
+             Set-EmailAddressPolicy -Identity x -EnabledEmailAddressTemplates \"SMTP:@contoso.com\",\"smtp:@contoso.net\"\n\
+             Set-OrganizationConfig -RejectDirectSend $true\n\
+             Set-ExchangeSettings Audit -UpdateSetting -ConfigName AuditLogPumperEnabled -ConfigValue $true -Reason r\n\
+             Set-ComplianceSearch -Identity x -HoldNames All -ExchangeLocation $null"
+        ),
+        none
+    );
+    // What stays an error: a Boolean for an enum PowerShell cannot convert it to, a list for a
+    // parameter that takes one value.
+    assert_eq!(
+        script_codes(
+            "New-MobileDeviceMailboxPolicy -Name m -AllowBluetooth $true\n\
+             Get-SecurityPrincipal -OrganizationalUnit OU=People,DC=Contoso,DC=com"
+        ),
+        [[codes::INVALID_VALUE_TYPE], [codes::NOT_MULTI_VALUED]]
+    );
+}
+
+#[test]
+fn security_and_compliance_cmdlets_are_judged_in_the_cloud() {
+    // Security & Compliance only: judged, not an unknown cmdlet; its parameters checked.
+    assert_eq!(script_codes("Get-UnifiedAuditLogRetentionPolicy -RecordType ExchangeItem"), [Vec::<&str>::new()]);
+    assert_eq!(
+        script_codes("Remove-UnifiedAuditLogRetentionPolicy -Identty x"),
+        [[codes::UNKNOWN_PARAMETER, codes::MISSING_MANDATORY]]
+    );
+}
