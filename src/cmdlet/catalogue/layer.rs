@@ -8,8 +8,8 @@
 //!   set joins every remaining one.
 //! - Hand-kept parameters refine the generated one of the same name: the kind (value sets,
 //!   ranges) and, where given, the availability (CU-precise) replace the generated ones, the
-//!   citations are joined; binding (sets, position, mandatory, pipeline) stays as generated. A
-//!   hand-kept parameter the reference lacks is added.
+//!   citations are joined; binding (sets, position, mandatory, pipeline) stays as generated
+//!   (corrected, see below). A hand-kept parameter the reference lacks is added.
 //! - The common parameters, and `-WhatIf`/`-Confirm` where the cmdlet has them, come from the
 //!   hand-kept definitions and are marked common.
 //! - Before any of this, the hand-kept corrections of the reference are applied to the record
