@@ -60,8 +60,9 @@ fn lower(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
-/// Reads the side from the commands that connect a session: `Connect-ExchangeOnline`, `Get-EXO*`
-/// and `*-RecipientPermission` mean Exchange Online; `Add-PSSnapin Microsoft.Exchange*`,
+/// Reads the side from the commands that connect a session: `Connect-ExchangeOnline`,
+/// `Connect-IPPSSession` (Security & Compliance, in the cloud), `Get-EXO*` and
+/// `*-RecipientPermission` mean Exchange Online; `Add-PSSnapin Microsoft.Exchange*`,
 /// `RemoteExchange.ps1`, `Connect-ExchangeServer` and a `New-PSSession -ConfigurationName
 /// Microsoft.Exchange` to a server mean on-premises (to `outlook.office365.com`, Online).
 pub fn infer_side(script: &Script) -> SideEvidence {
@@ -78,6 +79,7 @@ impl SideEvidence {
         let name = lower(&cmd.invocation.cmdlet);
         let args = || cmd.invocation.params.iter().filter_map(|p| text_of(&p.value).map(lower));
         let online = name == "connect-exchangeonline"
+            || name == "connect-ippssession"
             || name.starts_with("get-exo")
             || name.ends_with("-recipientpermission")
             || (name == "import-module" && args().any(|a| a.contains("exchangeonlinemanagement")));
@@ -112,7 +114,13 @@ pub fn may_state_side(text: &str) -> bool {
     let before = |i: usize, word: &[u8]| i >= word.len() && b[i - word.len()..i].eq_ignore_ascii_case(word);
     // Anchored on `-` and `x`, rare enough that the scan is one compare a byte.
     (0..b.len()).any(|i| match b[i] {
-        b'-' => at(i, b"-exo") || at(i, b"-exchange") || at(i, b"-recipientpermission") || at(i, b"-pssnapin"),
+        b'-' => {
+            at(i, b"-exo")
+                || at(i, b"-exchange")
+                || at(i, b"-recipientpermission")
+                || at(i, b"-pssnapin")
+                || at(i, b"-ippssession")
+        }
         b'x' | b'X' if i > 0 && b[i - 1].eq_ignore_ascii_case(&b'e') && at(i, b"xchange") => {
             let e = i - 1;
             before(e, b"microsoft.") || before(e, b"remote") || at(e, b"exchangeonlinemanagement")

@@ -393,3 +393,16 @@ fn security_and_compliance_cmdlets_are_judged_in_the_cloud() {
         [[codes::UNKNOWN_PARAMETER, codes::MISSING_MANDATORY]]
     );
 }
+
+#[test]
+fn connecting_to_security_and_compliance_states_the_cloud_side() {
+    // A script that loads the on-premises snap-in and connects to Security & Compliance is
+    // hybrid: its Security & Compliance commands are judged in the cloud, not refused on-premises.
+    let text = "Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn\nConnect-IPPSSession\nGet-ComplianceCase -CaseType DSR";
+    assert!(script::may_state_side(text));
+    let s = crate::cmdlet::parse::parse_script(text);
+    let scope = script::infer_side(&s).scope();
+    assert_eq!(scope, Some(script::Scope::Hybrid));
+    let v = script::check_command(&s.commands[2], script::Scope::Hybrid, None).unwrap();
+    assert!(v.is_ok(), "{:#?}", v.diagnostics);
+}
