@@ -413,7 +413,9 @@ fn correction(raw: &RawCorrection) -> Result<Correction, CatalogueError> {
         && !c.list
         && c.applies.is_none()
     {
-        return problem("changes nothing");
+        return problem(
+            "changes nothing; give \"sets\", \"mandatory\", \"position\", \"pipeline\", \"type\", \"list\" or \"applies\"",
+        );
     }
     Ok(c)
 }
