@@ -8,7 +8,7 @@ use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
-use crate::cmdlet::validate::script::{Scope, SideEvidence, check_command, may_state_side};
+use crate::cmdlet::validate::script::{Scope, ScriptContext, SideEvidence, check_command_in, may_state_side};
 use crate::cmdlet::validate::{Target, validate as validate_one};
 use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
@@ -238,6 +238,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         },
     };
     let version = target.version.filter(|v| !v.is_online());
+    let context = ScriptContext::of(&text, &evidence);
     let told: Vec<String> = evidence
         .online
         .iter()
@@ -282,7 +283,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     // The commands just before, for lints that look back along a pipeline.
     let mut recent: Vec<ParsedCommand> = Vec::new();
     let mut judge = |cmd: ParsedCommand| {
-        if let Some(v) = check_command(&cmd, scope, version) {
+        if let Some(v) = check_command_in(&cmd, scope, version, &context) {
             let mut diags = v.diagnostics.clone();
             diags.extend(lint(&cmd, &v, &recent));
             let findings: Vec<Diagnostic> = diags.into_iter().map(|d| place(d, &cmd, &v)).collect();
@@ -341,7 +342,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         out.finish();
         return Ok(code);
     }
-    for d in diagnostics.iter().chain(&listed) {
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Note).chain(&listed) {
         out.push(&format!("{}:{d}\n", args.file));
     }
     // Notes (values computed at run time, which cannot be checked) would drown the findings in

@@ -339,8 +339,12 @@ fn invocation_operators() {
     assert_eq!(names(&script), vec![("Get-Mailbox", 0), (".\\setup.ps1", 0)]);
     assert_eq!(script.commands[1].invocation.params, vec![named("Quiet", Value::Switch(true))]);
     assert_eq!(codes(&script), vec!["dynamic-command-name"]);
-    assert_eq!(script.diagnostics[0].severity, Severity::Warning);
+    assert_eq!(script.diagnostics[0].severity, Severity::Note);
     assert_eq!(script.diagnostics[0].position, Some(p(3, 3)));
+    // A script block run with `&` holds commands of its own, read as such: nothing to say.
+    let script = parse_script("& { Get-Mailbox kim }");
+    assert_eq!(names(&script), vec![("Get-Mailbox", 0)]);
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
 }
 
 #[test]

@@ -156,7 +156,7 @@ pub(super) fn validate_against(
 
     // Positional arguments bind to positional parameters of the sets still possible.
     for &slot in &positional_args {
-        match pick_positional(cmd, bound, candidates) {
+        match pick_positional(cmd, bound, candidates).or_else(|| rest_identity(cmd, bound, candidates)) {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
                 bound.insert(idx);
@@ -219,6 +219,20 @@ fn value_text(v: &Value) -> String {
         Value::AddRemove { .. } => "@{...}".into(),
         Value::Secure(_) => "<secure>".into(),
     }
+}
+
+/// `-Identity` of a cmdlet whose reference page gives no parameter a position at all
+/// (`Get-EXOMailboxStatistics`, `Get-EXOMailboxFolderStatistics`, Exchange 2010's
+/// `Get-MailboxSentItemsConfiguration`). Exchange's cmdlets take `-Identity` first by position,
+/// and the runbooks of the people who know these cmdlets best rely on it
+/// (`Get-EXOMailboxStatistics $m.UserPrincipalName`): the page's `Position: Named` is in doubt,
+/// so a first positional argument is not an error.
+fn rest_identity(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
+    if !cmd.positional().is_empty() {
+        return None;
+    }
+    let idx = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case("Identity"))?;
+    (!bound.contains(idx) && cmd.parameters[idx].set_mask & candidates != 0).then_some(idx)
 }
 
 /// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
@@ -305,7 +319,28 @@ impl Ctx<'_> {
 
     fn resolve_set(&mut self, candidates: u64, bound: ParamMask, piped: bool) -> Option<String> {
         let cmd = self.cmd;
-        let supplied = if piped { bound | cmd.pipeline_mask() } else { bound };
+        // Piped objects supply the parameters that take pipeline input, and `-Identity` always:
+        // every Exchange cmdlet's `-Identity` takes the object piped in, whatever a reference page
+        // says (Set-Clutter's says it takes no pipeline input; `Get-Mailbox | Set-Clutter
+        // -Enable $false` is how admins run it).
+        let supplied = if piped {
+            let identity = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case("Identity"));
+            let mut s = bound | cmd.pipeline_mask();
+            if let Some(i) = identity {
+                s.insert(i);
+            }
+            s
+        } else {
+            bound
+        };
+        // Parameters Microsoft's page calls mandatory while the page's own examples run without
+        // them (docs/validate.md): not known to be needed, so not asked for.
+        let mut supplied = supplied;
+        for name in super::doubtful::mandatory_in_doubt(&cmd.name) {
+            if let Some(i) = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case(name)) {
+                supplied.insert(i);
+            }
+        }
         let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
         let default = cmd.default_set_index();
         let sets = (0..cmd.parameter_sets.len()).filter(|s| candidates & (1 << s) != 0);
