@@ -570,4 +570,36 @@ mod tests {
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
         assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("Identity"));
     }
+
+    #[test]
+    fn identity_by_position_where_the_page_gives_no_positions() {
+        // Get-EXOMailboxStatistics' page says -Identity is `Named`; the module binds it first.
+        let v = bind_on("Get-EXOMailboxStatistics $m.UserPrincipalName", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0].0, "Identity");
+        // A second positional argument is still one too many.
+        let v = bind_on("Get-EXOMailboxStatistics kim bob", Side::Online);
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
+    }
+
+    #[test]
+    fn piped_objects_supply_identity() {
+        // Set-Clutter's page says -Identity takes no pipeline input; the cmdlet does.
+        let v = bind_on("Get-Mailbox -ResultSize Unlimited | Set-Clutter -Enable $false", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind_on("Set-Clutter -Enable $false", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+    }
+
+    #[test]
+    fn mandatory_parameters_the_pages_own_examples_omit_are_not_asked_for() {
+        let v = bind_on("Get-HostedOutboundSpamFilterPolicy", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind_on("New-ServicePrincipal -AppId $a -ObjectId $o -DisplayName x", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // The others still are.
+        let v = bind_on("New-ServicePrincipal -AppId $a", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(super::super::doubtful::mandatory_in_doubt("get-hostedoutboundspamfilterpolicy"), ["Identity"]);
+    }
 }

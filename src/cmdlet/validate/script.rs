@@ -548,4 +548,80 @@ mod tests {
         let s = parse_script("Set-Mailbox kim -AutoArchivingEnabled $true");
         assert!(check_command(&s.commands[0], Scope::Hybrid, None).unwrap().is_ok());
     }
+
+    fn judged(text: &str) -> Vec<(String, Vec<&'static str>)> {
+        let s = parse_script(text);
+        let ev = infer_side(&s);
+        let scope = ev.scope().unwrap_or(Scope::Hybrid);
+        let cx = ScriptContext::of(text, &ev);
+        s.commands
+            .iter()
+            .filter_map(|c| check_command_in(c, scope, None, &cx))
+            .map(|v| {
+                let codes = v.diagnostics.iter().filter(|d| d.severity != Severity::Note).map(|d| d.code).collect();
+                (v.invocation.cmdlet, codes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cmdlets_only_one_side_has_widen_the_side_but_do_not_narrow_it() {
+        // Connect-ExchangeOnline from inside the Exchange Management Shell: hybrid.
+        assert_eq!(
+            scope_of("Connect-ExchangeOnline\nGet-SendConnector\nAdd-ADPermission kim -User bob"),
+            Some(Scope::Hybrid)
+        );
+        for (name, codes) in
+            judged("Connect-ExchangeOnline\nGet-SendConnector\nAdd-ADPermission kim -User bob -ExtendedRights Send-As")
+        {
+            assert!(codes.is_empty(), "{name}: {codes:?}");
+        }
+        // Alone, an on-premises-only cmdlet leaves the side to each command.
+        assert_eq!(scope_of("Get-ExchangeServer\nGet-Mailbox -SoftDeletedMailbox"), None);
+        // With --side the user said where it runs: still an error.
+        let s = parse_script("Get-SendConnector");
+        let v = check_command(&s.commands[0], Scope::Online, None).unwrap();
+        assert_eq!(v.diagnostics[0].code, codes::CMDLET_NOT_ON_SIDE);
+    }
+
+    #[test]
+    fn security_and_compliance_cmdlets_run_in_the_cloud() {
+        for (name, codes) in judged(
+            "Connect-ExchangeOnline\nNew-ComplianceSearch -Name s1 -ExchangeLocation All\nStart-ComplianceSearch s1",
+        ) {
+            assert!(codes.is_empty(), "{name}: {codes:?}");
+        }
+    }
+
+    #[test]
+    fn prefixed_sessions_name_the_cmdlets_they_stand_for() {
+        let text = "Connect-ExchangeOnline -Prefix Cloud\nGet-CloudMailbox kim\nSet-CloudMailbox kim -Tpye Shared\nGet-SendConnector";
+        // The prefixed connection says nothing about the unprefixed commands.
+        assert_eq!(scope_of(text), None);
+        let got = judged(text);
+        assert_eq!(got[0].0, "Connect-ExchangeOnline");
+        assert_eq!(got[1], ("Get-Mailbox".to_string(), vec![]));
+        assert_eq!(got[2].1, [codes::UNKNOWN_PARAMETER]);
+        assert_eq!(got[3], ("Get-SendConnector".to_string(), vec![]));
+        // `EXO` is the conventional prefix, also when another script connected.
+        assert_eq!(judged("Get-EXOAcceptedDomain")[0], ("Get-AcceptedDomain".to_string(), vec![]));
+        // A real Get-EXO* cmdlet is itself, not a prefixed Get-Mailbox.
+        assert_eq!(judged("Get-EXOMailbox kim")[0].0, "Get-EXOMailbox");
+    }
+
+    #[test]
+    fn the_scripts_own_functions_are_not_judged() {
+        let text = "function Get-MailboxReport { param($m) }\nfunction global:Set-Mailbox { }\nGet-MailboxReport kim\nSet-Mailbox -Bogus 1";
+        assert_eq!(
+            defined_functions(text),
+            ["get-mailboxreport", "set-mailbox"].into_iter().map(String::from).collect()
+        );
+        assert!(judged(text).is_empty(), "{:?}", judged(text));
+        // Far from every cmdlet: a function of another module, not worth a warning.
+        assert!(judged("Get-MBRecipientPermissions kim\nGet-ExchangeServerIPs").is_empty());
+        // Close to one: a slip.
+        assert_eq!(judged("Get-MailboxStatistic kim")[0].1, [codes::UNKNOWN_CMDLET]);
+        // The Exchange Management Shell's own functions.
+        assert!(judged("Connect-ExchangeServer -auto").is_empty());
+    }
 }
