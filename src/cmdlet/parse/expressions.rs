@@ -18,6 +18,7 @@ impl Parser<'_> {
         }
         let mut need_operand = false;
         let mut last_value_end = usize::MAX;
+        let mut last_attr_end = usize::MAX;
         loop {
             if self.aborted {
                 break;
@@ -174,7 +175,13 @@ impl Parser<'_> {
                 }
                 '[' => {
                     self.cur.pos += 1;
-                    self.expr_group(']', start, !adjacent);
+                    // `[A(...)][B(...)]`: an attribute or type right after another is one too,
+                    // not an index into it (`[Parameter(Mandatory)][Parameter(Mandatory)]$x`).
+                    let attr = !adjacent || start == last_attr_end;
+                    self.expr_group(']', start, attr);
+                    if attr {
+                        last_attr_end = self.cur.pos;
+                    }
                     value = true;
                 }
                 '`' => {

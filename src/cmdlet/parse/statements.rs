@@ -202,10 +202,13 @@ impl Parser<'_> {
                 }
             }
             "elseif" | "else" | "catch" | "finally" | "until" => {
-                self.error(
+                // PowerShell's parser accepts it (as a command of that name, which fails when it
+                // runs): a warning, not a syntax error (checked with pwsh 7.6's Parser).
+                self.report(
+                    crate::cmdlet::diagnostic::Severity::Warning,
                     "unexpected-keyword",
                     start,
-                    format!("`{kw}` does not follow the statement it belongs to"),
+                    format!("`{kw}` does not follow the statement it belongs to; PowerShell will run it as a command"),
                     "check the braces of the statement before it",
                 );
                 if kw == "elseif" || kw == "until" {

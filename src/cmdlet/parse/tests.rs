@@ -484,3 +484,20 @@ fn streaming_gives_the_same_commands_and_diagnostics() {
     assert_eq!(diags, whole.diagnostics);
     assert!(whole.commands.len() >= 8 && !whole.diagnostics.is_empty());
 }
+
+#[test]
+fn chained_attributes_and_stray_keywords_as_pwsh_reads_them() {
+    // Two attributes with named arguments in a row (checked with pwsh 7.6: no error).
+    let script = parse_script(
+        "function f {\n param(\n  [Parameter(Mandatory=$true,ParameterSetName=\"A\")][Parameter(Mandatory=$true,ParameterSetName=\"B\")][string]$M\n )\n}",
+    );
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // An index after an index is still an index.
+    let script = parse_script("$x[0][($i + 1)] | Set-Mailbox -Type Shared");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // `catch` with no `try` before it: pwsh's parser takes it as a command named catch, which
+    // fails only when it runs: a warning.
+    let script = parse_script("Get-Mailbox |\n  try { Set-Mailbox -Type Shared }\ncatch { 'x' }");
+    assert_eq!(codes(&script), vec!["unexpected-keyword"]);
+    assert_eq!(script.diagnostics[0].severity, Severity::Warning);
+}
