@@ -145,8 +145,23 @@ fn prefix_of(cmd: &ParsedCommand) -> Option<String> {
         .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// On-premises cmdlets Exchange Online once had and retired (In-Place eDiscovery, Search-Mailbox):
+/// a runbook written for Exchange Online that still calls them is wrong, not hybrid.
+const RETIRED_ONLINE: &[&str] = &[
+    "search-mailbox",
+    "new-mailboxsearch",
+    "get-mailboxsearch",
+    "set-mailboxsearch",
+    "start-mailboxsearch",
+    "stop-mailboxsearch",
+    "remove-mailboxsearch",
+];
+
 /// The one side that has a cmdlet, when only one does (Security & Compliance counts as Online).
 fn one_side(name: &str) -> Option<Side> {
+    if RETIRED_ONLINE.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        return None;
+    }
     let bits = catalogue().applies(name)?.bits();
     let cloud = bits & (Applies::ONLINE | Applies::SECURITY_COMPLIANCE) != 0;
     let on_prem = bits & Applies::ON_PREMISES != 0;
@@ -578,6 +593,8 @@ mod tests {
         }
         // Alone, an on-premises-only cmdlet leaves the side to each command.
         assert_eq!(scope_of("Get-ExchangeServer\nGet-Mailbox -SoftDeletedMailbox"), None);
+        // A cmdlet Exchange Online retired is no sign of an on-premises session.
+        assert_eq!(scope_of("Connect-ExchangeOnline\nSearch-Mailbox kim -DeleteContent"), Some(Scope::Online));
         // With --side the user said where it runs: still an error.
         let s = parse_script("Get-SendConnector");
         let v = check_command(&s.commands[0], Scope::Online, None).unwrap();
