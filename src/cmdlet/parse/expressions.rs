@@ -277,11 +277,14 @@ impl Parser<'_> {
             return;
         }
         let subs = std::mem::take(&mut self.subs);
+        let doubled = self.last_doubled;
         for &(s, e) in &subs {
-            let (save_pos, save_end) = (self.cur.pos, self.cur.end);
+            let (save_pos, save_end, save_doubled) = (self.cur.pos, self.cur.end, self.doubled);
             self.cur.pos = s + 2;
             self.cur.end = e.saturating_sub(1).max(s + 2);
+            self.doubled = doubled;
             self.statement_list(None);
+            self.doubled = save_doubled;
             self.cur.pos = save_pos;
             self.cur.end = save_end;
             if self.aborted {

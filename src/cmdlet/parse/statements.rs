@@ -569,6 +569,26 @@ impl Parser<'_> {
         let mut out = std::mem::take(&mut self.buf);
         out.clear();
         let Some(c) = self.cur.peek() else { return exp };
+        self.last_doubled = is_double_quote(c);
+        if self.doubled && is_double_quote(c) && self.cur.peek2().is_some_and(is_double_quote) {
+            // `""text""` inside a string's `$( )`: a string of its own, to the next `""`; its
+            // value is not needed (a rare form), so it is kept as computed at run time.
+            let b = &self.cur.bytes[..self.cur.end];
+            let mut i = self.cur.pos + 2;
+            while i + 1 < b.len() {
+                match b[i] {
+                    b'`' => i += 2,
+                    b'"' if b[i + 1] == b'"' => {
+                        self.cur.pos = i + 2;
+                        self.buf = out;
+                        self.subs = subs;
+                        exp.dynamic = true;
+                        return exp;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
         let r = if is_single_quote(c) {
             self.cur.pos += c.len_utf8();
             self.cur.scan_single_quoted(&mut out)

@@ -501,3 +501,17 @@ fn chained_attributes_and_stray_keywords_as_pwsh_reads_them() {
     assert_eq!(codes(&script), vec!["unexpected-keyword"]);
     assert_eq!(script.diagnostics[0].severity, Severity::Warning);
 }
+
+#[test]
+fn doubled_quotes_inside_a_strings_subexpression_are_one_quote() {
+    // pwsh 7.6 prints xa''by for "x$($_.M -replace ""'"",""''"")y" with M = a'b.
+    let script = parse_script("$a = \"'$($_.M -replace \"\"'\"\",\"\"''\"\")','$($_.T)'\"");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // The commands inside are still read.
+    let script = parse_script("Write-Host \"n: $(Get-Mailbox \"\"kim\"\" -ResultSize 1)\"");
+    assert_eq!(names(&script), vec![("Write-Host", 0), ("Get-Mailbox", 0)]);
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // Outside a string, "" is an empty string.
+    let script = parse_script("Set-Mailbox \"\" -Type Shared");
+    assert_eq!(script.commands[0].invocation.params[0].value, Value::String(String::new()));
+}
