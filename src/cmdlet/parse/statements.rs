@@ -244,6 +244,16 @@ impl Parser<'_> {
                     let open = self.cur.pos;
                     self.cur.pos += 1;
                     self.expr_group(')', open, false);
+                    if let Some(at) =
+                        parameter_without_variable(&self.cur.src[open + 1..self.cur.pos.saturating_sub(1)])
+                    {
+                        self.error(
+                            "invalid-function-parameter",
+                            open + 1 + at,
+                            "a parameter declaration has no $variable (pwsh: InvalidFunctionParameter)",
+                            "finish it (`[string]$Name`) or remove it",
+                        );
+                    }
                 } else {
                     let at = self.cur.pos;
                     self.error("missing-parameter-list", at, "param needs a parameter list in ( )", "write param(...)");
@@ -743,4 +753,96 @@ impl Parser<'_> {
             _ => false,
         }
     }
+}
+
+/// In the text of a `param( )` list, the offset of a declaration that, after its attributes and
+/// type constraints (`[...]`), does not go on with a `$variable` (`[string]` alone before `)`), which
+/// pwsh refuses with InvalidFunctionParameter. Comments and quoted text are skipped.
+fn parameter_without_variable(list: &str) -> Option<usize> {
+    let b = list.as_bytes();
+    let mut i = 0;
+    loop {
+        // The start of one declaration: blanks, comments and attributes, then `$`.
+        let mut saw_attribute = None;
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'`') {
+                i += 1;
+            }
+            if b[i..].starts_with(b"<#") {
+                i = list[i..].find("#>").map_or(b.len(), |e| i + e + 2);
+            } else if i < b.len() && b[i] == b'#' {
+                i = list[i..].find('\n').map_or(b.len(), |e| i + e + 1);
+            } else if i < b.len() && b[i] == b'[' {
+                i = skip_group(b, i)?;
+                // pwsh points just after the last attribute, where the variable should be.
+                saw_attribute = Some(i);
+            } else {
+                break;
+            }
+        }
+        // Only the plain case: attributes followed by the end of the declaration.
+        if i >= b.len() || b[i] == b',' {
+            return saw_attribute;
+        }
+        if b[i] != b'$' {
+            return None;
+        }
+        // The rest of the declaration, to the next comma at this level.
+        while i < b.len() && b[i] != b',' {
+            match b[i] {
+                b'(' | b'[' | b'{' => i = skip_group(b, i)?,
+                b'\'' | b'"' => i = skip_quoted(b, i)?,
+                b'#' => i = list[i..].find('\n').map_or(b.len(), |e| i + e + 1),
+                _ => i += 1,
+            }
+        }
+        if i >= b.len() {
+            return None;
+        }
+        i += 1;
+    }
+}
+
+/// Past the bracket group opening at `i` (quotes inside skipped); `None` when it does not close.
+fn skip_group(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'\'' | b'"' => {
+                i = skip_quoted(b, i)?;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Past the ASCII-quoted text opening at `i` (a doubled quote stays inside).
+fn skip_quoted(b: &[u8], i: usize) -> Option<usize> {
+    let q = b[i];
+    let mut j = i + 1;
+    while j < b.len() {
+        if b[j] == b'`' && q == b'"' {
+            j += 2;
+            continue;
+        }
+        if b[j] == q {
+            if b.get(j + 1) == Some(&q) {
+                j += 2;
+                continue;
+            }
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
 }

@@ -515,3 +515,21 @@ fn doubled_quotes_inside_a_strings_subexpression_are_one_quote() {
     let script = parse_script("Set-Mailbox \"\" -Type Shared");
     assert_eq!(script.commands[0].invocation.params[0].value, Value::String(String::new()));
 }
+
+#[test]
+fn a_parameter_declaration_without_a_variable_is_refused() {
+    // pwsh 7.6: InvalidFunctionParameter at 4:11, just after `[string]`.
+    let script = parse_script("function f {\n param(\n  [string]$a,\n  [string]\n )\n}");
+    assert_eq!(codes(&script), vec!["invalid-function-parameter"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(4, 11)));
+    // Attributes, defaults with commas, comments and quoted text are fine.
+    for ok in [
+        "param([Parameter(Mandatory, HelpMessage='a, b')][ValidateSet('x','y')][string]$a = 'p,q', [int]$b)",
+        "param(\n  # the mailbox, by UPN\n  [string]$m, <# , #> [switch]$WhatIfMode\n)",
+        "param()",
+        "param([hashtable]$h = @{a = 1; b = (1, 2)}, $c)",
+    ] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
