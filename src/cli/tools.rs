@@ -239,12 +239,20 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     };
     let version = target.version.filter(|v| !v.is_online());
     let context = ScriptContext::of(&text, &evidence);
+    // What made the side: the connections, and when a cmdlet only the other side has widened it
+    // to hybrid, that cmdlet too.
+    let implied: Vec<&(String, crate::cmdlet::diagnostic::Position)> = match scope {
+        Scope::Hybrid if evidence.on_premises.is_empty() => evidence.implied_on_premises.iter().take(1).collect(),
+        Scope::Hybrid if evidence.online.is_empty() => evidence.implied_online.iter().take(1).collect(),
+        _ => Vec::new(),
+    };
     let told: Vec<String> = evidence
         .online
         .iter()
         .chain(&evidence.on_premises)
+        .take(3 - implied.len())
+        .chain(implied)
         .map(|(name, p)| format!("{name} at {}:{}", p.line, p.column))
-        .take(3)
         .collect();
 
     let mut out = Streamed::new(cli.json);
