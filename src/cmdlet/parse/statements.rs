@@ -244,9 +244,10 @@ impl Parser<'_> {
                     let open = self.cur.pos;
                     self.cur.pos += 1;
                     self.expr_group(')', open, false);
-                    if let Some(at) =
-                        parameter_without_variable(&self.cur.src[open + 1..self.cur.pos.saturating_sub(1)])
-                    {
+                    // Only a list that closed: `param(}` is reported missing its `)` already.
+                    let closed = self.cur.pos > open + 1 && self.cur.bytes[self.cur.pos - 1] == b')';
+                    let list = if closed { &self.cur.src[open + 1..self.cur.pos - 1] } else { "" };
+                    if let Some(at) = parameter_without_variable(list) {
                         self.error(
                             "invalid-function-parameter",
                             open + 1 + at,

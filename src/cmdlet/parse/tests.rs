@@ -533,3 +533,16 @@ fn a_parameter_declaration_without_a_variable_is_refused() {
         assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
     }
 }
+
+#[test]
+fn an_unclosed_parameter_list_is_one_error() {
+    for text in ["param(}", "param(", "param([string]", "param([string]$a, [int]"] {
+        let script = parse_script(text);
+        assert!(!script.diagnostics.is_empty(), "{text}");
+        assert!(
+            script.diagnostics.iter().all(|d| d.code != "invalid-function-parameter"),
+            "{text}: {:?}",
+            script.diagnostics
+        );
+    }
+}
