@@ -110,3 +110,16 @@ fn syntax_errors_are_in_the_json_and_side_is_stated() {
     assert_eq!(doc["side"]["from"], "option");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_cmdlet_only_the_other_side_has_widens_the_side_and_is_named() {
+    // Add-RecipientPermission (Exchange Online) and Add-ADPermission (on-premises) in one file.
+    let file = corpus().join("hybrid-sendas-both-sides-snippets.ps1");
+    let out = Command::new(env!("CARGO_BIN_EXE_mbxctl")).arg("--json").arg("validate").arg(&file).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["side"]["scope"], "hybrid", "{doc:#}");
+    assert_eq!(doc["side"]["from"], "script");
+    let told: Vec<&str> = doc["side"]["evidence"].as_array().unwrap().iter().filter_map(|e| e.as_str()).collect();
+    assert!(told.iter().any(|e| e.starts_with("Add-ADPermission")), "{told:?}");
+    assert_eq!(doc["errors"], 0);
+}

@@ -8,7 +8,7 @@ use crate::cmdlet::catalogue::catalogue;
 use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
-use crate::cmdlet::validate::script::{Scope, SideEvidence, check_command, may_state_side};
+use crate::cmdlet::validate::script::{Scope, ScriptContext, SideEvidence, check_command_in, may_state_side};
 use crate::cmdlet::validate::{Target, validate as validate_one};
 use crate::cmdlet::{Diagnostic, ExchangeVersion, Invocation, ParamInfo, ParamKind, Parameter, Severity, Value};
 use crate::shell::Side;
@@ -238,12 +238,21 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         },
     };
     let version = target.version.filter(|v| !v.is_online());
+    let context = ScriptContext::of(&text, &evidence);
+    // What made the side: the connections, and when a cmdlet only the other side has widened it
+    // to hybrid, that cmdlet too.
+    let implied: Vec<&(String, crate::cmdlet::diagnostic::Position)> = match scope {
+        Scope::Hybrid if evidence.on_premises.is_empty() => evidence.implied_on_premises.iter().take(1).collect(),
+        Scope::Hybrid if evidence.online.is_empty() => evidence.implied_online.iter().take(1).collect(),
+        _ => Vec::new(),
+    };
     let told: Vec<String> = evidence
         .online
         .iter()
         .chain(&evidence.on_premises)
+        .take(3 - implied.len())
+        .chain(implied)
         .map(|(name, p)| format!("{name} at {}:{}", p.line, p.column))
-        .take(3)
         .collect();
 
     let mut out = Streamed::new(cli.json);
@@ -282,7 +291,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     // The commands just before, for lints that look back along a pipeline.
     let mut recent: Vec<ParsedCommand> = Vec::new();
     let mut judge = |cmd: ParsedCommand| {
-        if let Some(v) = check_command(&cmd, scope, version) {
+        if let Some(v) = check_command_in(&cmd, scope, version, &context) {
             let mut diags = v.diagnostics.clone();
             diags.extend(lint(&cmd, &v, &recent));
             let findings: Vec<Diagnostic> = diags.into_iter().map(|d| place(d, &cmd, &v)).collect();
@@ -341,7 +350,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         out.finish();
         return Ok(code);
     }
-    for d in diagnostics.iter().chain(&listed) {
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Note).chain(&listed) {
         out.push(&format!("{}:{d}\n", args.file));
     }
     // Notes (values computed at run time, which cannot be checked) would drown the findings in

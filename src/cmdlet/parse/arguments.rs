@@ -55,13 +55,18 @@ impl Parser<'_> {
             Arg::Str(s) => Some(s),
             _ => {
                 let text = self.cur.src[name_start..self.cur.pos].to_string();
-                self.report(
-                    Severity::Warning,
-                    "dynamic-command-name",
-                    name_start,
-                    format!("the command name {text} is computed at run time; mbxctl cannot check this command"),
-                    "call the command by its name",
-                );
+                // `& { ... }` runs a script block whose commands are read and judged like any
+                // other; `& $cmd` is an ordinary idiom, not a problem: a note, not a warning.
+                let severity = if text.starts_with('{') { None } else { Some(Severity::Note) };
+                if let Some(severity) = severity {
+                    self.report(
+                        severity,
+                        "dynamic-command-name",
+                        name_start,
+                        format!("the command name {text} is computed at run time; mbxctl cannot check this command"),
+                        "call the command by its name",
+                    );
+                }
                 None
             }
         };

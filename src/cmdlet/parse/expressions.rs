@@ -18,6 +18,7 @@ impl Parser<'_> {
         }
         let mut need_operand = false;
         let mut last_value_end = usize::MAX;
+        let mut last_attr_end = usize::MAX;
         loop {
             if self.aborted {
                 break;
@@ -174,7 +175,13 @@ impl Parser<'_> {
                 }
                 '[' => {
                     self.cur.pos += 1;
-                    self.expr_group(']', start, !adjacent);
+                    // `[A(...)][B(...)]`: an attribute or type right after another is one too,
+                    // not an index into it (`[Parameter(Mandatory)][Parameter(Mandatory)]$x`).
+                    let attr = !adjacent || start == last_attr_end;
+                    self.expr_group(']', start, attr);
+                    if attr {
+                        last_attr_end = self.cur.pos;
+                    }
                     value = true;
                 }
                 '`' => {
@@ -270,11 +277,14 @@ impl Parser<'_> {
             return;
         }
         let subs = std::mem::take(&mut self.subs);
+        let doubled = self.last_doubled;
         for &(s, e) in &subs {
-            let (save_pos, save_end) = (self.cur.pos, self.cur.end);
+            let (save_pos, save_end, save_doubled) = (self.cur.pos, self.cur.end, self.doubled);
             self.cur.pos = s + 2;
             self.cur.end = e.saturating_sub(1).max(s + 2);
+            self.doubled = doubled;
             self.statement_list(None);
+            self.doubled = save_doubled;
             self.cur.pos = save_pos;
             self.cur.end = save_end;
             if self.aborted {

@@ -221,6 +221,11 @@ struct Parser<'a> {
     diags: Vec<Diagnostic>,
     buf: String,
     subs: Vec<(usize, usize)>,
+    /// Reading a `$( )` of a double-quoted (not here-) string, where pwsh takes `""` for one
+    /// quote: `"$($x -replace ""'"",""''"")"` (checked with pwsh 7.6).
+    doubled: bool,
+    /// Whether the last string read was a double-quoted (not here-) string.
+    last_doubled: bool,
     depth: usize,
     aborted: bool,
 }
@@ -235,6 +240,8 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             buf: String::new(),
             subs: Vec::new(),
+            doubled: false,
+            last_doubled: false,
             depth: 0,
             aborted: false,
         }

@@ -202,10 +202,13 @@ impl Parser<'_> {
                 }
             }
             "elseif" | "else" | "catch" | "finally" | "until" => {
-                self.error(
+                // PowerShell's parser accepts it (as a command of that name, which fails when it
+                // runs): a warning, not a syntax error (checked with pwsh 7.6's Parser).
+                self.report(
+                    crate::cmdlet::diagnostic::Severity::Warning,
                     "unexpected-keyword",
                     start,
-                    format!("`{kw}` does not follow the statement it belongs to"),
+                    format!("`{kw}` does not follow the statement it belongs to; PowerShell will run it as a command"),
                     "check the braces of the statement before it",
                 );
                 if kw == "elseif" || kw == "until" {
@@ -241,6 +244,17 @@ impl Parser<'_> {
                     let open = self.cur.pos;
                     self.cur.pos += 1;
                     self.expr_group(')', open, false);
+                    // Only a list that closed: `param(}` is reported missing its `)` already.
+                    let closed = self.cur.pos > open + 1 && self.cur.bytes[self.cur.pos - 1] == b')';
+                    let list = if closed { &self.cur.src[open + 1..self.cur.pos - 1] } else { "" };
+                    if let Some(at) = parameter_without_variable(list) {
+                        self.error(
+                            "invalid-function-parameter",
+                            open + 1 + at,
+                            "a parameter declaration has no $variable (pwsh: InvalidFunctionParameter)",
+                            "finish it (`[string]$Name`) or remove it",
+                        );
+                    }
                 } else {
                     let at = self.cur.pos;
                     self.error("missing-parameter-list", at, "param needs a parameter list in ( )", "write param(...)");
@@ -566,6 +580,26 @@ impl Parser<'_> {
         let mut out = std::mem::take(&mut self.buf);
         out.clear();
         let Some(c) = self.cur.peek() else { return exp };
+        self.last_doubled = is_double_quote(c);
+        if self.doubled && is_double_quote(c) && self.cur.peek2().is_some_and(is_double_quote) {
+            // `""text""` inside a string's `$( )`: a string of its own, to the next `""`; its
+            // value is not needed (a rare form), so it is kept as computed at run time.
+            let b = &self.cur.bytes[..self.cur.end];
+            let mut i = self.cur.pos + 2;
+            while i + 1 < b.len() {
+                match b[i] {
+                    b'`' => i += 2,
+                    b'"' if b[i + 1] == b'"' => {
+                        self.cur.pos = i + 2;
+                        self.buf = out;
+                        self.subs = subs;
+                        exp.dynamic = true;
+                        return exp;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
         let r = if is_single_quote(c) {
             self.cur.pos += c.len_utf8();
             self.cur.scan_single_quoted(&mut out)
@@ -720,4 +754,96 @@ impl Parser<'_> {
             _ => false,
         }
     }
+}
+
+/// In the text of a `param( )` list, the offset of a declaration that, after its attributes and
+/// type constraints (`[...]`), does not go on with a `$variable` (`[string]` alone before `)`), which
+/// pwsh refuses with InvalidFunctionParameter. Comments and quoted text are skipped.
+fn parameter_without_variable(list: &str) -> Option<usize> {
+    let b = list.as_bytes();
+    let mut i = 0;
+    loop {
+        // The start of one declaration: blanks, comments and attributes, then `$`.
+        let mut saw_attribute = None;
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'`') {
+                i += 1;
+            }
+            if b[i..].starts_with(b"<#") {
+                i = list[i..].find("#>").map_or(b.len(), |e| i + e + 2);
+            } else if i < b.len() && b[i] == b'#' {
+                i = list[i..].find('\n').map_or(b.len(), |e| i + e + 1);
+            } else if i < b.len() && b[i] == b'[' {
+                i = skip_group(b, i)?;
+                // pwsh points just after the last attribute, where the variable should be.
+                saw_attribute = Some(i);
+            } else {
+                break;
+            }
+        }
+        // Only the plain case: attributes followed by the end of the declaration.
+        if i >= b.len() || b[i] == b',' {
+            return saw_attribute;
+        }
+        if b[i] != b'$' {
+            return None;
+        }
+        // The rest of the declaration, to the next comma at this level.
+        while i < b.len() && b[i] != b',' {
+            match b[i] {
+                b'(' | b'[' | b'{' => i = skip_group(b, i)?,
+                b'\'' | b'"' => i = skip_quoted(b, i)?,
+                b'#' => i = list[i..].find('\n').map_or(b.len(), |e| i + e + 1),
+                _ => i += 1,
+            }
+        }
+        if i >= b.len() {
+            return None;
+        }
+        i += 1;
+    }
+}
+
+/// Past the bracket group opening at `i` (quotes inside skipped); `None` when it does not close.
+fn skip_group(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'\'' | b'"' => {
+                i = skip_quoted(b, i)?;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Past the ASCII-quoted text opening at `i` (a doubled quote stays inside).
+fn skip_quoted(b: &[u8], i: usize) -> Option<usize> {
+    let q = b[i];
+    let mut j = i + 1;
+    while j < b.len() {
+        if b[j] == b'`' && q == b'"' {
+            j += 2;
+            continue;
+        }
+        if b[j] == q {
+            if b.get(j + 1) == Some(&q) {
+                j += 2;
+                continue;
+            }
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
 }

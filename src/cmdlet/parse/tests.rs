@@ -339,8 +339,12 @@ fn invocation_operators() {
     assert_eq!(names(&script), vec![("Get-Mailbox", 0), (".\\setup.ps1", 0)]);
     assert_eq!(script.commands[1].invocation.params, vec![named("Quiet", Value::Switch(true))]);
     assert_eq!(codes(&script), vec!["dynamic-command-name"]);
-    assert_eq!(script.diagnostics[0].severity, Severity::Warning);
+    assert_eq!(script.diagnostics[0].severity, Severity::Note);
     assert_eq!(script.diagnostics[0].position, Some(p(3, 3)));
+    // A script block run with `&` holds commands of its own, read as such: nothing to say.
+    let script = parse_script("& { Get-Mailbox kim }");
+    assert_eq!(names(&script), vec![("Get-Mailbox", 0)]);
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
 }
 
 #[test]
@@ -479,4 +483,66 @@ fn streaming_gives_the_same_commands_and_diagnostics() {
     assert_eq!(streamed, whole.commands);
     assert_eq!(diags, whole.diagnostics);
     assert!(whole.commands.len() >= 8 && !whole.diagnostics.is_empty());
+}
+
+#[test]
+fn chained_attributes_and_stray_keywords_as_pwsh_reads_them() {
+    // Two attributes with named arguments in a row (checked with pwsh 7.6: no error).
+    let script = parse_script(
+        "function f {\n param(\n  [Parameter(Mandatory=$true,ParameterSetName=\"A\")][Parameter(Mandatory=$true,ParameterSetName=\"B\")][string]$M\n )\n}",
+    );
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // An index after an index is still an index.
+    let script = parse_script("$x[0][($i + 1)] | Set-Mailbox -Type Shared");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // `catch` with no `try` before it: pwsh's parser takes it as a command named catch, which
+    // fails only when it runs: a warning.
+    let script = parse_script("Get-Mailbox |\n  try { Set-Mailbox -Type Shared }\ncatch { 'x' }");
+    assert_eq!(codes(&script), vec!["unexpected-keyword"]);
+    assert_eq!(script.diagnostics[0].severity, Severity::Warning);
+}
+
+#[test]
+fn doubled_quotes_inside_a_strings_subexpression_are_one_quote() {
+    // pwsh 7.6 prints xa''by for "x$($_.M -replace ""'"",""''"")y" with M = a'b.
+    let script = parse_script("$a = \"'$($_.M -replace \"\"'\"\",\"\"''\"\")','$($_.T)'\"");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // The commands inside are still read.
+    let script = parse_script("Write-Host \"n: $(Get-Mailbox \"\"kim\"\" -ResultSize 1)\"");
+    assert_eq!(names(&script), vec![("Write-Host", 0), ("Get-Mailbox", 0)]);
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    // Outside a string, "" is an empty string.
+    let script = parse_script("Set-Mailbox \"\" -Type Shared");
+    assert_eq!(script.commands[0].invocation.params[0].value, Value::String(String::new()));
+}
+
+#[test]
+fn a_parameter_declaration_without_a_variable_is_refused() {
+    // pwsh 7.6: InvalidFunctionParameter at 4:11, just after `[string]`.
+    let script = parse_script("function f {\n param(\n  [string]$a,\n  [string]\n )\n}");
+    assert_eq!(codes(&script), vec!["invalid-function-parameter"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(4, 11)));
+    // Attributes, defaults with commas, comments and quoted text are fine.
+    for ok in [
+        "param([Parameter(Mandatory, HelpMessage='a, b')][ValidateSet('x','y')][string]$a = 'p,q', [int]$b)",
+        "param(\n  # the mailbox, by UPN\n  [string]$m, <# , #> [switch]$WhatIfMode\n)",
+        "param()",
+        "param([hashtable]$h = @{a = 1; b = (1, 2)}, $c)",
+    ] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
+fn an_unclosed_parameter_list_is_one_error() {
+    for text in ["param(}", "param(", "param([string]", "param([string]$a, [int]"] {
+        let script = parse_script(text);
+        assert!(!script.diagnostics.is_empty(), "{text}");
+        assert!(
+            script.diagnostics.iter().all(|d| d.code != "invalid-function-parameter"),
+            "{text}: {:?}",
+            script.diagnostics
+        );
+    }
 }

@@ -156,7 +156,7 @@ pub(super) fn validate_against(
 
     // Positional arguments bind to positional parameters of the sets still possible.
     for &slot in &positional_args {
-        match pick_positional(cmd, bound, candidates) {
+        match pick_positional(cmd, bound, candidates).or_else(|| rest_identity(cmd, bound, candidates)) {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
                 bound.insert(idx);
@@ -219,6 +219,20 @@ fn value_text(v: &Value) -> String {
         Value::AddRemove { .. } => "@{...}".into(),
         Value::Secure(_) => "<secure>".into(),
     }
+}
+
+/// `-Identity` of a cmdlet whose reference page gives no parameter a position at all
+/// (`Get-EXOMailboxStatistics`, `Get-EXOMailboxFolderStatistics`, Exchange 2010's
+/// `Get-MailboxSentItemsConfiguration`). Exchange's cmdlets take `-Identity` first by position,
+/// and the runbooks of the people who know these cmdlets best rely on it
+/// (`Get-EXOMailboxStatistics $m.UserPrincipalName`): the page's `Position: Named` is in doubt,
+/// so a first positional argument is not an error.
+fn rest_identity(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
+    if !cmd.positional().is_empty() {
+        return None;
+    }
+    let idx = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case("Identity"))?;
+    (!bound.contains(idx) && cmd.parameters[idx].set_mask & candidates != 0).then_some(idx)
 }
 
 /// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
@@ -305,7 +319,28 @@ impl Ctx<'_> {
 
     fn resolve_set(&mut self, candidates: u64, bound: ParamMask, piped: bool) -> Option<String> {
         let cmd = self.cmd;
-        let supplied = if piped { bound | cmd.pipeline_mask() } else { bound };
+        // Piped objects supply the parameters that take pipeline input, and `-Identity` always:
+        // every Exchange cmdlet's `-Identity` takes the object piped in, whatever a reference page
+        // says (Set-Clutter's says it takes no pipeline input; `Get-Mailbox | Set-Clutter
+        // -Enable $false` is how admins run it).
+        let supplied = if piped {
+            let identity = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case("Identity"));
+            let mut s = bound | cmd.pipeline_mask();
+            if let Some(i) = identity {
+                s.insert(i);
+            }
+            s
+        } else {
+            bound
+        };
+        // Parameters Microsoft's page calls mandatory while the page's own examples run without
+        // them (docs/validate.md): not known to be needed, so not asked for.
+        let mut supplied = supplied;
+        for name in super::doubtful::mandatory_in_doubt(&cmd.name) {
+            if let Some(i) = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case(name)) {
+                supplied.insert(i);
+            }
+        }
         let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
         let default = cmd.default_set_index();
         let sets = (0..cmd.parameter_sets.len()).filter(|s| candidates & (1 << s) != 0);
@@ -534,5 +569,37 @@ mod tests {
         let v = bind("Set-Mailbox -Identity -Type Shared");
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
         assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("Identity"));
+    }
+
+    #[test]
+    fn identity_by_position_where_the_page_gives_no_positions() {
+        // Get-EXOMailboxStatistics' page says -Identity is `Named`; the module binds it first.
+        let v = bind_on("Get-EXOMailboxStatistics $m.UserPrincipalName", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0].0, "Identity");
+        // A second positional argument is still one too many.
+        let v = bind_on("Get-EXOMailboxStatistics kim bob", Side::Online);
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
+    }
+
+    #[test]
+    fn piped_objects_supply_identity() {
+        // Set-Clutter's page says -Identity takes no pipeline input; the cmdlet does.
+        let v = bind_on("Get-Mailbox -ResultSize Unlimited | Set-Clutter -Enable $false", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind_on("Set-Clutter -Enable $false", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+    }
+
+    #[test]
+    fn mandatory_parameters_the_pages_own_examples_omit_are_not_asked_for() {
+        let v = bind_on("Get-HostedOutboundSpamFilterPolicy", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind_on("New-ServicePrincipal -AppId $a -ObjectId $o -DisplayName x", Side::Online);
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // The others still are.
+        let v = bind_on("New-ServicePrincipal -AppId $a", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(super::super::doubtful::mandatory_in_doubt("get-hostedoutboundspamfilterpolicy"), ["Identity"]);
     }
 }

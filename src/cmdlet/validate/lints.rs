@@ -97,14 +97,66 @@ pub fn lint(cmd: &ParsedCommand, v: &Validated, previous: &[ParsedCommand]) -> V
     out
 }
 
+/// After `$name.` in a string, words that make it a file name or a domain rather than a member.
+const TEXT_SUFFIXES: &[&str] = &[
+    "csv", "txt", "log", "pst", "xml", "json", "htm", "html", "xls", "xlsx", "zip", "ps1", "psm1", "cer", "pfx", "eml",
+    "msg", "bak", "tmp", "dat", "com", "net", "org", "local", "lan", "edu", "gov",
+];
+
 /// `$U.UserPrincipalName` inside a double-quoted string (outside `$( )`): the member it meant.
+/// The string may be the whole value or part of it (`@{Remove="$U.UserPrincipalName"}`,
+/// `"a@x", "$U.Mail"`); single-quoted text and script blocks (filters Exchange reads itself)
+/// are not looked into.
 fn member_in_string(src: &str) -> Option<String> {
-    let inner = src.strip_prefix(['"', '\u{201C}', '\u{201D}', '\u{201E}'])?;
-    let b: Vec<char> = inner.chars().collect();
+    if src.starts_with('{') {
+        return None;
+    }
+    let b: Vec<char> = src.chars().collect();
+    let dq = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}');
+    let sq = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}');
     let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if sq(c) {
+            // Verbatim text: to its closing quote (a doubled quote stays inside).
+            i += 1;
+            while i < b.len() {
+                if sq(b[i]) {
+                    if b.get(i + 1).is_some_and(|n| sq(*n)) {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i += 1;
+            }
+            i += 1;
+        } else if dq(c) {
+            let (found, end) = member_in_expandable(&b, i + 1, dq);
+            if found.is_some() {
+                return found;
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Scans an expandable string from `i` (just after its opening quote) to its closing quote;
+/// returns the first `$var.member` outside `$( )` and where the string ends.
+fn member_in_expandable(b: &[char], mut i: usize, dq: impl Fn(char) -> bool) -> (Option<String>, usize) {
     while i < b.len() {
         match b[i] {
             '`' => i += 2,
+            c if dq(c) => {
+                if b.get(i + 1).is_some_and(|n| dq(*n)) {
+                    i += 2;
+                    continue;
+                }
+                return (None, i);
+            }
             '$' if b.get(i + 1) == Some(&'(') => {
                 // A subexpression: `$($U.Name)` is the right way; skip to its closing paren.
                 let mut depth = 0;
@@ -135,13 +187,22 @@ fn member_in_string(src: &str) -> Option<String> {
                     while j < b.len() && (b[j].is_alphanumeric() || b[j] == '_') {
                         j += 1;
                     }
-                    return Some(b[start..j].iter().collect());
+                    let member: String = b[i + 1..j].iter().collect();
+                    // `"$u.csv"`, `"$tenant.mail.onmicrosoft.com"`, `"$alias@$domain.com"`: a
+                    // file name or an address, where the dot is meant as text.
+                    let textual = b.get(j) == Some(&'.')
+                        || (start > 0 && b[start - 1] == '@')
+                        || TEXT_SUFFIXES.iter().any(|e| e.eq_ignore_ascii_case(&member));
+                    if !textual {
+                        return (Some(b[start..j].iter().collect()), j);
+                    }
+                    i = j;
                 }
             }
             _ => i += 1,
         }
     }
-    None
+    (None, i)
 }
 
 #[cfg(test)]
@@ -169,6 +230,15 @@ mod tests {
             [lint_codes::COMMA_IN_ONE_VALUE]
         );
         assert_eq!(lints_of("Get-RemoteMailbox kim | Set-Mailbox -Type Shared"), [lint_codes::REMOTE_MAILBOX_PIPED]);
+        // Inside an Add/Remove table or a list (Office365itpros Remove-PermissionsSharedMailbox.ps1).
+        assert_eq!(
+            lints_of("Set-Mailbox $SM.Id -GrantSendOnBehalfTo @{remove=\"$U.UserPrincipalName\"}"),
+            [lint_codes::MEMBER_IN_STRING]
+        );
+        assert_eq!(
+            lints_of("Set-Mailbox kim -GrantSendOnBehalfTo 'a@x.com', \"$U.Mail\""),
+            [lint_codes::MEMBER_IN_STRING]
+        );
     }
 
     #[test]
@@ -179,5 +249,16 @@ mod tests {
         assert!(lints_of("Set-Mailbox kim -GrantSendOnBehalfTo @{Add=\"a@x.com\",\"b@x.com\"}").is_empty());
         assert!(lints_of("Get-Mailbox kim | Set-Mailbox -Type Shared").is_empty());
         assert!(lints_of("Get-RemoteMailbox kim | Set-RemoteMailbox -Type Shared").is_empty());
+        // A file name, an address, single quotes, a script block filter, a subexpression in a table.
+        assert!(lints_of("New-MailboxExportRequest -Mailbox kim -FilePath \"\\\\srv\\pst\\$u.pst\"").is_empty());
+        assert!(lints_of("Set-Mailbox kim -GrantSendOnBehalfTo @{Add=\"$($u.Mail)\"}").is_empty());
+        assert!(lints_of("Set-Mailbox kim -GrantSendOnBehalfTo @{Add='$u.Mail'}").is_empty());
+        assert!(lints_of("Get-Mailbox -Filter {Name -eq \"$u.Name\"}").is_empty());
+        assert!(lints_of("Set-Mailbox \"$user@contoso.com\" -Type Shared").is_empty());
+        assert!(
+            lints_of("Enable-RemoteMailbox kim -RemoteRoutingAddress \"$alias@$tenant.mail.onmicrosoft.com\"")
+                .is_empty()
+        );
+        assert!(lints_of("Set-Mailbox kim -WindowsEmailAddress \"$first.$last@contoso.com\"").is_empty());
     }
 }

@@ -11,6 +11,7 @@
 //! Every finding carries a stable code (see [`codes`]) runbooks can match.
 
 mod bind;
+mod doubtful;
 pub mod lints;
 pub mod script;
 mod values;
@@ -47,6 +48,8 @@ pub mod codes {
     pub const VALUE_OUT_OF_RANGE: &str = "value-out-of-range";
     /// Not one of the enum's values.
     pub const INVALID_ENUM_VALUE: &str = "invalid-enum-value";
+    /// A value of the parameter's .NET enum that the cmdlet's page does not list (a warning).
+    pub const UNLISTED_ENUM_VALUE: &str = "unlisted-enum-value";
     /// An enum value that exists only on the other side.
     pub const VALUE_NOT_ON_SIDE: &str = "value-not-on-side";
     /// Not a size (or `Unlimited` where allowed).

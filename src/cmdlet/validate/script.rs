@@ -2,6 +2,7 @@
 //! Exchange's, and each command judged against the side it can run on.
 
 use super::*;
+use crate::cmdlet::catalogue::Applies;
 use crate::cmdlet::diagnostic::Position;
 use crate::cmdlet::parse::{ParsedCommand, Script};
 
@@ -34,6 +35,15 @@ pub struct SideEvidence {
     pub online: Vec<(String, Position)>,
     /// Commands that mean on-premises Exchange.
     pub on_premises: Vec<(String, Position)>,
+    /// Noun prefixes of imported sessions (`Connect-ExchangeOnline -Prefix EXO` makes
+    /// `Get-EXOAcceptedDomain` Exchange Online's `Get-AcceptedDomain`), lowercase, with the side
+    /// the prefixed commands run on when it is known.
+    pub prefixes: Vec<(String, Option<Side>)>,
+    /// Cmdlets only Exchange Online (or Security & Compliance) has: they widen a script that
+    /// connects on-premises to hybrid, but alone they do not narrow a script to one side.
+    pub implied_online: Vec<(String, Position)>,
+    /// Cmdlets only on-premises Exchange has (`Get-ExchangeServer`, `Add-ADPermission`), likewise.
+    pub implied_on_premises: Vec<(String, Position)>,
 }
 
 impl SideEvidence {
@@ -41,8 +51,9 @@ impl SideEvidence {
     /// not say.
     pub fn scope(&self) -> Option<Scope> {
         match (self.online.is_empty(), self.on_premises.is_empty()) {
-            (false, true) => Some(Scope::Online),
-            (true, false) => Some(Scope::OnPremises),
+            (false, true) if self.implied_on_premises.is_empty() => Some(Scope::Online),
+            (true, false) if self.implied_online.is_empty() => Some(Scope::OnPremises),
+            (false, true) | (true, false) => Some(Scope::Hybrid),
             (false, false) => Some(Scope::Hybrid),
             (true, true) => None,
         }
@@ -78,7 +89,7 @@ impl SideEvidence {
     pub fn observe(&mut self, cmd: &ParsedCommand) {
         let name = lower(&cmd.invocation.cmdlet);
         let args = || cmd.invocation.params.iter().filter_map(|p| text_of(&p.value).map(lower));
-        let online = name == "connect-exchangeonline"
+        let online = (name == "connect-exchangeonline" && prefix_of(cmd).is_none())
             || name == "connect-ippssession"
             || name.starts_with("get-exo")
             || name.ends_with("-recipientpermission")
@@ -87,6 +98,27 @@ impl SideEvidence {
             || name.ends_with("remoteexchange.ps1")
             || (name == "add-pssnapin" && args().any(|a| a.contains("exchange") || names_exchange_snapin(&a)));
         let mut online = online;
+        // `-Prefix P`: the session's commands are called `Verb-PNoun`, so the unprefixed commands
+        // of the script run elsewhere (Exchange Online next to the Exchange Management Shell is
+        // what the prefix is for): the connection says nothing about them.
+        if matches!(name.as_str(), "connect-exchangeonline" | "connect-ippssession" | "import-pssession")
+            && let Some(prefix) = prefix_of(cmd)
+        {
+            let side = if name == "import-pssession" { None } else { Some(Side::Online) };
+            self.prefixes.push((prefix, side));
+            online = false;
+        }
+        if !online && !on_prem {
+            // A cmdlet only one side has says the script runs commands there too: the runbooks
+            // that use `Connect-ExchangeOnline` from inside the Exchange Management Shell, or
+            // Security & Compliance's search cmdlets, state no other connection.
+            let seen = (cmd.invocation.cmdlet.clone(), cmd.position);
+            match one_side(&cmd.invocation.cmdlet) {
+                Some(Side::Online) => self.implied_online.push(seen),
+                Some(Side::OnPremises) => self.implied_on_premises.push(seen),
+                None => {}
+            }
+        }
         if name == "new-pssession" {
             let exchange = args().any(|a| a.contains("microsoft.exchange"));
             let cloud = args().any(|a| a.contains("office365.com") || a.contains("outlook.com"));
@@ -101,6 +133,44 @@ impl SideEvidence {
         } else if on_prem {
             self.on_premises.push((cmd.invocation.cmdlet.clone(), cmd.position));
         }
+    }
+}
+
+/// The `-Prefix` a session-importing command gives, lowercase.
+fn prefix_of(cmd: &ParsedCommand) -> Option<String> {
+    cmd.invocation
+        .params
+        .iter()
+        .find(|p| p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("prefix")))
+        .and_then(|p| text_of(&p.value))
+        .map(|t| lower(t.trim_matches(['"', '\''])))
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// On-premises cmdlets Exchange Online once had and retired (In-Place eDiscovery, Search-Mailbox):
+/// a runbook written for Exchange Online that still calls them is wrong, not hybrid.
+const RETIRED_ONLINE: &[&str] = &[
+    "search-mailbox",
+    "new-mailboxsearch",
+    "get-mailboxsearch",
+    "set-mailboxsearch",
+    "start-mailboxsearch",
+    "stop-mailboxsearch",
+    "remove-mailboxsearch",
+];
+
+/// The one side that has a cmdlet, when only one does (Security & Compliance counts as Online).
+fn one_side(name: &str) -> Option<Side> {
+    if RETIRED_ONLINE.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    let bits = catalogue().applies(name)?.bits();
+    let cloud = bits & (Applies::ONLINE | Applies::SECURITY_COMPLIANCE) != 0;
+    let on_prem = bits & Applies::ON_PREMISES != 0;
+    match (on_prem, cloud) {
+        (true, false) => Some(Side::OnPremises),
+        (false, true) => Some(Side::Online),
+        _ => None,
     }
 }
 
@@ -199,6 +269,16 @@ pub fn looks_like_exchange(name: &str) -> bool {
         && noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
 }
 
+/// The cmdlet a prefixed name stands for, and the side of the session that gave the prefix.
+fn unprefixed(name: &str, prefixes: &[(String, Option<Side>)]) -> Option<(String, Option<Side>)> {
+    let (verb, noun) = name.split_once('-')?;
+    prefixes.iter().find_map(|(p, side)| {
+        let rest = noun.get(p.len()..).filter(|r| !r.is_empty() && noun[..p.len()].eq_ignore_ascii_case(p))?;
+        let real = format!("{verb}-{rest}");
+        catalogue().applies(&real).map(|_| (real, *side))
+    })
+}
+
 /// Known cmdlets close to an unknown one, with the same noun family (never `Get-ADPermission` for
 /// `Get-PSSession`).
 fn suggestions(name: &str) -> Vec<String> {
@@ -213,28 +293,137 @@ fn suggestions(name: &str) -> Vec<String> {
                     && strsim::normalized_damerau_levenshtein(&m, &n) >= 0.8)
         })
     };
-    catalogue().closest_cmdlets(name).into_iter().filter(|c| family(c)).map(str::to_string).collect()
+    // And within two edits of the name: `Get-MailboxStatistic` is a slip, `Get-ExchangeServerIPs`
+    // or `Get-MBRecipientPermissions` are functions of the script's own modules.
+    let near = |c: &str| strsim::damerau_levenshtein(&lower(c), &lower(name)) <= 2;
+    catalogue().closest_cmdlets(name).into_iter().filter(|c| family(c) && near(c)).map(str::to_string).collect()
 }
+
+/// What the whole script says that judging one of its commands needs, read before the first
+/// command is judged.
+#[derive(Debug, Clone, Default)]
+pub struct ScriptContext {
+    /// The noun prefixes of imported sessions (see [`SideEvidence::prefixes`]).
+    pub prefixes: Vec<(String, Option<Side>)>,
+    /// The functions the script defines, lowercase: a call to one runs the script's own code
+    /// (PowerShell prefers a function to a cmdlet of the same name), so it is not judged.
+    pub functions: std::collections::HashSet<String>,
+}
+
+impl ScriptContext {
+    /// The context of a script's text: its function definitions, and the prefixes `evidence`
+    /// found.
+    pub fn of(text: &str, evidence: &SideEvidence) -> ScriptContext {
+        ScriptContext { prefixes: evidence.prefixes.clone(), functions: defined_functions(text) }
+    }
+}
+
+/// The names after `function`, `filter` and `workflow` keywords, lowercase. A plain scan of the
+/// text: a definition named in a comment or string is counted too, which can only keep a command
+/// from being judged, never add a finding.
+pub fn defined_functions(text: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+    let mut i = 0;
+    while i < b.len() {
+        // Only `f` and `w` start a keyword: one compare a byte for the rest of the text.
+        if !matches!(b[i] | 0x20, b'f' | b'w') {
+            i += 1;
+            continue;
+        }
+        let rest = &b[i..];
+        let kw = [&b"function"[..], b"filter", b"workflow"]
+            .into_iter()
+            .find(|k| rest.len() > k.len() && rest[..k.len()].eq_ignore_ascii_case(k));
+        let starts_word = i == 0 || !word(b[i - 1]);
+        match kw {
+            Some(k) if starts_word && (rest[k.len()] == b' ' || rest[k.len()] == b'\t') => {
+                let mut j = i + k.len();
+                while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+                    j += 1;
+                }
+                // `function global:Get-X` and `function script:Get-X` define Get-X.
+                let start = j;
+                while j < b.len() && (word(b[j]) || b[j] == b':' || b[j] == b'.') {
+                    j += 1;
+                }
+                let name = &text[start..j];
+                let name = name.rsplit_once(':').map_or(name, |(_, n)| n);
+                if !name.is_empty() {
+                    out.insert(lower(name));
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Functions the Exchange Management Shell defines (RemoteExchange.ps1), not cmdlets.
+const EMS_FUNCTIONS: &[&str] = &["connect-exchangeserver", "get-exbanner", "get-excommand", "get-exblog", "get-tip"];
 
 /// Judges one command of a script: `None` when it is not an Exchange cmdlet mbxctl should judge
 /// (ordinary PowerShell, another module), else the binding and its findings. In a hybrid scope
 /// the command is judged against each side that has it, and the side where it binds cleanly wins.
 pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<ExchangeVersion>) -> Option<Validated> {
+    check_command_in(cmd, scope, version, &ScriptContext::default())
+}
+
+/// [`check_command`] with what the whole script says: its own functions are not judged, and a
+/// prefixed name (`Get-EXOAcceptedDomain` after `Connect-ExchangeOnline -Prefix EXO`) is judged
+/// as the cmdlet it stands for, on the side of its session.
+pub fn check_command_in(
+    cmd: &ParsedCommand,
+    scope: Scope,
+    version: Option<ExchangeVersion>,
+    cx: &ScriptContext,
+) -> Option<Validated> {
     let cat = catalogue();
     let name = &cmd.invocation.cmdlet;
+    let lname = lower(name);
+    if !cx.functions.is_empty() && cx.functions.contains(&lname) {
+        return None;
+    }
     let piped = cmd.pipeline_index > 0;
-    // One lookup for both sides (a long script is mostly lookups).
+    // One lookup for both sides (a long script is mostly lookups). Security & Compliance's
+    // cmdlets (`New-ComplianceSearch`) run in the cloud, through `Connect-IPPSSession`: they
+    // count as Online when Exchange Online itself has no such cmdlet.
     let (mut on_prem, mut online, mut compliance) = (None, None, None);
     for e in cat.entries(name) {
         match e.service {
-            crate::exchange::side::Service::OnPremises => on_prem.get_or_insert(e),
-            crate::exchange::side::Service::Online => online.get_or_insert(e),
-            crate::exchange::side::Service::SecurityCompliance => compliance.get_or_insert(e),
-        };
+            crate::exchange::side::Service::OnPremises => {
+                on_prem.get_or_insert(e);
+            }
+            crate::exchange::side::Service::Online => {
+                online.get_or_insert(e);
+            }
+            crate::exchange::side::Service::SecurityCompliance => {
+                compliance.get_or_insert(e);
+            }
+        }
     }
-    // A Security & Compliance cmdlet runs in the cloud (`Connect-IPPSSession`): judged there
-    // when Exchange Online has no cmdlet of that name (Set-ComplianceSearch -HoldNames).
     let online = online.or(compliance);
+    if on_prem.is_none() && online.is_none() {
+        // `EXO` is the prefix runbooks give Exchange Online next to the Exchange Management
+        // Shell (`Connect-ExchangeOnline -Prefix EXO`), often in another script that connects.
+        let conventional = [("exo".to_string(), Some(Side::Online))];
+        let found = unprefixed(name, &cx.prefixes).or_else(|| unprefixed(name, &conventional));
+        if let Some((real, side)) = found {
+            let mut renamed = cmd.clone();
+            renamed.invocation.cmdlet = real;
+            let scope = match side {
+                Some(Side::Online) => Scope::Online,
+                Some(Side::OnPremises) => Scope::OnPremises,
+                None => Scope::Hybrid,
+            };
+            return check_command_in(&renamed, scope, version, &ScriptContext::default());
+        }
+        if EMS_FUNCTIONS.contains(&lname.as_str()) {
+            return None;
+        }
+    }
     let on = |side: Side| {
         let t = Target { side, version: if side == Side::OnPremises { version } else { None } };
         let found = if side == Side::OnPremises { on_prem } else { online };
@@ -275,13 +464,14 @@ pub fn check_command(cmd: &ParsedCommand, scope: Scope, version: Option<Exchange
     if !looks_like_exchange(name) {
         return None;
     }
+    // The catalogue holds every cmdlet of Microsoft's reference: an unknown Exchange-looking
+    // name is a function of another script or module (`Get-MailboxReport`) unless it is close to
+    // a real cmdlet of the same noun family, which is what a misspelt name looks like.
     let close = suggestions(name);
-    let help = if close.is_empty() {
-        "if it comes from another module, ignore this; `mbxctl cmdlets` lists the Exchange cmdlets mbxctl knows"
-            .to_string()
-    } else {
-        format!("did you mean {}?", close.join(", "))
-    };
+    if close.is_empty() {
+        return None;
+    }
+    let help = format!("did you mean {}?", close.join(", "));
     let d = Diagnostic::warning(
         codes::UNKNOWN_CMDLET,
         format!("'{name}' looks like an Exchange cmdlet but mbxctl does not know it"),
@@ -380,5 +570,83 @@ mod tests {
         // A parameter only Exchange Online has passes in hybrid.
         let s = parse_script("Set-Mailbox kim -AutoArchivingEnabled $true");
         assert!(check_command(&s.commands[0], Scope::Hybrid, None).unwrap().is_ok());
+    }
+
+    fn judged(text: &str) -> Vec<(String, Vec<&'static str>)> {
+        let s = parse_script(text);
+        let ev = infer_side(&s);
+        let scope = ev.scope().unwrap_or(Scope::Hybrid);
+        let cx = ScriptContext::of(text, &ev);
+        s.commands
+            .iter()
+            .filter_map(|c| check_command_in(c, scope, None, &cx))
+            .map(|v| {
+                let codes = v.diagnostics.iter().filter(|d| d.severity != Severity::Note).map(|d| d.code).collect();
+                (v.invocation.cmdlet, codes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cmdlets_only_one_side_has_widen_the_side_but_do_not_narrow_it() {
+        // Connect-ExchangeOnline from inside the Exchange Management Shell: hybrid.
+        assert_eq!(
+            scope_of("Connect-ExchangeOnline\nGet-SendConnector\nAdd-ADPermission kim -User bob"),
+            Some(Scope::Hybrid)
+        );
+        for (name, codes) in
+            judged("Connect-ExchangeOnline\nGet-SendConnector\nAdd-ADPermission kim -User bob -ExtendedRights Send-As")
+        {
+            assert!(codes.is_empty(), "{name}: {codes:?}");
+        }
+        // Alone, an on-premises-only cmdlet leaves the side to each command.
+        assert_eq!(scope_of("Get-ExchangeServer\nGet-Mailbox -SoftDeletedMailbox"), None);
+        // A cmdlet Exchange Online retired is no sign of an on-premises session.
+        assert_eq!(scope_of("Connect-ExchangeOnline\nSearch-Mailbox kim -DeleteContent"), Some(Scope::Online));
+        // With --side the user said where it runs: still an error.
+        let s = parse_script("Get-SendConnector");
+        let v = check_command(&s.commands[0], Scope::Online, None).unwrap();
+        assert_eq!(v.diagnostics[0].code, codes::CMDLET_NOT_ON_SIDE);
+    }
+
+    #[test]
+    fn security_and_compliance_cmdlets_run_in_the_cloud() {
+        for (name, codes) in judged(
+            "Connect-ExchangeOnline\nNew-ComplianceSearch -Name s1 -ExchangeLocation All\nStart-ComplianceSearch s1",
+        ) {
+            assert!(codes.is_empty(), "{name}: {codes:?}");
+        }
+    }
+
+    #[test]
+    fn prefixed_sessions_name_the_cmdlets_they_stand_for() {
+        let text = "Connect-ExchangeOnline -Prefix Cloud\nGet-CloudMailbox kim\nSet-CloudMailbox kim -Tpye Shared\nGet-SendConnector";
+        // The prefixed connection says nothing about the unprefixed commands.
+        assert_eq!(scope_of(text), None);
+        let got = judged(text);
+        assert_eq!(got[0].0, "Connect-ExchangeOnline");
+        assert_eq!(got[1], ("Get-Mailbox".to_string(), vec![]));
+        assert_eq!(got[2].1, [codes::UNKNOWN_PARAMETER]);
+        assert_eq!(got[3], ("Get-SendConnector".to_string(), vec![]));
+        // `EXO` is the conventional prefix, also when another script connected.
+        assert_eq!(judged("Get-EXOAcceptedDomain")[0], ("Get-AcceptedDomain".to_string(), vec![]));
+        // A real Get-EXO* cmdlet is itself, not a prefixed Get-Mailbox.
+        assert_eq!(judged("Get-EXOMailbox kim")[0].0, "Get-EXOMailbox");
+    }
+
+    #[test]
+    fn the_scripts_own_functions_are_not_judged() {
+        let text = "function Get-MailboxReport { param($m) }\nfunction global:Set-Mailbox { }\nGet-MailboxReport kim\nSet-Mailbox -Bogus 1";
+        assert_eq!(
+            defined_functions(text),
+            ["get-mailboxreport", "set-mailbox"].into_iter().map(String::from).collect()
+        );
+        assert!(judged(text).is_empty(), "{:?}", judged(text));
+        // Far from every cmdlet: a function of another module, not worth a warning.
+        assert!(judged("Get-MBRecipientPermissions kim\nGet-ExchangeServerIPs").is_empty());
+        // Close to one: a slip.
+        assert_eq!(judged("Get-MailboxStatistic kim")[0].1, [codes::UNKNOWN_CMDLET]);
+        // The Exchange Management Shell's own functions.
+        assert!(judged("Connect-ExchangeServer -auto").is_empty());
     }
 }

@@ -406,3 +406,19 @@ fn connecting_to_security_and_compliance_states_the_cloud_side() {
     let v = script::check_command(&s.commands[2], script::Scope::Hybrid, None).unwrap();
     assert!(v.is_ok(), "{:#?}", v.diagnostics);
 }
+
+#[test]
+fn recipient_type_details_values_of_the_enum_are_not_errors() {
+    // Every value Get-Recipient's page lists (GroupMailbox was missing from the hand-kept list).
+    let inv = Invocation::new("Get-Recipient")
+        .param("RecipientTypeDetails", vec!["GroupMailbox".to_string(), "GuestMailUser".to_string()]);
+    let v = validate(&inv, &online());
+    assert!(v.diagnostics.is_empty(), "{:#?}", v.diagnostics);
+    // A member of the .NET enum Get-Mailbox's page does not list: a warning.
+    let inv = Invocation::new("Get-Mailbox").param("RecipientTypeDetails", "ArbitrationMailbox");
+    let d = only(&validate(&inv, &online()), codes::UNLISTED_ENUM_VALUE);
+    assert_eq!(d.severity, Severity::Warning);
+    // Not a member at all: an error, as before.
+    let inv = Invocation::new("Get-Mailbox").param("RecipientTypeDetails", "SharedMailboxes");
+    only(&validate(&inv, &online()), codes::INVALID_ENUM_VALUE);
+}

@@ -361,6 +361,21 @@ impl Ctx<'_> {
             return None;
         }
         let valid = self.valid_names(kind);
+        // A member of the .NET enum the parameter is typed with binds, whatever subset the
+        // cmdlet's page lists; whether the cmdlet then accepts it is not known here: a warning.
+        if info.type_name.as_deref().is_some_and(|t| t.trim_end_matches("[]") == "RecipientTypeDetails")
+            && RECIPIENT_TYPE_DETAILS.iter().any(|m| m.eq_ignore_ascii_case(trimmed))
+        {
+            self.push(
+                Diagnostic::warning(
+                    codes::UNLISTED_ENUM_VALUE,
+                    format!("{} -{}: '{given}' is not among the values its page lists", self.cmd.name, info.name),
+                )
+                .with_parameter(info.name.clone())
+                .with_help(format!("it is a RecipientTypeDetails value; the page lists {}", valid.join(", "))),
+            );
+            return None;
+        }
         self.invalid(
             codes::INVALID_ENUM_VALUE,
             info,
@@ -380,6 +395,61 @@ impl Ctx<'_> {
             .collect()
     }
 }
+
+/// Every member of Exchange's `RecipientTypeDetails` enum (Microsoft.Exchange.Data.Directory),
+/// which pages list only in part for each cmdlet.
+const RECIPIENT_TYPE_DETAILS: &[&str] = &[
+    "None",
+    "UserMailbox",
+    "LinkedMailbox",
+    "SharedMailbox",
+    "LegacyMailbox",
+    "RoomMailbox",
+    "EquipmentMailbox",
+    "MailContact",
+    "MailUser",
+    "MailUniversalDistributionGroup",
+    "MailNonUniversalGroup",
+    "MailUniversalSecurityGroup",
+    "DynamicDistributionGroup",
+    "PublicFolder",
+    "SystemAttendantMailbox",
+    "SystemMailbox",
+    "MailForestContact",
+    "User",
+    "Contact",
+    "UniversalDistributionGroup",
+    "UniversalSecurityGroup",
+    "NonUniversalGroup",
+    "DisabledUser",
+    "MicrosoftExchange",
+    "ArbitrationMailbox",
+    "MailboxPlan",
+    "LinkedUser",
+    "RoomList",
+    "DiscoveryMailbox",
+    "RoleGroup",
+    "RemoteUserMailbox",
+    "Computer",
+    "RemoteRoomMailbox",
+    "RemoteEquipmentMailbox",
+    "RemoteSharedMailbox",
+    "PublicFolderMailbox",
+    "TeamMailbox",
+    "RemoteTeamMailbox",
+    "MonitoringMailbox",
+    "GroupMailbox",
+    "LinkedRoomMailbox",
+    "AuditLogMailbox",
+    "RemoteGroupMailbox",
+    "SchedulingMailbox",
+    "GuestMailUser",
+    "AuxAuditLogMailbox",
+    "SupervisoryReviewPolicyMailbox",
+    "ExchangeSecurityGroup",
+    "SubstrateGroup",
+    "SharedWithMailUser",
+];
 
 pub(super) fn strip_multi(kind: &ParamKind) -> &ParamKind {
     match kind {
