@@ -466,3 +466,56 @@ fn sigint_stops_hanging_commands_after_the_grace_period_and_resume_converts_each
     assert!(changes.values().all(|n| *n == 1), "each mailbox changed exactly once: {changes:?}");
     e.assert_all_calls_served();
 }
+
+/// A single `convert` (no batch) interrupted while its change hangs in PowerShell: after the grace period
+/// the command is stopped with PSRP's stop and the session closed, not left running on the server.
+#[cfg(unix)]
+#[test]
+fn sigint_during_a_single_convert_stops_the_command_in_powershell_after_the_grace_period() {
+    let Some(e) = Endpoint::start("sigint-one", 1) else { return };
+    let user = e.staff().remove(0);
+    let mut org = e.org();
+    org["StandinFaults"] = json!({"Hang": 600});
+    e.write_org(&org);
+    let mut child = e
+        .command(&["--json", "convert", &user, "--to", "shared"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start convert");
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while !e.calls().iter().any(|c| c["result"] == "hanging") {
+        assert!(Instant::now() < deadline, "no command hung within 180 s: {:?}", e.calls());
+        assert!(child.try_wait().unwrap().is_none(), "convert ended before the interrupt");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pressed = Instant::now();
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "mbxctl did not exit within 90 s of Ctrl-C");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let waited = pressed.elapsed();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out));
+    // The 15 s grace period ran out and the stop ended it, long before the 600 s hang.
+    assert!(waited >= Duration::from_secs(15) && waited < Duration::from_secs(60), "exited after {waited:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stopping the command in PowerShell"), "{stderr}");
+    assert!(stderr.contains("was sent to Exchange and may have been applied"), "{stderr}");
+    let doc = json_doc(&out);
+    assert!(doc["interrupted"].is_string(), "{doc}");
+    assert!(e.type_changes().is_empty(), "a stopped command changed something: {:?}", e.type_changes());
+    // The endpoint that served the stopped command is gone: the stop reached PowerShell and the
+    // session was closed, rather than the server running the hung command to its end.
+    let settle = Instant::now() + Duration::from_secs(15);
+    let served: Vec<u64> = e.served().into_iter().collect();
+    while served.iter().any(|p| alive(*p)) && Instant::now() < settle {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(served.iter().all(|p| !alive(*p)), "an endpoint is still running: {served:?}");
+    #[cfg(target_os = "linux")]
+    assert!(processes_with(&e.marker).is_empty(), "PowerShell left running: {:?}", processes_with(&e.marker));
+}

@@ -2,7 +2,7 @@
 //! change requests (`--csv`), and `--fix`, which applies the safe fixes as a journaled run.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, Tone, banner, paint, print_json, say, sayln};
 use super::table::table;
 use super::{AuditHybridArgs, Cli};
 use crate::shell::ShellInfo;
@@ -255,7 +255,12 @@ fn print_human(
         if group.is_empty() {
             continue;
         }
-        sayln!("{} ({})", sev.name().to_ascii_uppercase(), group.len());
+        let tone = match sev {
+            FindingLevel::Critical => Tone::Bad,
+            FindingLevel::Warning => Tone::Warn,
+            FindingLevel::Info => Tone::Strong,
+        };
+        sayln!("{} ({})", paint(tone, &sev.name().to_ascii_uppercase()), group.len());
         let rows: Vec<Vec<String>> = group
             .iter()
             .take(DETAIL_LIMIT)

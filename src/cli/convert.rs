@@ -323,12 +323,30 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
                 () = interrupt.wait() => {
                     let sent = run.as_ref().is_some_and(|r| r.change_started(i + 1));
                     if sent {
-                        eprintln!("Ctrl-C: the change to {identity} was already sent; waiting up to 15 s for it to finish (Ctrl-C again to stop now)");
-                        tokio::select! {
+                        eprintln!(
+                            "Ctrl-C: the change to {identity} was already sent; waiting up to {} s for it to finish (Ctrl-C again to stop now)",
+                            STOP_GRACE.as_secs()
+                        );
+                        let mut finished = tokio::select! {
                             r = &mut work => Some(r),
                             () = interrupt.wait_for(2) => None,
-                            () = tokio::time::sleep(std::time::Duration::from_secs(15)) => None,
+                            () = tokio::time::sleep(STOP_GRACE) => None,
+                        };
+                        if finished.is_none() && interrupt.count() < 2 {
+                            // The grace period is over: stop the command in PowerShell (PSRP's stop, as
+                            // Ctrl-C does in PowerShell's own console) rather than leave it running on the
+                            // server, and let its session close before reporting.
+                            eprintln!("the grace period is over: stopping the command in PowerShell and closing the session");
+                            crate::transport::session::stop_running_commands();
+                            // A command that completes while the stop travels is reported as it ended.
+                            finished = tokio::select! {
+                                r = &mut work => Some(r),
+                                () = crate::transport::session::stopped_session_closed() => None,
+                                () = interrupt.wait_for(2) => None,
+                                () = tokio::time::sleep(STOP_WAIT) => None,
+                            };
                         }
+                        finished
                     } else {
                         None
                     }
@@ -399,6 +417,11 @@ pub async fn run(cli: &Cli, args: &ConvertArgs) -> CliResult {
     }
     Ok(code)
 }
+
+/// How long a change already sent may take to finish after the first Ctrl-C.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(15);
+/// After the grace period: how long PowerShell's stop and the session's closing may take.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The conversion options the command line asks for (the password is added per mailbox).
 fn options(args: &ConvertArgs, to: TargetType) -> ConvertOptions {

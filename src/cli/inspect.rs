@@ -3,7 +3,7 @@
 //! runbooks (docs/json-output.md), and for `list` an Excel-ready CSV.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, sayln, shown};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, Tone, banner, paint, print_json, sayln, shown};
 use super::table::table;
 use super::{Cli, ListArgs, ShowArgs, SideArg};
 use crate::exchange::{ByteSize, RecipientTypeDetails};
@@ -181,7 +181,7 @@ fn render_view(v: &MailboxView) -> String {
     } else {
         format!("{} <{}>", shown(&m.display_name), shown(&m.primary_smtp_address))
     };
-    let mut out = format!("\n{title}\n");
+    let mut out = format!("\n{}\n", paint(Tone::Strong, &title));
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (k, val) in rows {
         out.push_str(&format!("  {k:<width$}  {}\n", shown(&val)));
@@ -190,7 +190,7 @@ fn render_view(v: &MailboxView) -> String {
         out.push_str("  (AutoMapping is not reported by Exchange: it is the mailbox's msExchDelegateListLink)\n");
     }
     for c in &v.checks {
-        out.push_str(&format!("  WARN  {}: {}\n", c.id, shown(&c.message)));
+        out.push_str(&format!("  {}  {}: {}\n", paint(Tone::Warn, "WARN"), c.id, shown(&c.message)));
     }
     for n in &v.notes {
         out.push_str(&format!("  note: {}\n", shown(n)));

@@ -1,7 +1,7 @@
 //! `mbxctl session test` and `mbxctl profile list|show|add|remove`.
 
 use super::connect;
-use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, banner, print_json, say, sayln};
+use super::output::{CliError, CliResult, ExitCode, SCHEMA_VERSION, Tone, banner, paint, print_json, say, sayln};
 use super::table::{Table, table};
 use super::{Cli, ProfileAddArgs, ProfileCommand, ProfileKind as CliKind};
 use crate::cmdlet::Invocation;
@@ -130,18 +130,25 @@ pub async fn test(cli: &Cli) -> CliResult {
         sayln!("problem: {p}");
     }
     sayln!();
-    match report.status {
-        Health::Healthy => sayln!("healthy: Exchange answered and the account holds every role mbxctl needs"),
-        Health::NoExchange => sayln!(
-            "no Exchange: the session opened but Exchange did not answer (no Exchange cmdlets in it, or the server is unreachable); check the profile's set-up with `mbxctl profile show NAME` (exit code 5)"
+    let (tone, word, rest) = match report.status {
+        Health::Healthy => (Tone::Good, "healthy", "Exchange answered and the account holds every role mbxctl needs"),
+        Health::NoExchange => (
+            Tone::Bad,
+            "no Exchange",
+            "the session opened but Exchange did not answer (no Exchange cmdlets in it, or the server is unreachable); check the profile's set-up with `mbxctl profile show NAME` (exit code 5)",
         ),
-        Health::RoleMissing => sayln!(
-            "role missing: converting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password (exit code 1)"
+        Health::RoleMissing => (
+            Tone::Bad,
+            "role missing",
+            "converting needs Mail Recipients (Recipient Management or Organization Management); converting back also needs Reset Password (exit code 1)",
         ),
-        Health::RolesUnknown => sayln!(
-            "roles unknown: Exchange answered but the roles of the account could not be confirmed; see the problems above (exit code 1)"
+        Health::RolesUnknown => (
+            Tone::Warn,
+            "roles unknown",
+            "Exchange answered but the roles of the account could not be confirmed; see the problems above (exit code 1)",
         ),
-    }
+    };
+    sayln!("{}: {rest}", paint(tone, word));
     Ok(code)
 }
 

@@ -41,6 +41,16 @@ pub fn running_commands_stopped() -> bool {
     STOP_RUNNING.is_raised()
 }
 
+/// Raised each time a session stopped by [`stop_running_commands`] has finished closing.
+static STOPPED_SESSION_CLOSED: LazyLock<StopSignal> = LazyLock::new(StopSignal::default);
+
+/// Resolves once a session whose command was stopped by [`stop_running_commands`] has closed (its
+/// tear-down run, pool closed, process reaped). A single command's caller waits on this, bounded by
+/// its own timeout, so it neither exits while PowerShell is still stopping nor waits longer than needed.
+pub async fn stopped_session_closed() {
+    STOPPED_SESSION_CLOSED.wait().await;
+}
+
 /// A one-shot flag with a wake-up.
 #[derive(Debug, Default)]
 struct StopSignal {
@@ -356,6 +366,7 @@ impl PsrpShell {
     async fn close_and_park<T>(&mut self) -> Result<T, ShellError> {
         // Boxed: shutdown runs the tear-down through run_with, which is what called this.
         let _ = Box::pin(self.shutdown()).await;
+        STOPPED_SESSION_CLOSED.raise();
         std::future::pending().await
     }
 

@@ -10,14 +10,14 @@ use super::checks::{Check, source};
 use super::exec::{Executor, WorkflowError};
 use super::remote::convert_remote;
 use super::steps::{
-    check_trustees, grant_commands, grants_status, licence_checks, next_steps, read_one, read_recipient, run_commands,
-    state_of, unexpected,
+    check_trustees, grant_commands, grants_status, licence_checks, next_steps, read_one, read_one_or_why,
+    read_recipient, run_commands, state_of, unexpected,
 };
 use crate::cmdlet::validate::Target;
 use crate::cmdlet::{Invocation, Value};
 use crate::exchange::ByteSize;
 use crate::exchange::RecipientTypeDetails;
-use crate::exchange::classify::{WarningKind, classify_warning};
+use crate::exchange::classify::{ErrorKind, WarningKind, classify_warning};
 use crate::exchange::results::{Mailbox, MailboxStatistics};
 use crate::psobject::PsValue;
 use crate::secret::Secret;
@@ -70,21 +70,28 @@ async fn convert_inner(
         exec.throttle_retries = n;
     }
 
-    let Some(found) = read_one(
+    let found = match read_one_or_why(
         &mut exec,
         Invocation::new("Get-Recipient").param("Identity", identity),
         report,
         &format!("recipient '{identity}'"),
     )
     .await?
-    else {
-        list_ambiguous(&mut exec, identity, report).await;
-        if primary_side == Side::OnPremises
-            && let Some(cloud) = shells.cloud.as_deref_mut()
-        {
-            explain_cloud_only(cloud, identity, report).await;
+    {
+        Ok(found) => found,
+        Err(Some(ErrorKind::Ambiguous)) => {
+            list_ambiguous(&mut exec, identity, report).await;
+            return Ok(());
         }
-        return Ok(());
+        Err(Some(ErrorKind::NotFound)) => {
+            if primary_side == Side::OnPremises
+                && let Some(cloud) = shells.cloud.as_deref_mut()
+            {
+                explain_cloud_only(cloud, identity, report).await;
+            }
+            return Ok(());
+        }
+        Err(_) => return Ok(()),
     };
     let recipient = read_recipient(&found).ok_or_else(|| unexpected("Get-Recipient", "no RecipientTypeDetails"))?;
     report.checks.push(Check::pass(
@@ -132,9 +139,6 @@ async fn convert_inner(
 /// An ambiguous identity: list the recipients it could mean (name, primary SMTP address, type),
 /// found with `Get-Recipient -Anr` (read-only), so the admin can name one by its address.
 async fn list_ambiguous(exec: &mut Executor<'_>, identity: &str, report: &mut ConvertReport) {
-    if !report.checks.last().is_some_and(|c| c.id == "exists" && c.message.contains("is ambiguous")) {
-        return;
-    }
     let anr = Invocation::new("Get-Recipient").param("Anr", identity).param("ResultSize", "10");
     let Ok((outcome, _)) = exec.run(&anr).await else { return };
     let matches: Vec<String> = outcome
@@ -154,9 +158,6 @@ async fn list_ambiguous(exec: &mut Executor<'_>, identity: &str, report: &mut Co
 /// from AD): say so on the not-found check, with the cloud object's name and type, instead of
 /// leaving the admin to wonder whether it exists at all. Read-only; a failed read adds nothing.
 async fn explain_cloud_only(cloud: &mut (dyn Shell + 'static), identity: &str, report: &mut ConvertReport) {
-    let Some(check) = report.checks.last_mut().filter(|c| c.id == "exists" && c.message.contains("not found")) else {
-        return;
-    };
     let mut exec = Executor::new(cloud, Target { side: Side::Online, ..Target::default() });
     let Ok((outcome, _)) = exec.run(&Invocation::new("Get-Recipient").param("Identity", identity)).await else {
         return;
@@ -164,7 +165,7 @@ async fn explain_cloud_only(cloud: &mut (dyn Shell + 'static), identity: &str, r
     if !outcome.errors.is_empty() {
         return;
     }
-    if let Some(r) = outcome.output.first().and_then(read_recipient) {
+    if let (Some(r), Some(check)) = (outcome.output.first().and_then(read_recipient), report.checks.last_mut()) {
         check.message = format!(
             "'{identity}' exists only in Exchange Online: {} ({}, {}) has no on-premises object, so there is nothing to convert here; convert it with an Exchange Online profile: mbxctl --profile CLOUD-PROFILE convert {} --to ...",
             r.identity,

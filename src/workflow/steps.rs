@@ -90,6 +90,18 @@ pub(super) async fn read_one(
     report: &mut ConvertReport,
     what: &str,
 ) -> Result<Option<PsValue>, WorkflowError> {
+    Ok(read_one_or_why(exec, inv, report, what).await?.ok())
+}
+
+/// [`read_one`], saying why nothing was read: the kind of Exchange's error (`None` when the command
+/// succeeded with no output). Follow-ups that depend on the reason (listing the candidates of an
+/// ambiguous name, looking for a cloud-only mailbox) match on the kind, never on the message text.
+pub(super) async fn read_one_or_why(
+    exec: &mut Executor<'_>,
+    inv: Invocation,
+    report: &mut ConvertReport,
+    what: &str,
+) -> Result<Result<PsValue, Option<ErrorKind>>, WorkflowError> {
     let (outcome, _) = exec.run(&inv).await?;
     if let Some((kind, message)) = first_error(&outcome) {
         let check = match kind {
@@ -107,9 +119,9 @@ pub(super) async fn read_one(
             _ => Check::block("read", format!("reading {what} failed: {message}"), source::IDENTITY),
         };
         report.checks.push(check);
-        return Ok(None);
+        return Ok(Err(Some(kind)));
     }
-    Ok(outcome.output.into_iter().next())
+    Ok(outcome.output.into_iter().next().ok_or(None))
 }
 
 pub(super) fn unexpected(cmdlet: &str, reason: impl std::fmt::Display) -> WorkflowError {
