@@ -385,7 +385,18 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             }
             checked += 1;
         }
-        recent.push(cmd);
+        // The window keeps each command's name and place in its pipeline, which is what the
+        // lints look back at; its arguments are freed now, one command at a time, rather than
+        // in bursts of thousands of small strings when the window is cut.
+        let ParsedCommand { invocation, position, pipeline_index, .. } = cmd;
+        let invocation = Invocation { cmdlet: invocation.cmdlet, params: Vec::new() };
+        recent.push(ParsedCommand {
+            invocation,
+            position,
+            parameter_positions: Vec::new(),
+            pipeline_index,
+            forms: Vec::new(),
+        });
         if recent.len() > 256 {
             recent.drain(..128);
         }
