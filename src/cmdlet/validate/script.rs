@@ -136,7 +136,8 @@ pub fn may_state_side(text: &str) -> bool {
             let exch = ((c[k] | 0x20) == b'e') as u8 & (n1 == b'x') as u8 & (n2 == b'c') as u8 & (n3 == b'h') as u8;
             any |= dash | exch;
         }
-        if any != 0 && (i..i + BLOCK).any(hit) {
+        // `hit` is anchored on the `x` of `exch`, one byte after the `e` seen here.
+        if any != 0 && (i..=i + BLOCK).any(hit) {
             return true;
         }
         i += BLOCK;
