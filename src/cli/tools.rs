@@ -179,7 +179,7 @@ struct FoundCommand<'a> {
 struct ParamsJson<'a>(&'a [Parameter]);
 
 impl ParamsJson<'_> {
-    /// `(key, index of the value)` for each key, each key once.
+    /// Calls `f` with each key once, in first-seen order, and the last value given for it.
     fn each(&self, mut f: impl FnMut(KeyName<'_>, &Value)) {
         let key = |k: usize| KeyName(self.0[k].name.as_deref(), k);
         for k in 0..self.0.len() {
@@ -763,7 +763,7 @@ fn mandatory_text(p: &ParamInfo) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::like;
+    use super::{Parameter, ParamsJson, Value, ValueJson, like};
 
     #[test]
     fn like_matches_as_powershell_does() {
@@ -774,5 +774,33 @@ mod tests {
         assert!(!like("Set-Mailbox", "Set-MailboxPlan"));
         assert!(!like("*Permission", "Get-PermissionX"));
         assert!(like("*", ""));
+    }
+
+    #[test]
+    fn parameters_are_written_as_a_json_map_would_hold_them() {
+        let params = vec![
+            Parameter { name: Some("Type".into()), value: Value::String("Shared".into()) },
+            Parameter { name: None, value: Value::Int(5) },
+            Parameter { name: Some("Type".into()), value: Value::String("Room".into()) },
+            Parameter {
+                name: Some("EmailAddresses".into()),
+                value: Value::AddRemove { add: vec!["a@x".into()], remove: vec![] },
+            },
+            Parameter { name: Some("Password".into()), value: Value::Secure(crate::secret::Secret::new("p")) },
+            Parameter { name: Some("Identity".into()), value: Value::Dynamic("$m.Alias".into()) },
+        ];
+        // What the map of serde_json (insertion order kept, a repeated key replaced in place) gives.
+        let mut map = serde_json::Map::new();
+        for (k, p) in params.iter().enumerate() {
+            let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
+            map.insert(key, serde_json::to_value(ValueJson(&p.value)).unwrap());
+        }
+        let ours = serde_json::to_string(&ParamsJson(&params)).unwrap();
+        assert_eq!(ours, serde_json::to_string(&map).unwrap());
+        assert_eq!(
+            ours,
+            r#"{"Type":"Room","<positional 1>":5,"EmailAddresses":{"Add":["a@x"],"Remove":[]},"Password":"********","Identity":{"dynamic":"$m.Alias"}}"#
+                .replace("********", crate::secret::Secret::MASK)
+        );
     }
 }
