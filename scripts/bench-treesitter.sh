@@ -6,6 +6,8 @@
 # - tree-sitter-powershell's parse alone (WebAssembly, median of 5).
 # docs/PERFORMANCE.md records the figures.
 set -euo pipefail
+# Other builds on the same cores skew every figure: note the load with them.
+uptime
 cd "$(dirname "$0")/.."
 bash tests/oracle/setup.sh
 cargo bench --bench parse -- --warm-up-time 1 --measurement-time 5
@@ -15,10 +17,11 @@ exe=target/release/mbxctl
 for mode in "" "--json"; do
   for _ in 1 2 3; do
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f "mbxctl ${mode:-(human)} validate: %e s wall, %M KiB peak" "$exe" $mode validate "$runbook" > /dev/null || true
+      /usr/bin/time -f "mbxctl ${mode:-(human)} validate: %e s wall, %U s user + %S s sys, %M KiB peak" "$exe" $mode validate "$runbook" > /dev/null || true
     else
       ( time "$exe" $mode validate "$runbook" > /dev/null ) 2>&1 | grep real || true
     fi
   done
 done
 node tests/oracle/bench.cjs "$runbook" 5
+uptime

@@ -104,8 +104,16 @@ static WRITE_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// Colour codes in `text` reach a terminal that wants them and are stripped for anything else.
 pub fn out(text: &str) {
     use std::io::Write;
-    let mut so = anstream::AutoStream::new(std::io::stdout().lock(), color_choice());
-    if let Err(e) = so.write_all(text.as_bytes()).and_then(|()| so.flush())
+    // Text without an escape sequence has nothing to strip or translate: written as it is
+    // (validate streams megabytes of plain table rows through here).
+    let written = if text.as_bytes().contains(&0x1b) {
+        let mut so = anstream::AutoStream::new(std::io::stdout().lock(), color_choice());
+        so.write_all(text.as_bytes()).and_then(|()| so.flush())
+    } else {
+        let mut so = std::io::stdout().lock();
+        so.write_all(text.as_bytes()).and_then(|()| so.flush())
+    };
+    if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
         && !WRITE_FAILED.swap(true, std::sync::atomic::Ordering::Relaxed)
     {

@@ -161,15 +161,106 @@ pub fn render(cli: &Cli, args: &RenderArgs) -> CliResult {
     Ok(if failed { ExitCode::Failed } else { ExitCode::Done })
 }
 
+/// One judged command as `validate --json` writes it; borrowed from the validation, serialized
+/// straight into the output buffer (no intermediate JSON tree: a long runbook has one a line).
 #[derive(Serialize)]
-struct FoundCommand {
+struct FoundCommand<'a> {
     line: u32,
     column: u32,
-    cmdlet: String,
+    cmdlet: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    parameter_set: Option<String>,
-    parameters: serde_json::Map<String, serde_json::Value>,
-    findings: Vec<Diagnostic>,
+    parameter_set: Option<&'a str>,
+    parameters: ParamsJson<'a>,
+    findings: &'a [Diagnostic],
+}
+
+/// The parameters of a judged command as a JSON object: name (or `<positional N>`) to value, in
+/// order. A name given twice keeps its first place and its last value, as a JSON map would.
+struct ParamsJson<'a>(&'a [Parameter]);
+
+impl ParamsJson<'_> {
+    /// Calls `f` with each key once, in first-seen order, and the last value given for it.
+    fn each(&self, mut f: impl FnMut(KeyName<'_>, &Value)) {
+        let key = |k: usize| KeyName(self.0[k].name.as_deref(), k);
+        for k in 0..self.0.len() {
+            let name = key(k);
+            if (0..k).any(|j| key(j) == name) {
+                continue;
+            }
+            let last = (k + 1..self.0.len()).rev().find(|&j| key(j) == name).unwrap_or(k);
+            f(name, &self.0[last].value);
+        }
+    }
+}
+
+/// A parameter's name in validate's output: `Identity`, or `<positional 0>` for an unbound one.
+#[derive(Clone, Copy)]
+struct KeyName<'a>(Option<&'a str>, usize);
+
+impl PartialEq for KeyName<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0, other.0) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.1 == other.1,
+            // A name equals `<positional N>` only if it was written so (never in practice).
+            (Some(a), None) => a.starts_with('<') && *a == other.to_string(),
+            (None, Some(b)) => b.starts_with('<') && *b == self.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for KeyName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(n) => f.write_str(n),
+            None => write!(f, "<positional {}>", self.1),
+        }
+    }
+}
+
+impl Serialize for ParamsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        let mut result = Ok(());
+        self.each(|k, v| {
+            if result.is_ok() {
+                result = match k.0 {
+                    Some(n) => map.serialize_entry(n, &ValueJson(v)),
+                    None => map.serialize_entry(&k.to_string(), &ValueJson(v)),
+                };
+            }
+        });
+        result?;
+        map.end()
+    }
+}
+
+/// A parameter value as validate's JSON shows it (secure strings masked).
+struct ValueJson<'a>(&'a Value);
+
+impl Serialize for ValueJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.0 {
+            Value::Switch(b) | Value::Bool(b) => s.serialize_bool(*b),
+            Value::String(t) => s.serialize_str(t),
+            Value::Int(i) => s.serialize_i64(*i),
+            Value::List(l) => l.serialize(s),
+            Value::AddRemove { add, remove } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("Add", add)?;
+                m.serialize_entry("Remove", remove)?;
+                m.end()
+            }
+            Value::Secure(_) => s.serialize_str(crate::secret::Secret::MASK),
+            Value::Dynamic(src) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("dynamic", src)?;
+                m.end()
+            }
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -180,20 +271,6 @@ struct SideJson {
     from: &'static str,
     /// The commands that told the side.
     evidence: Vec<String>,
-}
-
-/// A parameter value as validate's JSON shows it (secure strings masked).
-fn value_json(v: &Value) -> serde_json::Value {
-    use serde_json::json;
-    match v {
-        Value::Switch(b) | Value::Bool(b) => json!(b),
-        Value::String(s) => json!(s),
-        Value::Int(i) => json!(i),
-        Value::List(l) => json!(l),
-        Value::AddRemove { add, remove } => json!({"Add": add, "Remove": remove}),
-        Value::Secure(_) => json!(crate::secret::Secret::MASK),
-        Value::Dynamic(src) => json!({"dynamic": src}),
-    }
 }
 
 /// `mbxctl validate`.
@@ -291,10 +368,11 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     // The commands just before, for lints that look back along a pipeline.
     let mut recent: Vec<ParsedCommand> = Vec::new();
     let mut judge = |cmd: ParsedCommand| {
-        if let Some(v) = check_command_in(&cmd, scope, version, &context) {
-            let mut diags = v.diagnostics.clone();
-            diags.extend(lint(&cmd, &v, &recent));
-            let findings: Vec<Diagnostic> = diags.into_iter().map(|d| place(d, &cmd, &v)).collect();
+        if let Some(mut v) = check_command_in(&cmd, scope, version, &context) {
+            let lints = lint(&cmd, &v, &recent);
+            let mut findings = std::mem::take(&mut v.diagnostics);
+            findings.extend(lints);
+            let findings: Vec<Diagnostic> = findings.into_iter().map(|d| place(d, &cmd, &v)).collect();
             for d in &findings {
                 match d.severity {
                     Severity::Error => errors += 1,
@@ -302,26 +380,32 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
                     Severity::Note => notes += 1,
                 }
             }
-            let mut parameters = serde_json::Map::new();
-            for (k, p) in v.invocation.params.iter().enumerate() {
-                let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
-                parameters.insert(key, value_json(&p.value));
-            }
             let found = FoundCommand {
                 line: cmd.position.line,
                 column: cmd.position.column,
-                cmdlet: v.invocation.cmdlet,
-                parameter_set: v.parameter_set,
-                parameters,
-                findings,
+                cmdlet: &v.invocation.cmdlet,
+                parameter_set: v.parameter_set.as_deref(),
+                parameters: ParamsJson(&v.invocation.params),
+                findings: &findings,
             };
             out.command(checked, &found);
             if !out.json {
-                listed.extend(found.findings.into_iter().filter(|d| d.severity != Severity::Note));
+                listed.extend(findings.into_iter().filter(|d| d.severity != Severity::Note));
             }
             checked += 1;
         }
-        recent.push(cmd);
+        // The window keeps each command's name and place in its pipeline, which is what the
+        // lints look back at; its arguments are freed now, one command at a time, rather than
+        // in bursts of thousands of small strings when the window is cut.
+        let ParsedCommand { invocation, position, pipeline_index, .. } = cmd;
+        let invocation = Invocation { cmdlet: invocation.cmdlet, params: Vec::new() };
+        recent.push(ParsedCommand {
+            invocation,
+            position,
+            parameter_positions: Vec::new(),
+            pipeline_index,
+            forms: Vec::new(),
+        });
         if recent.len() > 256 {
             recent.drain(..128);
         }
@@ -393,17 +477,34 @@ fn place(d: Diagnostic, cmd: &ParsedCommand, v: &crate::cmdlet::validate::Valida
 struct Streamed {
     json: bool,
     buf: String,
+    /// One command's JSON, or its parameters column, before it goes into `buf`.
+    scratch: Vec<u8>,
+    /// The RESULT column's words as written: coloured when standard output takes colour.
+    verdicts: [String; 3],
 }
 
 impl Streamed {
     const WIDTHS: [usize; 3] = [9, 28, 7];
 
     fn new(json: bool) -> Self {
-        Streamed { json, buf: String::with_capacity(1 << 16) }
+        use super::output::{Tone, paint};
+        let colour = anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+        let word = |tone, w: &str| if colour { paint(tone, w) } else { w.to_string() };
+        Streamed {
+            json,
+            buf: String::with_capacity(1 << 16),
+            scratch: Vec::with_capacity(1024),
+            verdicts: [word(Tone::Bad, "error"), word(Tone::Warn, "warning"), word(Tone::Good, "ok")],
+        }
     }
 
     fn push(&mut self, text: &str) {
         self.buf.push_str(text);
+        self.flush_full();
+    }
+
+    /// Writes the buffer out once it holds a block.
+    fn flush_full(&mut self) {
         if self.buf.len() >= 1 << 16 {
             super::output::out(&self.buf);
             self.buf.clear();
@@ -457,22 +558,71 @@ impl Streamed {
     }
 
     fn command(&mut self, index: usize, c: &FoundCommand) {
+        use std::fmt::Write as _;
+        self.scratch.clear();
         if self.json {
-            let text = serde_json::to_string_pretty(c).unwrap_or_default();
-            self.push(if index == 0 { "\n    " } else { ",\n    " });
-            self.push(&text.replace('\n', "\n    "));
+            // Pretty JSON, indented one level deeper as an element of `commands` (a raw line
+            // break in JSON text is always between tokens: breaks inside strings are escaped).
+            let _ = serde_json::to_writer_pretty(&mut self.scratch, c);
+            self.buf.push_str(if index == 0 { "\n    " } else { ",\n    " });
+            let text = std::str::from_utf8(&self.scratch).unwrap_or_default();
+            for (i, piece) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.buf.push_str("\n    ");
+                }
+                self.buf.push_str(piece);
+            }
+            self.flush_full();
             return;
         }
-        let params: Vec<String> = c.parameters.iter().map(|(k, v)| format!("-{k} {v}")).collect();
+        // The parameters column: `-Name value` with the value as compact JSON.
+        let scratch = &mut self.scratch;
+        c.parameters.each(|k, v| {
+            if !scratch.is_empty() {
+                scratch.push(b' ');
+            }
+            scratch.push(b'-');
+            match k.0 {
+                Some(n) => scratch.extend_from_slice(n.as_bytes()),
+                None => scratch.extend_from_slice(k.to_string().as_bytes()),
+            }
+            scratch.push(b' ');
+            let _ = serde_json::to_writer(&mut *scratch, &ValueJson(v));
+        });
         let verdict = if c.findings.iter().any(|d| d.severity == Severity::Error) {
-            "error"
+            0
         } else if c.findings.iter().any(|d| d.severity == Severity::Warning) {
-            "warning"
+            1
         } else {
-            "ok"
+            2
         };
-        let at = format!("{}:{}", c.line, c.column);
-        self.row(&[&at, &c.cmdlet, verdict, &params.join(" ")]);
+        let params = std::str::from_utf8(&self.scratch).unwrap_or_default();
+        let printable = |t: &str| t.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if super::output::terminal().width.is_some() || !printable(c.cmdlet) || !printable(params) {
+            // Cells to escape or cut: the general path.
+            let at = format!("{}:{}", c.line, c.column);
+            let verdict = ["error", "warning", "ok"][verdict];
+            let params = params.to_owned();
+            self.row(&[&at, c.cmdlet, verdict, &params]);
+            return;
+        }
+        // Printable ASCII into a pipe or file: each cell padded in place, no copies.
+        let start = self.buf.len();
+        let pad = |buf: &mut String, shown: usize, w: usize| {
+            buf.extend(std::iter::repeat_n(' ', w.saturating_sub(shown) + 2))
+        };
+        let _ = write!(self.buf, "{}:{}", c.line, c.column);
+        let at = self.buf.len() - start;
+        pad(&mut self.buf, at, Self::WIDTHS[0]);
+        self.buf.push_str(c.cmdlet);
+        pad(&mut self.buf, c.cmdlet.len(), Self::WIDTHS[1]);
+        self.buf.push_str(&self.verdicts[verdict]);
+        pad(&mut self.buf, ["error", "warning", "ok"][verdict].len(), Self::WIDTHS[2]);
+        self.buf.push_str(params);
+        let kept = self.buf[start..].trim_end().len();
+        self.buf.truncate(start + kept);
+        self.buf.push('\n');
+        self.flush_full();
     }
 
     fn finish(&mut self) {
@@ -622,7 +772,7 @@ fn mandatory_text(p: &ParamInfo) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::like;
+    use super::{Parameter, ParamsJson, Value, ValueJson, like};
 
     #[test]
     fn like_matches_as_powershell_does() {
@@ -633,5 +783,33 @@ mod tests {
         assert!(!like("Set-Mailbox", "Set-MailboxPlan"));
         assert!(!like("*Permission", "Get-PermissionX"));
         assert!(like("*", ""));
+    }
+
+    #[test]
+    fn parameters_are_written_as_a_json_map_would_hold_them() {
+        let params = vec![
+            Parameter { name: Some("Type".into()), value: Value::String("Shared".into()) },
+            Parameter { name: None, value: Value::Int(5) },
+            Parameter { name: Some("Type".into()), value: Value::String("Room".into()) },
+            Parameter {
+                name: Some("EmailAddresses".into()),
+                value: Value::AddRemove { add: vec!["a@x".into()], remove: vec![] },
+            },
+            Parameter { name: Some("Password".into()), value: Value::Secure(crate::secret::Secret::new("p")) },
+            Parameter { name: Some("Identity".into()), value: Value::Dynamic("$m.Alias".into()) },
+        ];
+        // What the map of serde_json (insertion order kept, a repeated key replaced in place) gives.
+        let mut map = serde_json::Map::new();
+        for (k, p) in params.iter().enumerate() {
+            let key = p.name.clone().unwrap_or_else(|| format!("<positional {k}>"));
+            map.insert(key, serde_json::to_value(ValueJson(&p.value)).unwrap());
+        }
+        let ours = serde_json::to_string(&ParamsJson(&params)).unwrap();
+        assert_eq!(ours, serde_json::to_string(&map).unwrap());
+        assert_eq!(
+            ours,
+            r#"{"Type":"Room","<positional 1>":5,"EmailAddresses":{"Add":["a@x"],"Remove":[]},"Password":"********","Identity":{"dynamic":"$m.Alias"}}"#
+                .replace("********", crate::secret::Secret::MASK)
+        );
     }
 }

@@ -33,6 +33,7 @@
 
 mod applies;
 pub mod generated;
+mod index;
 mod layer;
 mod mask;
 mod overrides;
@@ -62,6 +63,9 @@ pub struct Catalogue {
     entries: Vec<Entry>,
     /// Distinct names, in `entries` order (for suggestions).
     names: Vec<&'static str>,
+    /// The first entry of each name (positions into `entries`), hashed by name.
+    firsts: Vec<u32>,
+    by_name: index::NameIndex,
     generated: Option<generated::Generated>,
     hand: overrides::Hand,
 }
@@ -107,6 +111,9 @@ pub struct CmdletInfo {
     /// (lowercase name or alias, parameter index), sorted.
     #[serde(skip)]
     lookup: Vec<(Box<str>, usize)>,
+    /// `lookup` hashed by name, for exact names (the common case).
+    #[serde(skip)]
+    lookup_index: index::NameIndex,
     /// (position, parameter index) of positional parameters, by position.
     #[serde(skip)]
     positional: Vec<(u32, usize)>,
@@ -357,6 +364,7 @@ impl CmdletInfo {
         if let Some(w) = lookup.windows(2).find(|w| w[0].0 == w[1].0) {
             return Err(invalid(format!("parameter name or alias '{}' is used twice", w[0].0)));
         }
+        let lookup_index = index::NameIndex::build(lookup.iter().map(|(k, _)| &**k));
         let mut positional: Vec<(u32, usize)> =
             a.parameters.iter().enumerate().filter_map(|(i, p)| p.position.map(|pos| (pos, i))).collect();
         positional.sort();
@@ -390,6 +398,7 @@ impl CmdletInfo {
             default_parameter_set: a.default_parameter_set,
             supports_should_process: a.supports_should_process,
             lookup,
+            lookup_index,
             positional,
             mandatory_by_set,
             pipeline_mask,
@@ -405,6 +414,9 @@ impl CmdletInfo {
         let name = name.strip_prefix('-').unwrap_or(name);
         if name.is_empty() {
             return ParamMatch::Unknown;
+        }
+        if let Some(i) = self.exact(name) {
+            return ParamMatch::Found(self.lookup[i].1);
         }
         match find_ci(&self.lookup, name) {
             Ok(i) => ParamMatch::Found(self.lookup[i].1),
@@ -427,7 +439,12 @@ impl CmdletInfo {
 
     /// The parameter with this exact name or alias (case-insensitive).
     pub fn parameter(&self, name: &str) -> Option<&ParamInfo> {
-        find_ci(&self.lookup, name).ok().map(|i| &self.parameters[self.lookup[i].1])
+        self.exact(name).map(|i| &self.parameters[self.lookup[i].1])
+    }
+
+    /// The place in `lookup` of this exact name or alias (case-insensitive), hashed.
+    fn exact(&self, name: &str) -> Option<usize> {
+        self.lookup_index.find(name, |i| &self.lookup[i].0)
     }
 
     /// Positional parameters as (position, index), ordered by position.
@@ -586,7 +603,12 @@ impl Catalogue {
         entries.sort_by(|a, b| a.lower.cmp(&b.lower).then(a.service.cmp(&b.service)));
         names.sort_by_key(|n| n.to_ascii_lowercase());
         names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        Ok(Catalogue { entries, names, generated, hand })
+        let firsts: Vec<u32> = (0..entries.len())
+            .filter(|&i| i == 0 || entries[i - 1].lower != entries[i].lower)
+            .map(|i| i as u32)
+            .collect();
+        let by_name = index::NameIndex::build(firsts.iter().map(|&i| &*entries[i as usize].lower));
+        Ok(Catalogue { entries, names, firsts, by_name, generated, hand })
     }
 
     /// Where the generated layer comes from (`None` for a hand-kept-only catalogue).
@@ -594,9 +616,14 @@ impl Catalogue {
         self.generated.as_ref().map(|g| &g.source)
     }
 
+    /// The entries named `name` (case-insensitive): one per service, adjacent. Hashed: a long
+    /// script looks a name up for every command.
     fn range(&self, name: &str) -> std::ops::Range<usize> {
-        let start = self.entries.partition_point(|e| cmp_ci(&e.lower, name) == Ordering::Less);
-        let end = self.entries.partition_point(|e| cmp_ci(&e.lower, name) != Ordering::Greater);
+        let Some(k) = self.by_name.find(name, |k| &self.entries[self.firsts[k] as usize].lower) else {
+            return 0..0;
+        };
+        let start = self.firsts[k] as usize;
+        let end = self.firsts.get(k + 1).map_or(self.entries.len(), |&e| e as usize);
         start..end
     }
 

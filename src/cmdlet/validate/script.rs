@@ -182,8 +182,8 @@ pub fn may_state_side(text: &str) -> bool {
     let b = text.as_bytes();
     let at = |i: usize, word: &[u8]| b.len() >= i + word.len() && b[i..i + word.len()].eq_ignore_ascii_case(word);
     let before = |i: usize, word: &[u8]| i >= word.len() && b[i - word.len()..i].eq_ignore_ascii_case(word);
-    // Anchored on `-` and `x`, rare enough that the scan is one compare a byte.
-    (0..b.len()).any(|i| match b[i] {
+    // Anchored on `-` and `x`.
+    let hit = |i: usize| match b[i] {
         b'-' => {
             at(i, b"-exo")
                 || at(i, b"-exchange")
@@ -196,7 +196,32 @@ pub fn may_state_side(text: &str) -> bool {
             before(e, b"microsoft.") || before(e, b"remote") || at(e, b"exchangeonlinemanagement")
         }
         _ => false,
-    })
+    };
+    // A block of 32 bytes is looked at closely only when it holds `exch` or one of `-ex`,
+    // `-rec`, `-ps`, `-ip` (any case): a test without branches the compiler makes vector code of (a `-`
+    // alone is in every parameter, an `x` in every `Mailbox`: too common anchors).
+    const BLOCK: usize = 32;
+    let mut i = 0;
+    while i + BLOCK + 3 <= b.len() {
+        let c: &[u8; BLOCK + 3] = b[i..i + BLOCK + 3].try_into().unwrap_or(&[0; BLOCK + 3]);
+        let mut any = 0u8;
+        for k in 0..BLOCK {
+            let (n1, n2, n3) = (c[k + 1] | 0x20, c[k + 2] | 0x20, c[k + 3] | 0x20);
+            let dash = (c[k] == b'-') as u8
+                & (((n1 == b'e') as u8 & (n2 == b'x') as u8)
+                    | ((n1 == b'r') as u8 & (n2 == b'e') as u8 & (n3 == b'c') as u8)
+                    | ((n1 == b'p') as u8 & (n2 == b's') as u8)
+                    | ((n1 == b'i') as u8 & (n2 == b'p') as u8));
+            let exch = ((c[k] | 0x20) == b'e') as u8 & (n1 == b'x') as u8 & (n2 == b'c') as u8 & (n3 == b'h') as u8;
+            any |= dash | exch;
+        }
+        // `hit` is anchored on the `x` of `exch`, one byte after the `e` seen here.
+        if any != 0 && (i..=i + BLOCK).any(hit) {
+            return true;
+        }
+        i += BLOCK;
+    }
+    (i..b.len()).any(hit)
 }
 
 /// Exchange's management snap-ins (2007, 2010, 2013 and later).
@@ -264,6 +289,25 @@ fn noun(name: &str) -> Option<String> {
 
 /// Whether an unknown command name looks like an Exchange cmdlet.
 pub fn looks_like_exchange(name: &str) -> bool {
+    // A long script calls the same few other commands (`Where-Object`, `Write-Host`) thousands
+    // of times: the answer is kept per name.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<Box<str>, bool>> = Default::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&known) = seen.get(name) {
+            return known;
+        }
+        let answer = looks_like_exchange_uncached(name);
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(name.into(), answer);
+        answer
+    })
+}
+
+fn looks_like_exchange_uncached(name: &str) -> bool {
     // A script path (`.\Login-EXO.ps1`) or anything else that is not a `Verb-Noun` word is not.
     crate::cmdlet::render::is_cmdlet_name(name)
         && noun(name).is_some_and(|n| EXCHANGE_NOUNS.iter().any(|e| n.contains(e)) || lower(name).contains("-exo"))
@@ -529,11 +573,21 @@ mod tests {
             ". 'C:\\Exchange\\bin\\RemoteExchange.ps1'",
             "New-PSSession -ConfigurationName Microsoft.Exchange",
             "Connect-ExchangeServer -auto",
+            "Connect-IPPSSession",
         ] {
             assert!(may_state_side(text), "{text}");
             assert!(scope_of(text).is_some(), "{text}");
         }
         assert!(!may_state_side("Get-Mailbox kim | Set-Mailbox -Type Shared # Exchange team"));
+        // Found wherever it falls across the scan's 32-byte blocks.
+        for pad in 0..70 {
+            let text = format!("{}Connect-ExchangeOnline", " ".repeat(pad));
+            assert!(may_state_side(&text), "{pad}");
+            let text = format!("{}. C:\\RemoteExchange.ps1 {}", "#".repeat(pad), "x".repeat(pad));
+            assert!(may_state_side(&text), "{pad}");
+            assert!(may_state_side(&format!("{}Connect-IPPSSession", " ".repeat(pad))), "{pad}");
+            assert!(!may_state_side(&format!("{}Get-Mailbox -Type x", " ".repeat(pad))), "{pad}");
+        }
         assert_eq!(scope_of("Get-Mailbox kim"), None);
     }
 
