@@ -382,6 +382,36 @@ fn alive(pid: u64) -> bool {
     Command::new("kill").args(["-0", &pid.to_string()]).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
+/// Sends SIGINT (Ctrl-C) to `child` and waits for it to exit (at most 90 s): how long it took, and
+/// what it wrote.
+#[cfg(unix)]
+fn press_ctrl_c_and_wait(mut child: Child) -> (Duration, Output) {
+    let pressed = Instant::now();
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "mbxctl did not exit within 90 s of Ctrl-C");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let waited = pressed.elapsed();
+    (waited, child.wait_with_output().unwrap())
+}
+
+/// Nothing is left running: the endpoints that served the stopped commands (given 15 s to go), and
+/// every process of the interrupted mbxctl (its local PowerShell sessions).
+#[cfg(unix)]
+fn assert_nothing_left_running(e: &Endpoint) {
+    let settle = Instant::now() + Duration::from_secs(15);
+    let served: Vec<u64> = e.served().into_iter().collect();
+    while served.iter().any(|p| alive(*p)) && Instant::now() < settle {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(served.iter().all(|p| !alive(*p)), "an endpoint is still running: {served:?}");
+    #[cfg(target_os = "linux")]
+    assert!(processes_with(&e.marker).is_empty(), "PowerShell left running: {:?}", processes_with(&e.marker));
+}
+
 #[cfg(unix)]
 #[test]
 fn sigint_stops_hanging_commands_after_the_grace_period_and_resume_converts_each_once() {
@@ -407,16 +437,7 @@ fn sigint_stops_hanging_commands_after_the_grace_period_and_resume_converts_each
         assert!(child.try_wait().unwrap().is_none(), "the batch ended before the interrupt");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let pressed = Instant::now();
-    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while child.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "mbxctl did not exit within 90 s of Ctrl-C");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let waited = pressed.elapsed();
-    let out = child.wait_with_output().unwrap();
+    let (waited, out) = press_ctrl_c_and_wait(child);
     assert_eq!(out.status.code(), Some(130), "{}", text(&out));
     // The grace period (10 s) ran out, and the commands were stopped rather than left hanging 600 s.
     assert!(waited >= Duration::from_secs(10) && waited < Duration::from_secs(60), "exited after {waited:?}");
@@ -437,14 +458,7 @@ fn sigint_stops_hanging_commands_after_the_grace_period_and_resume_converts_each
 
     // Nothing is left running: the endpoints that served the stopped commands, and every process
     // of the interrupted mbxctl (its local PowerShell sessions).
-    let settle = Instant::now() + Duration::from_secs(15);
-    let served: Vec<u64> = e.served().into_iter().collect();
-    while served.iter().any(|p| alive(*p)) && Instant::now() < settle {
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(served.iter().all(|p| !alive(*p)), "an endpoint is still running: {served:?}");
-    #[cfg(target_os = "linux")]
-    assert!(processes_with(&e.marker).is_empty(), "PowerShell left running: {:?}", processes_with(&e.marker));
+    assert_nothing_left_running(&e);
     let hung: Vec<String> = e
         .calls()
         .iter()
@@ -490,15 +504,7 @@ fn sigint_during_a_single_convert_stops_the_command_in_powershell_after_the_grac
         assert!(child.try_wait().unwrap().is_none(), "convert ended before the interrupt");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let pressed = Instant::now();
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while child.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "mbxctl did not exit within 90 s of Ctrl-C");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let waited = pressed.elapsed();
-    let out = child.wait_with_output().unwrap();
+    let (waited, out) = press_ctrl_c_and_wait(child);
     assert_eq!(out.status.code(), Some(130), "{}", text(&out));
     // The 15 s grace period ran out and the stop ended it, long before the 600 s hang.
     assert!(waited >= Duration::from_secs(15) && waited < Duration::from_secs(60), "exited after {waited:?}");
@@ -510,12 +516,5 @@ fn sigint_during_a_single_convert_stops_the_command_in_powershell_after_the_grac
     assert!(e.type_changes().is_empty(), "a stopped command changed something: {:?}", e.type_changes());
     // The endpoint that served the stopped command is gone: the stop reached PowerShell and the
     // session was closed, rather than the server running the hung command to its end.
-    let settle = Instant::now() + Duration::from_secs(15);
-    let served: Vec<u64> = e.served().into_iter().collect();
-    while served.iter().any(|p| alive(*p)) && Instant::now() < settle {
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(served.iter().all(|p| !alive(*p)), "an endpoint is still running: {served:?}");
-    #[cfg(target_os = "linux")]
-    assert!(processes_with(&e.marker).is_empty(), "PowerShell left running: {:?}", processes_with(&e.marker));
+    assert_nothing_left_running(&e);
 }

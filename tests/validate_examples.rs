@@ -32,25 +32,9 @@ struct Found {
     line_text: String,
 }
 
-/// Where `validate` places a finding: on the parameter it names, else on the command (as
-/// `mbxctl validate` does, src/cli/tools.rs).
+/// Where `validate` places a finding (the one rule `mbxctl validate` uses).
 fn place(d: &Diagnostic, cmd: &ParsedCommand, v: &mbxctl::cmdlet::validate::Validated) -> Position {
-    d.parameter
-        .as_ref()
-        .and_then(|p| {
-            v.invocation
-                .params
-                .iter()
-                .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
-                .and_then(|k| v.sources.get(k).copied())
-                .or_else(|| {
-                    cmd.invocation.params.iter().position(|x| {
-                        x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
-                    })
-                })
-        })
-        .and_then(|k| cmd.parameter_positions.get(k).copied())
-        .unwrap_or(cmd.position)
+    mbxctl::cmdlet::validate::script::finding_position(d, cmd, v)
 }
 
 /// Every finding (errors and warnings) of one block; `first` is the file line the block starts on.

@@ -449,25 +449,9 @@ fn json_error(e: serde_json::Error) -> CliError {
     CliError::Failed(format!("cannot write JSON: {e}"))
 }
 
-/// Places a finding on its parameter: the given parameter the canonical one came from.
+/// Places a finding on its parameter (the rule is `finding_position`'s).
 fn place(d: Diagnostic, cmd: &ParsedCommand, v: &crate::cmdlet::validate::Validated) -> Diagnostic {
-    let pos = d
-        .parameter
-        .as_ref()
-        .and_then(|p| {
-            v.invocation
-                .params
-                .iter()
-                .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
-                .and_then(|k| v.sources.get(k).copied())
-                .or_else(|| {
-                    cmd.invocation.params.iter().position(|x| {
-                        x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
-                    })
-                })
-        })
-        .and_then(|k| cmd.parameter_positions.get(k).copied())
-        .unwrap_or(cmd.position);
+    let pos = crate::cmdlet::validate::script::finding_position(&d, cmd, v);
     d.at(pos)
 }
 

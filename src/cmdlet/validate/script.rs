@@ -174,6 +174,28 @@ fn one_side(name: &str) -> Option<Side> {
     }
 }
 
+/// Where a finding of a command belongs in the script: on the parameter it names, as the admin
+/// wrote it (the canonical name's source, else the written prefix it came from), else on the
+/// command. `validate`'s output and the EXAMPLES check place findings with this one rule.
+pub fn finding_position(d: &Diagnostic, cmd: &ParsedCommand, v: &Validated) -> Position {
+    d.parameter
+        .as_ref()
+        .and_then(|p| {
+            v.invocation
+                .params
+                .iter()
+                .position(|x| x.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(p)))
+                .and_then(|k| v.sources.get(k).copied())
+                .or_else(|| {
+                    cmd.invocation.params.iter().position(|x| {
+                        x.name.as_deref().is_some_and(|n| p.to_ascii_lowercase().starts_with(&n.to_ascii_lowercase()))
+                    })
+                })
+        })
+        .and_then(|k| cmd.parameter_positions.get(k).copied())
+        .unwrap_or(cmd.position)
+}
+
 /// Whether `text` may hold a command [`SideEvidence::observe`] counts: every such command
 /// contains one of these (ASCII, any case). Most scripts contain none, and then their side is
 /// known without reading them twice (`validate` streams a long script: the side must be known
