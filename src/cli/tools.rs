@@ -5,7 +5,7 @@ use super::output::{say, sayln};
 use super::table::table;
 use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
-use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
+use crate::cmdlet::parse::{ParsedCommand, parse_script_in_background, parse_script_streaming};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
 use crate::cmdlet::validate::script::{Scope, ScriptContext, SideEvidence, check_command_in, may_state_side};
@@ -367,12 +367,12 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     let mut listed: Vec<Diagnostic> = Vec::new();
     // The commands just before, for lints that look back along a pipeline.
     let mut recent: Vec<ParsedCommand> = Vec::new();
-    let mut judge = |cmd: ParsedCommand| {
-        if let Some(mut v) = check_command_in(&cmd, scope, version, &context) {
-            let lints = lint(&cmd, &v, &recent);
+    let mut judge = |cmd: &mut ParsedCommand| {
+        if let Some(mut v) = check_command_in(cmd, scope, version, &context) {
+            let lints = lint(cmd, &v, &recent);
             let mut findings = std::mem::take(&mut v.diagnostics);
             findings.extend(lints);
-            let findings: Vec<Diagnostic> = findings.into_iter().map(|d| place(d, &cmd, &v)).collect();
+            let findings: Vec<Diagnostic> = findings.into_iter().map(|d| place(d, cmd, &v)).collect();
             for d in &findings {
                 match d.severity {
                     Severity::Error => errors += 1,
@@ -397,20 +397,26 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         // The window keeps each command's name and place in its pipeline, which is what the
         // lints look back at; its arguments are freed now, one command at a time, rather than
         // in bursts of thousands of small strings when the window is cut.
-        let ParsedCommand { invocation, position, pipeline_index, .. } = cmd;
-        let invocation = Invocation { cmdlet: invocation.cmdlet, params: Vec::new() };
+        // The name is copied, not taken: the command is freed by the thread that read it.
+        let invocation = Invocation { cmdlet: cmd.invocation.cmdlet.clone(), params: Vec::new() };
         recent.push(ParsedCommand {
             invocation,
-            position,
+            position: cmd.position,
             parameter_positions: Vec::new(),
-            pipeline_index,
+            pipeline_index: cmd.pipeline_index,
             forms: Vec::new(),
         });
         if recent.len() > 256 {
             recent.drain(..128);
         }
     };
-    let diagnostics = parse_script_streaming(&text, &mut judge);
+    // A long script is read on a second thread while this one judges and writes (the order and
+    // the output are the same); a short one is not worth the thread.
+    let diagnostics = if text.len() >= BACKGROUND_READ_MIN {
+        parse_script_in_background(&text, &mut judge)
+    } else {
+        parse_script_streaming(&text, &mut |mut cmd| judge(&mut cmd))
+    };
     drop(text);
     for d in &diagnostics {
         match d.severity {
@@ -444,6 +450,10 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     out.finish();
     Ok(code)
 }
+
+/// The script size from which `validate` reads on a second thread (see
+/// [`parse_script_in_background`]): below it the whole run takes a few milliseconds.
+const BACKGROUND_READ_MIN: usize = 256 * 1024;
 
 fn json_error(e: serde_json::Error) -> CliError {
     CliError::Failed(format!("cannot write JSON: {e}"))

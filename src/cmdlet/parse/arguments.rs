@@ -155,7 +155,8 @@ impl Parser<'_> {
                 _ => {}
             }
             let (arg, s) = self.argument(Ctx::Argument);
-            let value = if arg == Arg::Str("--%".into()) && !self.cur.src[s..].starts_with('(') {
+            // Compared in place: building a `String` to compare with cost an allocation an argument.
+            let value = if matches!(&arg, Arg::Str(t) if t == "--%") && !self.cur.src[s..].starts_with('(') {
                 // Everything after --% to the end of the line is passed verbatim.
                 let end = self.verbatim_end();
                 self.cur.pos = end;
