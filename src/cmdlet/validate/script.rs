@@ -401,7 +401,8 @@ pub fn defined_functions(text: &str) -> std::collections::HashSet<String> {
             let mut mask = [0u8; 32];
             for (k, m) in mask.iter_mut().enumerate() {
                 let (x, y) = (block[k] | 0x20, block[k + 1] | 0x20);
-                *m = ((x == b'f') as u8 & ((y == b'u') as u8 | (y == b'i') as u8)) | ((x == b'w') as u8 & (y == b'o') as u8);
+                *m = ((x == b'f') as u8 & ((y == b'u') as u8 | (y == b'i') as u8))
+                    | ((x == b'w') as u8 & (y == b'o') as u8);
             }
             let (lo, hi) = mask.split_at(16);
             let word = |h: &[u8]| u128::from_ne_bytes(h.try_into().unwrap_or([0; 16]));
@@ -741,5 +742,21 @@ mod tests {
         assert_eq!(judged("Get-MailboxStatistic kim")[0].1, [codes::UNKNOWN_CMDLET]);
         // The Exchange Management Shell's own functions.
         assert!(judged("Connect-ExchangeServer -auto").is_empty());
+    }
+
+    #[test]
+    fn function_definitions_are_found_at_every_offset_of_the_scanned_blocks() {
+        // The scan skips 32-byte blocks without `fu`/`fi`/`wo`: a keyword at each offset of a
+        // block, straddling two blocks, in any case, and near the end of the text is still found;
+        // a keyword inside a word (`Confirm`, `workflows`, `nofunction`) is not one.
+        for pad in 0..70 {
+            let lead = "x".repeat(pad);
+            let text = format!(
+                "{lead} -Confirm:$false nofunction x\nFUNCTION Get-A {{}}\n{lead} filter  Get-B {{}}\nWorkflow script:Get-C {{}}\nfunction Get-D"
+            );
+            let want: std::collections::HashSet<String> =
+                ["get-a", "get-b", "get-c", "get-d"].into_iter().map(String::from).collect();
+            assert_eq!(defined_functions(&text), want, "{text:?}");
+        }
     }
 }
