@@ -5,7 +5,7 @@ use super::output::{say, sayln};
 use super::table::table;
 use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
-use crate::cmdlet::parse::{ParsedCommand, parse_script_in_background, parse_script_streaming};
+use crate::cmdlet::parse::{ParsedCommand, ReadAhead, parse_script_streaming, read_ahead};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
 use crate::cmdlet::validate::script::{Scope, ScriptContext, SideEvidence, check_command_in, may_state_side};
@@ -295,6 +295,24 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     };
     let (text, encoding) = crate::textio::read_script(&bytes, ansi);
     drop(bytes);
+    // A long script is read on a second thread from now on, while this one reads the side and
+    // the functions and writes the header, then judges and writes each command (the order and
+    // the output are the same); a short one is not worth the thread.
+    read_ahead(&text, text.len() >= BACKGROUND_READ_MIN, |commands| {
+        validate_text(cli, args, target, &text, encoding, commands)
+    })
+}
+
+/// `validate` once the script's text is known: the side, the header, each command judged and
+/// written as `commands` hands it over, the summary.
+fn validate_text(
+    cli: &Cli,
+    args: &ValidateArgs,
+    target: Target,
+    text: &str,
+    encoding: crate::textio::ScriptEncoding,
+    commands: ReadAhead<'_>,
+) -> CliResult {
     // The side, from the options or the script. A script is read as a stream (a 10 MB runbook
     // is judged in the memory of one statement), so the side must be known before its first
     // command: when the text may state it, it is read once more, first, for that alone.
@@ -410,14 +428,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             recent.drain(..128);
         }
     };
-    // A long script is read on a second thread while this one judges and writes (the order and
-    // the output are the same); a short one is not worth the thread.
-    let diagnostics = if text.len() >= BACKGROUND_READ_MIN {
-        parse_script_in_background(&text, &mut judge)
-    } else {
-        parse_script_streaming(&text, &mut |mut cmd| judge(&mut cmd))
-    };
-    drop(text);
+    let diagnostics = commands.for_each(&mut judge);
     for d in &diagnostics {
         match d.severity {
             Severity::Error => errors += 1,
@@ -451,8 +462,8 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     Ok(code)
 }
 
-/// The script size from which `validate` reads on a second thread (see
-/// [`parse_script_in_background`]): below it the whole run takes a few milliseconds.
+/// The script size from which `validate` reads on a second thread (see [`read_ahead`]): below
+/// it the whole run takes a few milliseconds.
 const BACKGROUND_READ_MIN: usize = 256 * 1024;
 
 fn json_error(e: serde_json::Error) -> CliError {

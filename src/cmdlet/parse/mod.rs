@@ -113,23 +113,34 @@ pub fn parse_script_streaming<'a>(text: &'a str, sink: &'a mut dyn FnMut(ParsedC
     p.diags
 }
 
-/// [`parse_script_streaming`] with the reading on a second thread: the reader hands the
-/// commands over in batches through a bounded channel and `sink` sees each one on the calling
-/// thread, so reading the text and judging what was read overlap (on two cores the wall time is
-/// nearer the longer of the two than their sum). The commands reach `sink` in the same order and
-/// the diagnostics are the same; memory stays bounded by the batches in flight. Worth it only
-/// for a long script: starting the thread costs tens of microseconds.
-///
-/// `sink` borrows each command; the batch then goes back to the reader, which frees the commands
-/// it allocated (freeing on the other thread costs glibc's allocator a lock per block, which
-/// undid the gain) and fills the same vector again.
+/// [`parse_script_streaming`] with the reading on a second thread (see [`read_ahead`]): `sink`
+/// sees each command on the calling thread, in the same order, and the diagnostics are the same.
 pub fn parse_script_in_background(text: &str, sink: &mut dyn FnMut(&mut ParsedCommand)) -> Vec<Diagnostic> {
+    read_ahead(text, true, |commands| commands.for_each(sink))
+}
+
+/// Reads `text` as a stream on a second thread, when `background`, while `then` runs on this
+/// one: `then` may prepare (read the side, write a header) while the first commands are read,
+/// and then takes them with [`ReadAhead::for_each`]. Reading and judging what was read overlap
+/// (on two cores the wall time is nearer the longer of the two than their sum). The commands
+/// are handed over in batches through a bounded channel, so memory stays that of the batches in
+/// flight. Worth it only for a long script (starting the thread costs tens of microseconds);
+/// without `background` the script is read on this thread, inside `for_each`.
+pub fn read_ahead<R>(text: &str, background: bool, then: impl FnOnce(ReadAhead<'_>) -> R) -> R {
     /// Commands a batch: enough that the channel is not touched for each command, few enough
-    /// that the judging thread starts at once and the batches in flight stay small.
+    /// that the judging thread starts at once.
     const BATCH: usize = 128;
-    /// Batches in flight: the reader runs ahead of the judge by at most this many.
-    const IN_FLIGHT: usize = 8;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<ParsedCommand>>(IN_FLIGHT);
+    /// Batches in flight: the reader runs ahead by at most this many (4,096 commands, about
+    /// 2 MB), which is about as long as the other thread needs to read the side and the
+    /// functions of a long script before its first command.
+    const IN_FLIGHT: usize = 32;
+    if !background {
+        return then(ReadAhead(Source::Here(text)));
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Handed>(IN_FLIGHT);
+    // Judged batches go back to the reader, which frees the commands it allocated (freeing on
+    // the other thread costs glibc's allocator a lock per block, which undid the gain) and fills
+    // the same vector again.
     let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<ParsedCommand>>();
     std::thread::scope(|s| {
         let reader = s.spawn(move || {
@@ -144,27 +155,67 @@ pub fn parse_script_in_background(text: &str, sink: &mut dyn FnMut(&mut ParsedCo
                         }
                         Err(_) => Vec::with_capacity(BATCH),
                     };
-                    // The receiver is gone only when the judging thread panicked: reading on is
-                    // harmless, and the panic is what the caller sees.
-                    let _ = tx.send(std::mem::replace(&mut batch, next));
+                    // The receiver is gone only when the other thread stopped early (it
+                    // panicked): reading on is harmless.
+                    let _ = tx.send(Handed::Batch(std::mem::replace(&mut batch, next)));
                 }
             };
             let diags = parse_script_streaming(text, &mut hand_over);
             if !batch.is_empty() {
-                let _ = tx.send(batch);
+                let _ = tx.send(Handed::Batch(batch));
             }
+            let _ = tx.send(Handed::Done(diags));
             // The last batches judged are freed here too.
             drop(back_rx);
-            diags
         });
-        for mut batch in rx {
-            for c in batch.iter_mut() {
-                sink(c);
-            }
-            let _ = back_tx.send(batch);
-        }
-        reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        let r = then(ReadAhead(Source::Background { rx, back: back_tx }));
+        reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        r
     })
+}
+
+/// The commands of a script being read (see [`read_ahead`]).
+pub struct ReadAhead<'t>(Source<'t>);
+
+enum Source<'t> {
+    /// Read on this thread, in [`ReadAhead::for_each`].
+    Here(&'t str),
+    /// Read on a second thread: the batches read, then the diagnostics; and where judged
+    /// batches go back to be freed.
+    Background { rx: std::sync::mpsc::Receiver<Handed>, back: std::sync::mpsc::Sender<Vec<ParsedCommand>> },
+}
+
+/// What the reading thread hands over.
+enum Handed {
+    /// Commands, in source order.
+    Batch(Vec<ParsedCommand>),
+    /// The end of the script: its diagnostics.
+    Done(Vec<Diagnostic>),
+}
+
+impl ReadAhead<'_> {
+    /// Hands each command to `sink` in source order and returns the script's diagnostics, as
+    /// [`parse_script_streaming`] does.
+    pub fn for_each(self, sink: &mut dyn FnMut(&mut ParsedCommand)) -> Vec<Diagnostic> {
+        match self.0 {
+            Source::Here(text) => parse_script_streaming(text, &mut |mut c| sink(&mut c)),
+            Source::Background { rx, back } => {
+                for handed in rx {
+                    match handed {
+                        Handed::Batch(mut batch) => {
+                            for c in batch.iter_mut() {
+                                sink(c);
+                            }
+                            let _ = back.send(batch);
+                        }
+                        Handed::Done(diags) => return diags,
+                    }
+                }
+                // The reader panicked; `read_ahead` passes its panic on.
+                Vec::new()
+            }
+        }
+    }
 }
 
 /// Parses text that must hold exactly one command (such as a line from [`crate::cmdlet::render`]).
