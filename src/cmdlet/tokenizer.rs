@@ -164,13 +164,21 @@ impl<'a> Cursor<'a> {
         self.pos >= self.end
     }
 
-    #[inline]
+    /// The character at `p`. Called for nearly every character the reader looks at, so the
+    /// ASCII case is inlined into the callers and decoding a wider character is out of line.
+    #[inline(always)]
     pub fn char_at(&self, p: usize) -> Option<char> {
         if p >= self.end {
             return None;
         }
         let b = self.bytes[p];
-        if b < 0x80 { Some(b as char) } else { self.src[p..].chars().next() }
+        if b < 0x80 { Some(b as char) } else { self.wide_char_at(p) }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn wide_char_at(&self, p: usize) -> Option<char> {
+        self.src[p..].chars().next()
     }
 
     /// The start of the character that ends at `p`.
@@ -183,13 +191,13 @@ impl<'a> Cursor<'a> {
         q
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn peek(&self) -> Option<char> {
         self.char_at(self.pos)
     }
 
     /// The character after the next one.
-    #[inline]
+    #[inline(always)]
     pub fn peek2(&self) -> Option<char> {
         let c = self.peek()?;
         self.char_at(self.pos + c.len_utf8())

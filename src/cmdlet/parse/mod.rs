@@ -165,8 +165,11 @@ pub fn read_ahead<R>(text: &str, background: bool, then: impl FnOnce(ReadAhead<'
                 let _ = tx.send(Handed::Batch(batch));
             }
             let _ = tx.send(Handed::Done(diags));
-            // The last batches judged are freed here too.
-            drop(back_rx);
+            // The last batches judged are freed here too, until the other thread is done with
+            // the commands (it drops its sender then).
+            for judged in back_rx {
+                drop(judged);
+            }
         });
         let r = then(ReadAhead(Source::Background { rx, back: back_tx }));
         reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
