@@ -295,6 +295,14 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     };
     let (text, encoding) = crate::textio::read_script(&bytes, ansi);
     drop(bytes);
+    if let Some(at) = crate::textio::binary_at(&text) {
+        return Err(CliError::Usage(format!(
+            "{}: not a PowerShell script: a NUL character at character {} (a binary file, an archive or UTF-32?); \
+             give the .ps1 itself, saved as UTF-8, UTF-16 or the ANSI code page",
+            args.file,
+            at + 1
+        )));
+    }
     // A long script is read on a second thread from now on, while this one reads the side and
     // the functions and writes the header, then judges and writes each command (the order and
     // the output are the same); a short one is not worth the thread.
