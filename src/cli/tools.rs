@@ -325,9 +325,9 @@ fn validate_text(
     // is judged in the memory of one statement), so the side must be known before its first
     // command: when the text may state it, it is read once more, first, for that alone.
     let mut evidence = SideEvidence::default();
-    if args.side.is_none() && args.exchange_version.is_none() && may_state_side(&text) {
+    if args.side.is_none() && args.exchange_version.is_none() && may_state_side(text) {
         let mut observe = |c: ParsedCommand| evidence.observe(&c);
-        let _ = parse_script_streaming(&text, &mut observe);
+        let _ = parse_script_streaming(text, &mut observe);
     }
     let (scope, from) = match (args.side, &args.exchange_version) {
         (Some(ValidateSide::OnPremises), _) => (Scope::OnPremises, "option"),
@@ -341,7 +341,7 @@ fn validate_text(
         },
     };
     let version = target.version.filter(|v| !v.is_online());
-    let context = ScriptContext::of(&text, &evidence);
+    let context = ScriptContext::of(text, &evidence);
     // What made the side: the connections, and when a cmdlet only the other side has widened it
     // to hybrid, that cmdlet too.
     let implied: Vec<&(String, crate::cmdlet::diagnostic::Position)> = match scope {
