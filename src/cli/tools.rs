@@ -263,6 +263,66 @@ impl Serialize for ValueJson<'_> {
     }
 }
 
+/// One parameter of the human table's PARAMETERS column, written as PowerShell reads it, so an
+/// admin sees what the binder made of the line: `-Name 'value'` (strings as `literal::quote`
+/// writes them), `-Switch`, `-Switch:$false`, `$true`, lists as `'a','b'`, `@{Add=...}`, a value
+/// computed at run time as the script wrote it (`$u.Alias`), and an argument no parameter took
+/// without a name. Secure values are masked. Display only: nothing here is ever run.
+fn push_shown(out: &mut String, name: Option<&str>, v: &Value) {
+    use crate::cmdlet::literal::quote_into;
+    use std::fmt::Write as _;
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    if let Some(n) = name {
+        out.push('-');
+        out.push_str(n);
+        match v {
+            Value::Switch(true) => return,
+            Value::Switch(false) => return out.push_str(":$false"),
+            _ => out.push(' '),
+        }
+    }
+    let list = |out: &mut String, items: &[String]| {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            quote_into(out, item);
+        }
+    };
+    match v {
+        Value::Switch(b) | Value::Bool(b) => out.push_str(if *b { "$true" } else { "$false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::String(t) => quote_into(out, t),
+        Value::List(items) if items.len() == 1 => {
+            out.push_str("@(");
+            list(out, items);
+            out.push(')');
+        }
+        Value::List(items) => list(out, items),
+        Value::AddRemove { add, remove } => {
+            out.push_str("@{");
+            if !add.is_empty() {
+                out.push_str("Add=");
+                list(out, add);
+            }
+            if !remove.is_empty() {
+                if !add.is_empty() {
+                    out.push(';');
+                }
+                out.push_str("Remove=");
+                list(out, remove);
+            }
+            out.push('}');
+        }
+        Value::Secure(_) => out.push_str(crate::secret::Secret::MASK),
+        Value::Dynamic(src) => out.push_str(src),
+    }
+}
+
 #[derive(Serialize)]
 struct SideJson {
     /// `onpremises`, `online` or `hybrid`.
@@ -588,20 +648,10 @@ impl Streamed {
             self.flush_full();
             return;
         }
-        // The parameters column: `-Name value` with the value as compact JSON.
-        let scratch = &mut self.scratch;
-        c.parameters.each(|k, v| {
-            if !scratch.is_empty() {
-                scratch.push(b' ');
-            }
-            scratch.push(b'-');
-            match k.0 {
-                Some(n) => scratch.extend_from_slice(n.as_bytes()),
-                None => scratch.extend_from_slice(k.to_string().as_bytes()),
-            }
-            scratch.push(b' ');
-            let _ = serde_json::to_writer(&mut *scratch, &ValueJson(v));
-        });
+        // The parameters column, as PowerShell reads the command (see `push_shown`).
+        let mut shown = String::new();
+        c.parameters.each(|k, v| push_shown(&mut shown, k.0, v));
+        self.scratch.extend_from_slice(shown.as_bytes());
         let verdict = if c.findings.iter().any(|d| d.severity == Severity::Error) {
             0
         } else if c.findings.iter().any(|d| d.severity == Severity::Warning) {
@@ -785,7 +835,7 @@ fn mandatory_text(p: &ParamInfo) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Parameter, ParamsJson, Value, ValueJson, like};
+    use super::{Parameter, ParamsJson, Value, ValueJson, like, push_shown};
 
     #[test]
     fn like_matches_as_powershell_does() {
@@ -796,6 +846,34 @@ mod tests {
         assert!(!like("Set-Mailbox", "Set-MailboxPlan"));
         assert!(!like("*Permission", "Get-PermissionX"));
         assert!(like("*", ""));
+    }
+
+    #[test]
+    fn the_human_table_writes_parameters_as_powershell_reads_them() {
+        let params = vec![
+            Parameter { name: Some("Identity".into()), value: Value::String("O'Brien".into()) },
+            Parameter { name: Some("Confirm".into()), value: Value::Switch(false) },
+            Parameter { name: Some("Shared".into()), value: Value::Switch(true) },
+            Parameter { name: Some("AutoMapping".into()), value: Value::Bool(false) },
+            Parameter { name: Some("User".into()), value: Value::Dynamic("$u.Alias".into()) },
+            Parameter { name: Some("AccessRights".into()), value: Value::List(vec!["SendAs".into()]) },
+            Parameter {
+                name: Some("EmailAddresses".into()),
+                value: Value::AddRemove { add: vec!["a@x".into(), "b@x".into()], remove: vec!["c@x".into()] },
+            },
+            Parameter { name: Some("Password".into()), value: Value::Secure(crate::secret::Secret::new("s3cr3t")) },
+            Parameter { name: None, value: Value::Int(-5) },
+            Parameter { name: None, value: Value::String("$(rm -r /)".into()) },
+        ];
+        let mut shown = String::new();
+        ParamsJson(&params).each(|k, v| push_shown(&mut shown, k.0, v));
+        assert_eq!(
+            shown,
+            "-Identity 'O''Brien' -Confirm:$false -Shared -AutoMapping $false -User $u.Alias \
+             -AccessRights @('SendAs') -EmailAddresses @{Add='a@x','b@x';Remove='c@x'} -Password MASK -5 '$(rm -r /)'"
+                .replace("MASK", crate::secret::Secret::MASK)
+        );
+        assert!(!shown.contains("s3cr3t"), "a secure value is never shown");
     }
 
     #[test]
