@@ -155,11 +155,18 @@ impl Parser<'_> {
                 _ => {}
             }
             let (arg, s) = self.argument(Ctx::Argument);
+            let mut verbatim = None;
             let value = if arg == Arg::Str("--%".into()) && !self.cur.src[s..].starts_with('(') {
-                // Everything after --% to the end of the line is passed verbatim.
+                // Everything after --% to the end of the line is passed verbatim, as one more
+                // argument beside `--%` itself (`GetVerbatimCommandArgument`; pwsh 7.6 binds
+                // `f --% a b` as '--%' and 'a b', even when the text is empty).
+                // Blanks only: `#` is text here, not a comment.
+                self.cur.skip_plain_ws();
+                let rest = self.cur.pos;
                 let end = self.verbatim_end();
                 self.cur.pos = end;
-                Value::Dynamic(self.cur.src[s..end].to_string())
+                verbatim = Some((Value::Dynamic(self.cur.src[rest..end].to_string()), self.position(rest)));
+                Value::String("--%".into())
             } else {
                 self.to_value(arg, s)
             };
@@ -175,6 +182,11 @@ impl Parser<'_> {
                     let p = self.position(at);
                     positions.push(p);
                 }
+            }
+            if let Some((value, p)) = verbatim {
+                params.push(Parameter { name: None, value });
+                forms.push(ArgForm::Positional);
+                positions.push(p);
             }
         }
         if let Some((pn, pp)) = pending.take() {

@@ -216,7 +216,7 @@ fn variables_splatting_and_verbatim() {
         ]
     );
     let script = parse_script("Set-X -A 1 --% -B 'c' \"|\" | Out-Null");
-    assert_eq!(script.commands[0].invocation.params, vec![named("A", Value::Int(1)), pos(d("--% -B 'c' \"|\" "))]);
+    assert_eq!(script.commands[0].invocation.params, vec![named("A", Value::Int(1)), pos(s("--%")), pos(d("-B 'c' \"|\" "))]);
     assert_eq!(names(&script), vec![("Set-X", 0), ("Out-Null", 1)]);
 }
 
