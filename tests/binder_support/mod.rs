@@ -194,9 +194,21 @@ pub fn proxy(cmd: &Value) -> String {
     // mbxctl binds a first positional argument to -Identity when the page gives no parameter a
     // position (src/cmdlet/validate/bind.rs, `rest_identity`): the proxy says so too.
     let none_positional = cmd["parameters"].as_array().unwrap().iter().all(|p| p["position"].is_null());
+    // A page listing a common parameter among the cmdlet's own (New-MigrationEndpoint's
+    // -ProgressAction) describes the common one: declared twice, pwsh refuses the function.
+    let common: Vec<&str> = cmd["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["common"] == true)
+        .filter_map(|p| p["name"].as_str())
+        .collect();
     for p in cmd["parameters"].as_array().unwrap() {
         let pname = p["name"].as_str().unwrap();
-        if p["common"].as_bool() == Some(true) || !is_identifier(pname) {
+        if p["common"].as_bool() == Some(true)
+            || !is_identifier(pname)
+            || common.iter().any(|c| c.eq_ignore_ascii_case(pname))
+        {
             continue;
         }
         let mut text = String::new();
@@ -253,7 +265,7 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], runtime: b
       $id = ''
       try { $null = & ([scriptblock]::Create($c.Parent.Extent.Text)) } catch { $id = ($_.FullyQualifiedErrorId -split ',')[0] }
       [pscustomobject]@{ mode = 'runtime'; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
-        cmdlet = $name; error = $id } | ConvertTo-Json -Compress -Depth 3"#
+        cmdlet = $name; text = $c.Extent.Text; error = $id; piped = ($c.Parent.PipelineElements.IndexOf($c) -gt 0) } | ConvertTo-Json -Compress -Depth 3"#
     } else {
         ""
     };
@@ -270,11 +282,23 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], runtime: b
       if ($errLines -contains $c.Extent.StartLineNumber) {{ continue }}
       $name = $c.GetCommandName()
       if (-not $name -or $proxied -notcontains $name) {{ continue }}
-      $r = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($c, $true)
-      $errors = @($r.BindingExceptions.GetEnumerator() | ForEach-Object {{ $_.Value.BindingException.ErrorId }})
+      # The static binder itself throws on some lines (`-Scop:(1)` where -Scop is ambiguous:
+      # KeyNotFoundException): recorded as `crashed`, and those lines compared at run time only.
+      $crashed = $false; $bound = @(); $errors = @()
+      try {{
+        $r = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($c, $true)
+        $bound = @($r.BoundParameters.Keys)
+        $errors = @($r.BindingExceptions.GetEnumerator() | ForEach-Object {{ $_.Value.BindingException.ErrorId }})
+      }} catch {{ $crashed = $true }}
+      # `--` is a parameter named '-' to the static binder (AmbiguousParameter), and `-Name -`
+      # a missing argument; the run-time binder takes `--` as the end of parameters and '-' as a
+      # value. Such lines are compared with the run-time binder only.
+      $static_blind = @($c.CommandElements | Where-Object {{
+        ($_ -is [System.Management.Automation.Language.CommandParameterAst] -and $_.ParameterName -eq '-') -or
+        ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $_.Value -eq '-' -and $_.StringConstantType -eq 'BareWord') }}).Count -gt 0
       $splat = @($c.CommandElements | Where-Object {{ $_ -is [System.Management.Automation.Language.VariableExpressionAst] -and $_.Splatted }}).Count -gt 0
       [pscustomobject]@{{ mode = 'static'; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
-        cmdlet = $name; bound = @($r.BoundParameters.Keys); errors = $errors; splatted = $splat }} | ConvertTo-Json -Compress -Depth 3{run}
+        cmdlet = $name; text = $c.Extent.Text; bound = $bound; errors = $errors; splatted = $splat; crashed = $crashed; static_blind = $static_blind }} | ConvertTo-Json -Compress -Depth 3{run}
     }}
   }}
 }}"#,
@@ -313,7 +337,7 @@ pub fn record_key(r: &Value) -> ((String, PathBuf, u64, u64), String) {
     let side = r["side"].as_str().unwrap().to_string();
     let file = PathBuf::from(r["file"].as_str().unwrap());
     let (l, c) = (r["line"].as_u64().unwrap(), r["column"].as_u64().unwrap());
-    let at = format!("{}:{l}:{c} ({side}) {}", file.file_name().unwrap().to_string_lossy(), r["cmdlet"].as_str().unwrap());
+    let at = format!("{}:{l}:{c} ({side}) {}", file.file_name().unwrap().to_string_lossy(), r["text"].as_str().unwrap());
     ((side, file, l, c), at)
 }
 
@@ -322,6 +346,8 @@ pub fn record_key(r: &Value) -> ((String, PathBuf, u64, u64), String) {
 pub struct Comparison {
     pub compared: usize,
     pub bound_compared: usize,
+    /// Commands the static binder cannot judge: it threw, or they hold `--` or `-` alone.
+    pub static_blind: usize,
     pub differences: Vec<String>,
 }
 
@@ -341,6 +367,10 @@ pub fn compare_static(records: &[Value], ours: &Ours, facts: &Facts) -> Comparis
             splatted: r["splatted"].as_bool() == Some(true),
             ..Seen::default()
         };
+        if r["crashed"] == true || r["static_blind"] == true {
+            cmp.static_blind += 1;
+            continue;
+        }
         let Some(mine) = ours.get(&key) else {
             cmp.differences.push(format!("{at}: PowerShell binds a command mbxctl did not judge"));
             continue;
