@@ -83,6 +83,7 @@ impl Parser<'_> {
             let Some(c) = self.cur.peek() else { break };
             let at = self.cur.pos;
             let n = self.cur.peek2();
+            let mut split_at_colon = false;
             match c {
                 '\n' | '\r' | ';' | ')' | '}' | '|' | '&' => break,
                 ',' => {
@@ -152,9 +153,22 @@ impl Parser<'_> {
                         continue;
                     }
                 }
+                c if is_dash(c) && n.is_some_and(|n| n.is_alphabetic() || n == '_' || n == '?') => {
+                    // After `--` a parameter is an argument, but the tokenizer still ends it at a
+                    // colon: `-- -Name:value` is two arguments, '-Name:' and 'value' (pwsh 7.6).
+                    if let ParamScan::Param { colon: true, .. } = self.scan_parameter() {
+                        split_at_colon = true;
+                    } else {
+                        self.cur.pos = at;
+                    }
+                }
                 _ => {}
             }
-            let (arg, s) = self.argument(Ctx::Argument);
+            let (arg, s) = if split_at_colon {
+                (Arg::Str(self.cur.src[at..self.cur.pos].to_string()), at)
+            } else {
+                self.argument(Ctx::Argument)
+            };
             let mut verbatim = None;
             let value = if arg == Arg::Str("--%".into()) && !self.cur.src[s..].starts_with('(') {
                 // Everything after --% to the end of the line is passed verbatim, as one more
