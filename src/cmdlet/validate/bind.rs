@@ -155,8 +155,21 @@ pub(super) fn validate_against(
     }
 
     // Positional arguments bind to positional parameters of the sets still possible.
+    let mut set_in_doubt = false;
     for &slot in &positional_args {
-        match pick_positional(cmd, bound, candidates).or_else(|| rest_identity(cmd, bound, candidates)) {
+        let picked = match pick_positional(cmd, bound, candidates) {
+            Positional::One(idx) => Some(idx),
+            Positional::Several => {
+                // PowerShell binds the argument to every parameter at this position and cannot
+                // resolve the set; with the cmdlet's real default set (the catalogue's is often a
+                // guess) it may bind. Either way the rest of the binding is unknown: nothing more
+                // is claimed, as for a splat.
+                set_in_doubt = true;
+                break;
+            }
+            Positional::None => rest_identity(cmd, bound, candidates),
+        };
+        match picked {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
                 bound.insert(idx);
@@ -195,7 +208,7 @@ pub(super) fn validate_against(
         }
     }
 
-    let parameter_set = if conflict {
+    let parameter_set = if conflict || set_in_doubt {
         None
     } else if splatted {
         // The splat may bind any parameter: the set and the mandatory parameters are unknown.
@@ -235,29 +248,45 @@ fn rest_identity(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<
     (!bound.contains(idx) && cmd.parameters[idx].set_mask & candidates != 0).then_some(idx)
 }
 
-/// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
-/// the one in the default set wins, as PowerShell prefers the default set.
-fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
-    let default_bit = 1u64 << cmd.default_set_index();
-    let mut best: Option<(u32, usize)> = None;
+/// Where the next positional argument goes.
+#[derive(Debug, PartialEq)]
+enum Positional {
+    /// This parameter.
+    One(usize),
+    /// Several parameters of different sets share the position, and none is in the default set.
+    Several,
+    /// No positional parameter is left.
+    None,
+}
+
+/// The next positional parameter: lowest position, unbound, in a possible set
+/// (`ParameterBinderController.BindPositionalParameters`). At a position several parameters of
+/// different sets share, the one in the default set wins when the default set is still possible;
+/// otherwise PowerShell binds the argument to each of them (`BindPositionalParametersInSet` does
+/// not stop at the first), and the sets they belong to exclude each other: `Several`.
+fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Positional {
+    let default_bit = (1u64 << cmd.default_set_index()) & candidates;
+    let mut first: Option<(u32, usize)> = None;
+    let mut several = false;
     for &(pos, idx) in cmd.positional() {
         let info = &cmd.parameters[idx];
         if bound.contains(idx) || info.set_mask & candidates == 0 {
             continue;
         }
-        match best {
-            None => best = Some((pos, idx)),
-            Some((bpos, bidx)) if bpos == pos => {
-                let prefer = info.set_mask & candidates & default_bit != 0
-                    && cmd.parameters[bidx].set_mask & candidates & default_bit == 0;
-                if prefer {
-                    best = Some((pos, idx));
-                }
-            }
-            Some(_) => break,
+        match first {
+            None => first = Some((pos, idx)),
+            Some((fpos, _)) if fpos != pos => break,
+            Some(_) => several = true,
+        }
+        if info.set_mask & default_bit != 0 {
+            return Positional::One(idx);
         }
     }
-    best.map(|(_, idx)| idx)
+    match first {
+        None => Positional::None,
+        Some(_) if several => Positional::Several,
+        Some((_, idx)) => Positional::One(idx),
+    }
 }
 
 impl Ctx<'_> {
@@ -512,6 +541,47 @@ mod tests {
         let v = bind("Add-MailboxPermission shared -User kim -AccessRights FullAccess");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);
         assert_eq!(v.parameter_set.as_deref(), Some("AccessRights"));
+    }
+
+    #[test]
+    fn a_position_several_sets_share_binds_to_the_default_sets_parameter() {
+        // `BindPositionalParameters` tries the default set first: Get-ExchangeCertificate's
+        // -Thumbprint (set Thumbprint) and -Identity (default set Identity) share position 1.
+        let v = bind("Get-ExchangeCertificate 0123ABCD");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0].0, "Identity");
+        assert_eq!(v.parameter_set.as_deref(), Some("Identity"));
+    }
+
+    #[test]
+    fn a_position_several_sets_share_outside_the_default_set_leaves_the_set_unknown() {
+        // New-MigrationBatch's -UserIds and -Users share position 1 and neither is in the default
+        // set: PowerShell binds the argument to both (`BindPositionalParametersInSet` does not
+        // stop at the first) and cannot resolve the set (pwsh 7.6, AmbiguousParameterSet). With
+        // the cmdlet's real default set it may bind: no missing mandatory parameter is claimed.
+        let v = bind("New-MigrationBatch -Name b1 kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(v.parameter_set, None);
+        let v = bind("New-MigrationBatch kim extra");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Named, the parameter decides the set, and its mandatory parameters are asked for.
+        let v = bind("New-MigrationBatch -UserIds kim");
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("Name"));
+    }
+
+    #[test]
+    fn after_end_of_parameters_and_verbatim_text_everything_is_positional() {
+        // `--` ends the parameters; `-Name:value` after it is two arguments, '-Name:' and the
+        // value (pwsh 7.6). Get-Mailbox takes one positional argument.
+        let v = bind("Get-Mailbox -- -Identity");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0], ("Identity".into(), Value::String("-Identity".into())));
+        let v = bind("Get-Mailbox -- -Identity:kim");
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
+        // `--%` is one argument and the text after it another: two for one position.
+        let v = bind("Get-Mailbox --% kim");
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
     }
 
     #[test]
