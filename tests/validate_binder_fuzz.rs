@@ -32,8 +32,8 @@
 mod binder_support;
 
 use binder_support::{
-    Facts, Ours, SIDES, catalogue_side, code_of_error_id, compare_static, driver_part, is_identifier, mbxctl_view, proxy,
-    record_key,
+    DefaultSet, Facts, Mode, Ours, SIDES, catalogue_side, code_of_error_id, compare_static, driver_part, is_identifier,
+    mbxctl_view, proxy, record_key,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -234,10 +234,9 @@ fn name_form(rng: &mut Rng, cmd: &Sampled, p: usize) -> String {
     match rng.below(9) {
         0 => full.to_ascii_lowercase(),
         1 => full.to_ascii_uppercase(),
-        2 => full
-            .chars()
-            .map(|c| if rng.one_in(2) { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
-            .collect(),
+        2 => {
+            full.chars().map(|c| if rng.one_in(2) { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+        }
         3 => {
             // The shortest prefix no other name or alias shares.
             let lower = full.to_ascii_lowercase();
@@ -318,11 +317,6 @@ fn command_line(rng: &mut Rng, cmd: &Sampled) -> String {
     line
 }
 
-/// The run-time binder's error as an outcome to compare, `None` when it bound.
-fn runtime_verdict(id: &str) -> Option<&str> {
-    (!id.is_empty()).then_some(id)
-}
-
 #[test]
 fn powershell_binds_generated_command_lines_as_mbxctl_does() {
     let Some(pwsh) = binder_support::pwsh_or_skip("validate_binder_fuzz") else { return };
@@ -332,6 +326,9 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
     let mut rng = Rng(0x6d62_7863_746c_0013);
     let mut ours = Ours::new();
     let mut facts = Facts::default();
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    };
     let mut script = String::new();
     let mut lines_written = 0;
     for (side, flag) in SIDES {
@@ -354,57 +351,113 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
         let entries: Vec<&Value> =
             all.iter().filter(|c| names.contains(&c["name"].as_str().unwrap().to_ascii_lowercase())).collect();
         facts.learn(side, &entries);
-        let proxies: Vec<String> = entries.into_iter().map(proxy).collect();
         let prelude = "  $x = 'kim'; $v = 'kim'; $m = [pscustomobject]@{ Name = 'kim' }; $h = @{}; $a = @()\n";
-        script.push_str(&driver_part(side, &proxies, std::slice::from_ref(&file), true, prelude));
+        let files = std::slice::from_ref(&file);
+        let proxies: Vec<String> = entries.iter().map(|c| proxy(c, DefaultSet::Catalogue)).collect();
+        script.push_str(&driver_part(side, &proxies, files, Mode::Static, prelude));
+        script.push_str(&driver_part(side, &proxies, files, Mode::Runtime("runtime"), prelude));
+        let proxies: Vec<String> = entries.iter().map(|c| proxy(c, DefaultSet::Unnamed)).collect();
+        script.push_str(&driver_part(side, &proxies, files, Mode::Runtime("unnamed-default"), prelude));
     }
     let records = binder_support::run_pwsh(&pwsh, &dir, &script);
-    let mut cmp = compare_static(&records, &ours, &facts);
-
-    // The run-time binder: what it refuses first, against mbxctl's findings.
-    let statics: BTreeMap<_, &Value> =
-        records.iter().filter(|r| r["mode"] == "static").map(|r| (record_key(r).0, r)).collect();
-    let mut runtime_compared = 0;
-    let mut not_binding = 0;
+    // The static binder differs from the run-time one in ways it cannot help (it cannot know a
+    // variable's value, and refuses `--`), so here it only shows how often it agrees; the
+    // run-time binder is the judge (tests/validate_oracle.rs holds mbxctl to the static binder on
+    // the corpus).
+    let statics = compare_static(&records, &ours, &facts);
+    let by_key = |mode: &str| -> BTreeMap<_, &Value> {
+        records.iter().filter(|r| r["mode"] == mode).map(|r| (record_key(r).0, r)).collect()
+    };
+    let (static_of, unnamed_of) = (by_key("static"), by_key("unnamed-default"));
+    let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut differences = Vec::new();
     for r in records.iter().filter(|r| r["mode"] == "runtime") {
         let (key, at) = record_key(r);
         let id = r["error"].as_str().unwrap_or_default();
         *outcomes.entry(if id.is_empty() { "bound".to_string() } else { id.to_string() }).or_default() += 1;
-        let (Some(mine), Some(st)) = (ours.get(&key), statics.get(&key)) else { continue };
-        if st["splatted"] == true || r["piped"] == true {
+        let Some(mine) = ours.get(&key) else {
+            differences.push(format!("{at}: PowerShell ran a command mbxctl did not judge"));
+            continue;
+        };
+        // A splat's contents and a piped object are known only at run time (see the module
+        // comment): nothing of the run-time verdict is mbxctl's to match.
+        if static_of.get(&key).is_some_and(|s| s["splatted"] == true) || r["piped"] == true {
+            *tally.entry("splatted or piped").or_default() += 1;
             continue;
         }
-        runtime_compared += 1;
         let has = |c: &str| mine.all_codes.contains(c);
-        let binding = !mine.errors.is_empty();
-        let ok = match runtime_verdict(id) {
-            None => !binding && !has("missing-mandatory-parameter") && !has("conflicting-parameter-sets"),
-            Some("MissingMandatoryParameter") => !binding && has("missing-mandatory-parameter"),
-            // PowerShell cannot tell the set: mbxctl may say so, or say nothing when it cannot
-            // know the cmdlet's own default; a missing mandatory parameter it must not claim.
-            Some("AmbiguousParameterSet") => !has("missing-mandatory-parameter"),
+        let set_claims = has("missing-mandatory-parameter") || has("ambiguous-parameter-set");
+        let unnamed = unnamed_of.get(&key).copied();
+        let verdict: Result<&str, String> = match id {
+            "" => {
+                let theirs: BTreeSet<String> = strings(&r["bound"]).iter().map(|b| b.to_ascii_lowercase()).collect();
+                let mine_bound: BTreeSet<String> =
+                    mine.bound.iter().map(|b| b.strip_suffix("=false").unwrap_or(b).to_string()).collect();
+                let set = r["set"].as_str().unwrap_or_default();
+                if !mine.errors.is_empty() || set_claims || has("conflicting-parameter-sets") {
+                    Err("it binds".into())
+                } else if theirs != mine_bound {
+                    Err(format!("it binds {theirs:?}, mbxctl {mine_bound:?}"))
+                } else if mine.set.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(set)) {
+                    Err(format!("it resolves set {set}, mbxctl {:?}", mine.set))
+                } else {
+                    Ok("bound alike")
+                }
+            }
+            "MissingMandatoryParameter" => {
+                let other_default = unnamed.is_some_and(|u| {
+                    u["error"] == "" && mine.set.as_deref().is_none_or(|m| u["set"].as_str() == Some(m))
+                });
+                if !mine.errors.is_empty() {
+                    Err("it refuses no argument".into())
+                } else if has("missing-mandatory-parameter") {
+                    Ok("missing mandatory alike")
+                } else if other_default {
+                    // The catalogue's default set lacks a mandatory parameter, and the one set
+                    // whose mandatory parameters are all given is what PowerShell takes when the
+                    // cmdlet's real default is not the guess: mbxctl takes it too.
+                    Ok("default in doubt, the one complete set taken")
+                } else if mine.set.is_none() {
+                    // Several complete sets, none the catalogue's default: the real default decides.
+                    Ok("default in doubt, set left unjudged")
+                } else {
+                    Err("a mandatory parameter is missing".into())
+                }
+            }
+            // PowerShell cannot tell the set. mbxctl says so, or says nothing when the cmdlet's
+            // own default (unknown to the catalogue) could decide; a missing mandatory parameter
+            // it must not claim.
+            "AmbiguousParameterSet" if has("missing-mandatory-parameter") => {
+                Err("the parameter set cannot be resolved".into())
+            }
+            "AmbiguousParameterSet" => Ok("set unresolved alike"),
             // Conversions of a value to the parameter's type, not binding: the proxies' types are
             // `[object]` and `[switch]`, not Exchange's.
-            Some("CannotConvertArgumentNoMessage" | "ParameterArgumentValidationErrorNullNotAllowed") => {
-                not_binding += 1;
-                continue;
-            }
+            "CannotConvertArgumentNoMessage" | "ParameterArgumentValidationErrorNullNotAllowed" => Ok("value refused"),
             // The static binder and mbxctl report every refusal; the run-time one its first.
-            Some(other) => mine.errors.contains(code_of_error_id(other)),
+            other if mine.errors.contains(code_of_error_id(other)) => Ok("refused alike"),
+            _ => Err("it refuses the command line".into()),
         };
-        if !ok {
-            cmp.differences.push(format!("{at}: PowerShell at run time says {id:?}, mbxctl {:?}", mine.all_codes));
+        match verdict {
+            Ok(t) => *tally.entry(t).or_default() += 1,
+            Err(why) => differences.push(format!(
+                "{at}: PowerShell at run time says {id:?}: {why}; mbxctl {:?} (set {:?})",
+                mine.all_codes, mine.set
+            )),
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!(
-        "validate_binder_fuzz: {lines_written} generated lines; {} commands compared with the static binder ({} by \
-         bound names), {runtime_compared} with the run-time binder ({} the static binder cannot judge, {not_binding} \
-         refused for their values); run-time outcomes {outcomes:?}",
-        cmp.compared, cmp.bound_compared, cmp.static_blind
+        "validate_binder_fuzz: {lines_written} generated lines; run-time binder: {tally:?}; run-time outcomes \
+         {outcomes:?}; static binder: {} compared, {} by bound names, {} it cannot judge, {} disagreements",
+        statics.compared,
+        statics.bound_compared,
+        statics.static_blind,
+        statics.differences.len()
     );
-    assert!(cmp.compared >= lines_written * 8 / 10, "only {} of {lines_written} commands compared", cmp.compared);
+    let compared: usize = tally.values().sum();
+    assert!(compared >= lines_written * 7 / 10, "only {compared} of {lines_written} commands compared");
     for id in [
         "bound",
         "MissingMandatoryParameter",
@@ -417,5 +470,5 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
     ] {
         assert!(outcomes.contains_key(id), "the generator never produced {id}: {outcomes:?}");
     }
-    assert!(cmp.differences.is_empty(), "{} difference(s):\n{}", cmp.differences.len(), cmp.differences.join("\n"));
+    assert!(differences.is_empty(), "{} difference(s):\n{}", differences.len(), differences.join("\n"));
 }

@@ -15,7 +15,9 @@
 #[path = "binder_support/mod.rs"]
 mod binder_support;
 
-use binder_support::{Facts, Ours, SIDES, catalogue_side, compare_static, driver_part, mbxctl_view, proxy, repo};
+use binder_support::{
+    DefaultSet, Facts, Mode, Ours, SIDES, catalogue_side, compare_static, driver_part, mbxctl_view, proxy, repo,
+};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -89,9 +91,9 @@ fn powershell_binds_every_command_as_mbxctl_does() {
         let entries: Vec<_> =
             all.iter().filter(|c| used.contains(&c["name"].as_str().unwrap().to_ascii_lowercase())).collect();
         facts.learn(side, &entries);
-        let proxies: Vec<String> = entries.into_iter().map(proxy).collect();
+        let proxies: Vec<String> = entries.into_iter().map(|c| proxy(c, DefaultSet::Catalogue)).collect();
         assert!(proxies.len() >= 40, "{side}: only {} cmdlets used", proxies.len());
-        script.push_str(&driver_part(side, &proxies, &files, false, ""));
+        script.push_str(&driver_part(side, &proxies, &files, Mode::Static, ""));
     }
     let records = binder_support::run_pwsh(&pwsh, &dir, &script);
     let cmp = compare_static(&records, &ours, &facts);

@@ -67,6 +67,8 @@ pub struct Seen {
     pub errors: BTreeSet<&'static str>,
     /// mbxctl only: every finding's code (binding or not).
     pub all_codes: BTreeSet<String>,
+    /// mbxctl only: the parameter set it resolved, if any.
+    pub set: Option<String>,
     pub splatted: bool,
 }
 
@@ -131,6 +133,7 @@ pub fn mbxctl_view(file: &Path, side: &str) -> BTreeMap<(u64, u64), Seen> {
             bound: bound.unwrap_or_default(),
             errors,
             all_codes,
+            set: c["parameter_set"].as_str().map(str::to_string),
             splatted: false,
         };
         out.insert(key, seen);
@@ -179,35 +182,58 @@ impl Facts {
     }
 }
 
-/// A proxy function with the parameter metadata of one catalogue entry.
-pub fn proxy(cmd: &Value) -> String {
+/// The common parameters `[CmdletBinding(SupportsShouldProcess)]` gives a function in pwsh 7.6.
+const PWSH_COMMON: &[&str] = &[
+    "Verbose",
+    "Debug",
+    "ErrorAction",
+    "WarningAction",
+    "InformationAction",
+    "ProgressAction",
+    "ErrorVariable",
+    "WarningVariable",
+    "InformationVariable",
+    "OutVariable",
+    "OutBuffer",
+    "PipelineVariable",
+    "WhatIf",
+    "Confirm",
+];
+
+/// How a proxy names its default parameter set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DefaultSet {
+    /// The catalogue's default (named by Microsoft's page, else guessed).
+    Catalogue,
+    /// None: PowerShell then settles an ambiguity by the sets whose mandatory parameters are all
+    /// given, which is what any default other than the catalogue's guess could also give.
+    Unnamed,
+}
+
+/// A proxy function with the parameter metadata of one catalogue entry. It writes what the
+/// run-time binder decided: the parameter set and the bound parameters' names.
+pub fn proxy(cmd: &Value, default_set: DefaultSet) -> String {
     let name = cmd["name"].as_str().unwrap();
     let mut s = String::new();
-    let default = cmd["default_parameter_set"].as_str().unwrap_or("__AllParameterSets");
+    let default = match default_set {
+        DefaultSet::Catalogue => {
+            format!("DefaultParameterSetName={}, ", ps_quote(cmd["default_parameter_set"].as_str().unwrap()))
+        }
+        DefaultSet::Unnamed => String::new(),
+    };
     let sp = if cmd["supports_should_process"].as_bool() == Some(true) { "$true" } else { "$false" };
-    let _ = writeln!(
-        s,
-        "function {name} {{\n  [CmdletBinding(DefaultParameterSetName={}, SupportsShouldProcess={sp})]\n  param(",
-        ps_quote(default)
-    );
+    let _ = writeln!(s, "function {name} {{\n  [CmdletBinding({default}SupportsShouldProcess={sp})]\n  param(");
     let mut params = Vec::new();
     // mbxctl binds a first positional argument to -Identity when the page gives no parameter a
     // position (src/cmdlet/validate/bind.rs, `rest_identity`): the proxy says so too.
     let none_positional = cmd["parameters"].as_array().unwrap().iter().all(|p| p["position"].is_null());
-    // A page listing a common parameter among the cmdlet's own (New-MigrationEndpoint's
-    // -ProgressAction) describes the common one: declared twice, pwsh refuses the function.
-    let common: Vec<&str> = cmd["parameters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["common"] == true)
-        .filter_map(|p| p["name"].as_str())
-        .collect();
     for p in cmd["parameters"].as_array().unwrap() {
         let pname = p["name"].as_str().unwrap();
+        // A page listing a common parameter among the cmdlet's own (New-MigrationEndpoint's
+        // -ProgressAction) describes the common one: declared again, pwsh refuses the function.
         if p["common"].as_bool() == Some(true)
             || !is_identifier(pname)
-            || common.iter().any(|c| c.eq_ignore_ascii_case(pname))
+            || PWSH_COMMON.iter().any(|c| c.eq_ignore_ascii_case(pname))
         {
             continue;
         }
@@ -240,16 +266,48 @@ pub fn proxy(cmd: &Value) -> String {
         let _ = write!(text, "    [{ty}]${{{pname}}}");
         params.push(text);
     }
-    let _ = writeln!(s, "{}\n  )\n}}", params.join(",\n"));
+    let _ = writeln!(
+        s,
+        "{}\n  )\n  [pscustomobject]@{{ set = $PSCmdlet.ParameterSetName; bound = @($PSBoundParameters.Keys) }}\n}}",
+        params.join(",\n")
+    );
     s
 }
 
-/// The PowerShell that binds every command of `files` with the proxies of one side and prints one
-/// JSON line per command (`mode` "static"). With `runtime`, each command's pipeline is also run
-/// against the proxies, non-interactively, and the run-time binder's `FullyQualifiedErrorId` (or
-/// "" when it bound) printed as a second line (`mode` "runtime"); `prelude` sets the variables the
-/// commands use.
-pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], runtime: bool, prelude: &str) -> String {
+/// The static binder's judgement of command `$c`.
+const STATIC_JUDGE: &str = r#"
+      # The static binder itself throws on some lines (`-Scop:(1)` where -Scop is ambiguous:
+      # KeyNotFoundException): recorded as `crashed`, and those lines compared at run time only.
+      $crashed = $false; $bound = @(); $errors = @()
+      try {
+        $r = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($c, $true)
+        $bound = @($r.BoundParameters.Keys)
+        $errors = @($r.BindingExceptions.GetEnumerator() | ForEach-Object { $_.Value.BindingException.ErrorId })
+      } catch { $crashed = $true }
+      # `--` is a parameter named '-' to the static binder (AmbiguousParameter), and `-Name -`
+      # a missing argument; the run-time binder takes `--` as the end of parameters and '-' as a
+      # value. Such lines are compared with the run-time binder only.
+      $static_blind = @($c.CommandElements | Where-Object {
+        ($_ -is [System.Management.Automation.Language.CommandParameterAst] -and $_.ParameterName -eq '-') -or
+        ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $_.Value -eq '-' -and $_.StringConstantType -eq 'BareWord') }).Count -gt 0
+      $splat = @($c.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.VariableExpressionAst] -and $_.Splatted }).Count -gt 0
+      [pscustomobject]@{ mode = 'static'; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
+        cmdlet = $name; text = $c.Extent.Text; bound = $bound; errors = $errors; splatted = $splat; crashed = $crashed; static_blind = $static_blind } | ConvertTo-Json -Compress -Depth 3"#;
+
+/// How a driver judges each command.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `StaticParameterBinder::BindCommand`: records with `mode` "static".
+    Static,
+    /// Runs the command's pipeline against the proxies, non-interactively: records with this
+    /// `mode`, holding the run-time binder's `FullyQualifiedErrorId` ("" when it bound), and the
+    /// set and names it bound.
+    Runtime(&'static str),
+}
+
+/// The PowerShell that judges every command of `files` with the proxies of one side and prints one
+/// JSON line per command; `prelude` sets the variables the commands use.
+pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], mode: Mode, prelude: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "& {{");
     for p in proxies {
@@ -260,14 +318,17 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], runtime: b
     // Only the proxies: pwsh's own functions (`Clear-Host`) are not Exchange's.
     let names: Vec<String> =
         proxies.iter().filter_map(|p| p.strip_prefix("function ")?.split_whitespace().next().map(ps_quote)).collect();
-    let run = if runtime {
-        r#"
-      $id = ''
-      try { $null = & ([scriptblock]::Create($c.Parent.Extent.Text)) } catch { $id = ($_.FullyQualifiedErrorId -split ',')[0] }
-      [pscustomobject]@{ mode = 'runtime'; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
-        cmdlet = $name; text = $c.Extent.Text; error = $id; piped = ($c.Parent.PipelineElements.IndexOf($c) -gt 0) } | ConvertTo-Json -Compress -Depth 3"#
-    } else {
-        ""
+    let judge = match mode {
+        Mode::Runtime(label) => format!(
+            r#"
+      $id = ''; $out = $null
+      try {{ $out = @(& ([scriptblock]::Create($c.Parent.Extent.Text)))[-1] }} catch {{ $id = ($_.FullyQualifiedErrorId -split ',')[0] }}
+      [pscustomobject]@{{ mode = {label}; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
+        cmdlet = $name; text = $c.Extent.Text; error = $id; set = $out.set; bound = @($out.bound);
+        piped = ($c.Parent.PipelineElements.IndexOf($c) -gt 0) }} | ConvertTo-Json -Compress -Depth 3"#,
+            label = ps_quote(label)
+        ),
+        Mode::Static => STATIC_JUDGE.to_string(),
     };
     let _ = writeln!(
         s,
@@ -282,23 +343,7 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], runtime: b
       if ($errLines -contains $c.Extent.StartLineNumber) {{ continue }}
       $name = $c.GetCommandName()
       if (-not $name -or $proxied -notcontains $name) {{ continue }}
-      # The static binder itself throws on some lines (`-Scop:(1)` where -Scop is ambiguous:
-      # KeyNotFoundException): recorded as `crashed`, and those lines compared at run time only.
-      $crashed = $false; $bound = @(); $errors = @()
-      try {{
-        $r = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($c, $true)
-        $bound = @($r.BoundParameters.Keys)
-        $errors = @($r.BindingExceptions.GetEnumerator() | ForEach-Object {{ $_.Value.BindingException.ErrorId }})
-      }} catch {{ $crashed = $true }}
-      # `--` is a parameter named '-' to the static binder (AmbiguousParameter), and `-Name -`
-      # a missing argument; the run-time binder takes `--` as the end of parameters and '-' as a
-      # value. Such lines are compared with the run-time binder only.
-      $static_blind = @($c.CommandElements | Where-Object {{
-        ($_ -is [System.Management.Automation.Language.CommandParameterAst] -and $_.ParameterName -eq '-') -or
-        ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $_.Value -eq '-' -and $_.StringConstantType -eq 'BareWord') }}).Count -gt 0
-      $splat = @($c.CommandElements | Where-Object {{ $_ -is [System.Management.Automation.Language.VariableExpressionAst] -and $_.Splatted }}).Count -gt 0
-      [pscustomobject]@{{ mode = 'static'; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
-        cmdlet = $name; text = $c.Extent.Text; bound = $bound; errors = $errors; splatted = $splat; crashed = $crashed; static_blind = $static_blind }} | ConvertTo-Json -Compress -Depth 3{run}
+{judge}
     }}
   }}
 }}"#,
@@ -337,7 +382,8 @@ pub fn record_key(r: &Value) -> ((String, PathBuf, u64, u64), String) {
     let side = r["side"].as_str().unwrap().to_string();
     let file = PathBuf::from(r["file"].as_str().unwrap());
     let (l, c) = (r["line"].as_u64().unwrap(), r["column"].as_u64().unwrap());
-    let at = format!("{}:{l}:{c} ({side}) {}", file.file_name().unwrap().to_string_lossy(), r["text"].as_str().unwrap());
+    let at =
+        format!("{}:{l}:{c} ({side}) {}", file.file_name().unwrap().to_string_lossy(), r["text"].as_str().unwrap());
     ((side, file, l, c), at)
 }
 
