@@ -102,7 +102,14 @@ pub(super) fn validate_against(
                 }
                 bound.insert(idx);
                 let is_switch = matches!(info.kind, ParamKind::Switch);
+                // `-Name @p`: the splat is not the value but arguments of its own, the first of
+                // which (if any) the parameter takes; which ones is known only at run time (pwsh
+                // 7.6 refuses `-Name @p` with an empty $p: MissingArgument).
+                if form == ArgForm::Spaced && is_splat(&p.value) {
+                    splatted = true;
+                }
                 let (given, left) = match (form, &p.value) {
+                    (ArgForm::Spaced, v) if is_switch && is_splat(v) => (Value::Switch(true), None),
                     // PowerShell never gives a switch the next argument: it is bound on its own.
                     (ArgForm::Spaced, v) if is_switch => (Value::Switch(true), Some(v.clone())),
                     // `-Enabled:$true` passes the Boolean to a Boolean parameter.
@@ -518,6 +525,22 @@ mod tests {
         assert!(!is_splat(&Value::Dynamic("@(1)".into())));
         assert!(!is_splat(&Value::Dynamic("@{a=1}".into())));
         assert!(is_splat(&Value::Dynamic("@PSBoundParameters".into())));
+    }
+
+    #[test]
+    fn a_splat_after_a_parameter_is_arguments_of_its_own() {
+        // `-DomainController @p`: what -DomainController takes, and what follows, depends on $p.
+        // Remove-MigrationUser needs -Identity, which the splat may hold.
+        let v = bind("Remove-MigrationUser -DomainController @PSBoundParameters");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind("Get-Mailbox -Identity @a kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // After a switch it is a splat like any other, not a stray positional argument.
+        let v = bind("Enable-Mailbox kim -Archive @a -ArchiveName x");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Named parameters are still checked.
+        let v = bind("Get-Mailbox -Identity @a -Bogus 1");
+        assert_eq!(codes(&v), [codes::UNKNOWN_PARAMETER]);
     }
 
     #[test]
