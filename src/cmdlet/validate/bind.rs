@@ -73,8 +73,20 @@ pub(super) fn validate_against(
     // Positional slots holding the value a switch did not take (`-Confirm $false`).
     let mut detached: Vec<(usize, String)> = Vec::new();
     let mut splatted = false;
+    let form_of = |i: usize, p: &Parameter| forms.get(i).copied().unwrap_or_else(|| default_form(p));
+    // A parameter name taken as the previous parameter's value (see `name_as_value`).
+    let mut absorbed: Option<usize> = None;
     for (i, p) in inv.params.iter().enumerate() {
-        let form = forms.get(i).copied().unwrap_or_else(|| default_form(p));
+        let form = form_of(i, p);
+        if absorbed.take() == Some(i) {
+            // What followed the name (`-Server -Fi x`: x) is an argument of its own.
+            if form == ArgForm::Spaced {
+                sources.push(i);
+                positional_args.push(params.len());
+                params.push(Parameter { name: None, value: p.value.clone() });
+            }
+            continue;
+        }
         sources.push(i);
         let Some(name) = &p.name else {
             if is_splat(&p.value) {
@@ -108,7 +120,22 @@ pub(super) fn validate_against(
                 if form == ArgForm::Spaced && is_splat(&p.value) {
                     splatted = true;
                 }
+                // `ReparseUnboundArguments`: a parameter that needs a value, written bare, takes
+                // the next parameter name as its text when no parameter has that name
+                // (`-Identity -Bogus` binds '-Bogus' to -Identity).
+                let name_as_value = match (form, &p.value) {
+                    (ArgForm::Bare, Value::Switch(true)) if !is_switch => inv.params.get(i + 1).and_then(|q| {
+                        let next = q.name.as_ref()?;
+                        let unknown = matches!(cmd.resolve_parameter(next), ParamMatch::Unknown);
+                        (unknown && form_of(i + 1, q) != ArgForm::Colon).then(|| format!("-{next}"))
+                    }),
+                    _ => None,
+                };
+                if name_as_value.is_some() {
+                    absorbed = Some(i + 1);
+                }
                 let (given, left) = match (form, &p.value) {
+                    _ if name_as_value.is_some() => (Value::String(name_as_value.unwrap_or_default()), None),
                     (ArgForm::Spaced, v) if is_switch && is_splat(v) => (Value::Switch(true), None),
                     // PowerShell never gives a switch the next argument: it is bound on its own.
                     (ArgForm::Spaced, v) if is_switch => (Value::Switch(true), Some(v.clone())),
@@ -541,6 +568,24 @@ mod tests {
         // Named parameters are still checked.
         let v = bind("Get-Mailbox -Identity @a -Bogus 1");
         assert_eq!(codes(&v), [codes::UNKNOWN_PARAMETER]);
+    }
+
+    #[test]
+    fn an_unknown_parameter_name_after_a_parameter_needing_a_value_is_that_value() {
+        // `ReparseUnboundArguments`: no parameter is named -Bogus, so it is -Identity's text.
+        let v = bind("Set-Mailbox -Identity -Bogus -Type Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0], ("Identity".into(), Value::String("-Bogus".into())));
+        // What the parser gave the name as its value is an argument of its own.
+        let v = bind("Set-Mailbox -DomainController -Bogus kim -Type Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1], ("Identity".into(), Value::String("kim".into())));
+        assert_eq!(v.sources, [0, 1, 2]);
+        // A real parameter, or any name with a colon, leaves the first without its value.
+        let v = bind("Set-Mailbox -Identity -Type Shared");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
+        let v = bind("Set-Mailbox kim -Alias -Bogus:1");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT, codes::UNKNOWN_PARAMETER]);
     }
 
     #[test]
