@@ -58,6 +58,9 @@ impl Rng {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+    fn word(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
 }
 
 /// One declared (not common) parameter of a sampled cmdlet.
@@ -122,6 +125,12 @@ const VALUES: &[&str] = &[
     "-",
     "$true",
     "a,\n    b",
+    "@{Add='x'; Remove='y'}",
+    "{ $_.Name }",
+    "[int]5",
+    ",x",
+    "$null",
+    "x`-y",
 ];
 
 /// Common-parameter prefixes and aliases, and what they are given.
@@ -150,6 +159,12 @@ const COMMON: &[&str] = &[
     "-WhatIf:$false",
     "-Verbose:$true",
 ];
+
+/// Cmdlets of each side sampled at random besides the ranked and the common ones.
+const RANDOM_CMDLETS: usize = 40;
+
+/// Lines generated for each sampled cmdlet.
+const LINES_PER_CMDLET: usize = 18;
 
 const DASHES: &[char] = &['\u{2013}', '\u{2014}', '\u{2015}'];
 
@@ -202,7 +217,7 @@ fn sample(entries: &[Value], rng: &mut Rng, doubtful: &str) -> Vec<Sampled> {
             chosen.insert(c["name"].as_str().unwrap().to_string(), c);
         }
     }
-    for _ in 0..15 {
+    for _ in 0..RANDOM_CMDLETS {
         let c = rng.pick(&usable);
         chosen.insert(c["name"].as_str().unwrap().to_string(), c);
     }
@@ -266,8 +281,11 @@ fn dash(rng: &mut Rng) -> String {
 /// One generated command line (possibly continued over several lines).
 fn command_line(rng: &mut Rng, cmd: &Sampled) -> String {
     let mut line = String::new();
-    if rng.one_in(8) {
-        line.push_str("$x | ");
+    match rng.below(16) {
+        0 | 1 => line.push_str("$x | "),
+        2 => line.push_str("& "),
+        3 => line.push_str(". "),
+        _ => {}
     }
     line.push_str(&cmd.name);
     let mut last: Option<usize> = None;
@@ -289,16 +307,18 @@ fn command_line(rng: &mut Rng, cmd: &Sampled) -> String {
                         _ => write!(line, "{name}"),
                     };
                 } else {
-                    let _ = match rng.below(6) {
+                    let _ = match rng.below(8) {
                         0 => write!(line, "{name}:{}", rng.pick(VALUES)),
                         1 => write!(line, "{name}"),
+                        2 => write!(line, "{name}: {}", rng.pick(VALUES)),
+                        3 if rng.one_in(3) => write!(line, "{name}={}", rng.pick(VALUES)),
                         _ => write!(line, "{name} {}", rng.pick(VALUES)),
                     };
                 }
             }
-            9..=11 => line.push_str(*rng.pick(VALUES)),
-            12 | 13 => line.push_str(*rng.pick(COMMON)),
-            14 => line.push_str(*rng.pick(&["@h", "@a", "@PSBoundParameters"])),
+            9..=11 => line.push_str(rng.word(VALUES)),
+            12 | 13 => line.push_str(rng.word(COMMON)),
+            14 => line.push_str(rng.word(&["@h", "@a", "@PSBoundParameters"])),
             15 => {
                 let _ = write!(line, "-- {}", rng.pick(&["-Type", "-Identity kim", "kim", "-1", "-"]));
             }
@@ -311,7 +331,8 @@ fn command_line(rng: &mut Rng, cmd: &Sampled) -> String {
                 line.push_str("--% a -b 'c'");
                 break;
             }
-            _ => line.push_str(*rng.pick(&["-1", "'-Identity'", "$v", "$(Get-Date)", "-"])),
+            18 => line.push_str(rng.word(&["2>&1", "*>$null", "> out.txt", "2>$null"])),
+            _ => line.push_str(rng.word(&["-1", "'-Identity'", "$v", "$(Get-Date)", "-", "-1.5", "-0x10"])),
         }
     }
     line
@@ -335,7 +356,7 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
         let all = catalogue_side(side, flag);
         let sampled = sample(&all, &mut rng, doubtful);
         let mut text = String::new();
-        for _ in 0..30 {
+        for _ in 0..LINES_PER_CMDLET {
             for cmd in &sampled {
                 text.push_str(&command_line(&mut rng, cmd));
                 text.push('\n');
@@ -454,7 +475,9 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
             "AmbiguousParameterSet" => Ok("set unresolved alike"),
             // Conversions of a value to the parameter's type, not binding: the proxies' types are
             // `[object]` and `[switch]`, not Exchange's.
-            "CannotConvertArgumentNoMessage" | "ParameterArgumentValidationErrorNullNotAllowed" => Ok("value refused"),
+            "CannotConvertArgumentNoMessage"
+            | "ParameterArgumentTransformationError"
+            | "ParameterArgumentValidationErrorNullNotAllowed" => Ok("value refused"),
             // The static binder and mbxctl report every refusal; the run-time one its first.
             other if mine.errors.contains(code_of_error_id(other)) => Ok("refused alike"),
             _ => Err("it refuses the command line".into()),

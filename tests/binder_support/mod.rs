@@ -153,8 +153,11 @@ pub fn is_identifier(s: &str) -> bool {
 pub fn catalogue_side(side: &str, flag: &[&str]) -> Vec<Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_mbxctl")).args(["--json", "cmdlets"]).args(flag).output().unwrap();
     let all: Value = serde_json::from_slice(&out.stdout).unwrap();
-    // The listing holds both sides' entries; this side's only.
-    all.as_array().unwrap().iter().filter(|c| c["side"] == side).cloned().collect()
+    // The listing holds both sides' entries, and the Online side also Security & Compliance's
+    // (64 names both have: Get-Group, Get-RetentionEvent). `validate --side` judges a command with
+    // the side's own service.
+    let service = if side == "onpremises" { "on_premises" } else { side };
+    all.as_array().unwrap().iter().filter(|c| c["side"] == side && c["service"] == service).cloned().collect()
 }
 
 /// What the comparison needs to know of the cmdlets defined: (side, cmdlet, parameter), lower
@@ -210,8 +213,9 @@ pub enum DefaultSet {
     Unnamed,
 }
 
-/// A proxy function with the parameter metadata of one catalogue entry. It writes what the
-/// run-time binder decided: the parameter set and the bound parameters' names.
+/// A proxy function with the parameter metadata of one catalogue entry. It leaves what the
+/// run-time binder decided, the parameter set and the bound parameters' names, in
+/// `$global:MbxctlBound` (not as output, which a command's redirection may send elsewhere).
 pub fn proxy(cmd: &Value, default_set: DefaultSet) -> String {
     let name = cmd["name"].as_str().unwrap();
     let mut s = String::new();
@@ -268,7 +272,7 @@ pub fn proxy(cmd: &Value, default_set: DefaultSet) -> String {
     }
     let _ = writeln!(
         s,
-        "{}\n  )\n  [pscustomobject]@{{ set = $PSCmdlet.ParameterSetName; bound = @($PSBoundParameters.Keys) }}\n}}",
+        "{}\n  )\n  $global:MbxctlBound = [pscustomobject]@{{ set = $PSCmdlet.ParameterSetName; bound = @($PSBoundParameters.Keys) }}\n}}",
         params.join(",\n")
     );
     s
@@ -321,8 +325,9 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], mode: Mode
     let judge = match mode {
         Mode::Runtime(label) => format!(
             r#"
-      $id = ''; $out = $null
-      try {{ $out = @(& ([scriptblock]::Create($c.Parent.Extent.Text)))[-1] }} catch {{ $id = ($_.FullyQualifiedErrorId -split ',')[0] }}
+      $id = ''; $global:MbxctlBound = $null
+      try {{ $null = & ([scriptblock]::Create($c.Parent.Extent.Text)) }} catch {{ $id = ($_.FullyQualifiedErrorId -split ',')[0] }}
+      $out = $global:MbxctlBound
       [pscustomobject]@{{ mode = {label}; side = $side; file = $f; line = $c.Extent.StartLineNumber; column = $c.Extent.StartColumnNumber;
         cmdlet = $name; text = $c.Extent.Text; error = $id; set = $out.set; bound = @($out.bound);
         piped = ($c.Parent.PipelineElements.IndexOf($c) -gt 0) }} | ConvertTo-Json -Compress -Depth 3"#,
@@ -338,9 +343,12 @@ pub fn driver_part(side: &str, proxies: &[String], files: &[PathBuf], mode: Mode
     $tokens = $null; $errs = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput([IO.File]::ReadAllText($f), [ref]$tokens, [ref]$errs)
     $errLines = @($errs | ForEach-Object {{ $_.Extent.StartLineNumber }})
+    $errAt = @($errs | ForEach-Object {{ $_.Extent.StartOffset }})
     foreach ($c in $ast.FindAll({{ param($n) $n -is [System.Management.Automation.Language.CommandAst] }}, $true)) {{
       # A line PowerShell refuses to parse (`Remove-DistributionGroup <Name>`) has no binding to compare.
       if ($errLines -contains $c.Extent.StartLineNumber) {{ continue }}
+      $p = $c.Parent.Extent
+      if (@($errAt | Where-Object {{ $_ -ge $p.StartOffset -and $_ -le $p.EndOffset }}).Count -gt 0) {{ continue }}
       $name = $c.GetCommandName()
       if (-not $name -or $proxied -notcontains $name) {{ continue }}
 {judge}
