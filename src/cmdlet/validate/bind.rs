@@ -175,7 +175,16 @@ pub(super) fn validate_against(
     }
 
     // The sets still possible after the named parameters.
-    let all = cmd.all_sets_mask();
+    // A set no parameter of this side belongs to (Exchange Online's Test-MAPIConnectivity has the
+    // on-premises `Server` set, whose -Server is on-premises only) does not exist for PowerShell:
+    // the sets come from the parameters' attributes, and the default set's name
+    // (Disconnect-ExchangeOnline alone binds to its parameterless default set).
+    let named_sets =
+        cmd.parameters.iter().filter(|p| !p.common).fold(1u64 << cmd.default_set_index(), |m, p| m | p.set_mask);
+    let all = match cmd.all_sets_mask() & named_sets {
+        0 => cmd.all_sets_mask(),
+        some => some,
+    };
     let mut candidates = all;
     let mut conflict = false;
     for &idx in &order {
@@ -586,6 +595,15 @@ mod tests {
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
         let v = bind("Set-Mailbox kim -Alias -Bogus:1");
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT, codes::UNKNOWN_PARAMETER]);
+    }
+
+    #[test]
+    fn a_set_no_parameter_of_the_side_belongs_to_is_not_a_set() {
+        // Online, Test-MAPIConnectivity's `Server` set has no parameter (-Server is on-premises
+        // only): the one set left needs -Identity (pwsh 7.6: MissingMandatoryParameter).
+        let v = bind_on("Test-MAPIConnectivity", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(v.parameter_set.as_deref(), Some("Identity"));
     }
 
     #[test]
