@@ -188,6 +188,11 @@ pub(super) fn validate_against(
     let mut candidates = all;
     let mut conflict = false;
     for &idx in &order {
+        // Common parameters belong to every set, whatever a page shows (Test-OutlookConnectivity's
+        // leaves -WhatIf out of its Probe set).
+        if cmd.parameters[idx].common {
+            continue;
+        }
         let mask = cmd.parameters[idx].set_mask;
         if candidates & mask == 0 {
             cx.conflict(idx, &order, candidates);
@@ -595,6 +600,15 @@ mod tests {
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
         let v = bind("Set-Mailbox kim -Alias -Bogus:1");
         assert_eq!(codes(&v), [codes::MISSING_ARGUMENT, codes::UNKNOWN_PARAMETER]);
+    }
+
+    #[test]
+    fn common_parameters_are_in_every_set() {
+        // The page leaves -WhatIf out of the Probe set; PowerShell's common parameters are in all.
+        let v = bind("Test-OutlookConnectivity -WhatIf kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1].0, "ProbeIdentity");
+        assert_eq!(v.parameter_set.as_deref(), Some("Probe"));
     }
 
     #[test]
