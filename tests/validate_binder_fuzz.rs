@@ -183,6 +183,26 @@ fn shares_a_position(c: &Value) -> bool {
     false
 }
 
+/// A parameter name a function cannot declare: the automatic variable of that name is read-only
+/// (`Add-LdapDirectory -Host`: pwsh refuses the proxy with VariableNotWritable).
+fn reserved_variable(name: &str) -> bool {
+    [
+        "Host",
+        "PID",
+        "PSHOME",
+        "ShellId",
+        "PSCulture",
+        "PSUICulture",
+        "Error",
+        "ExecutionContext",
+        "true",
+        "false",
+        "null",
+    ]
+    .iter()
+    .any(|r| r.eq_ignore_ascii_case(name))
+}
+
 fn sample(entries: &[Value], rng: &mut Rng, doubtful: &str) -> Vec<Sampled> {
     let usable: Vec<&Value> = entries
         .iter()
@@ -193,6 +213,7 @@ fn sample(entries: &[Value], rng: &mut Rng, doubtful: &str) -> Vec<Sampled> {
                 && !doubtful.contains(&format!("(\"{name}\","))
                 && params.iter().all(|p| is_identifier(p["name"].as_str().unwrap()))
                 && !shares_a_position(c)
+                && !params.iter().any(|p| reserved_variable(p["name"].as_str().unwrap()))
         })
         .collect();
     let score = |c: &Value| -> usize {
@@ -275,7 +296,7 @@ fn name_form(rng: &mut Rng, cmd: &Sampled, p: usize) -> String {
 }
 
 fn dash(rng: &mut Rng) -> String {
-    if rng.one_in(12) { rng.pick(DASHES).to_string() } else { "-".to_string() }
+    if rng.one_in(8) { rng.pick(DASHES).to_string() } else { "-".to_string() }
 }
 
 /// One generated command line (possibly continued over several lines).
@@ -320,7 +341,8 @@ fn command_line(rng: &mut Rng, cmd: &Sampled) -> String {
             12 | 13 => line.push_str(rng.word(COMMON)),
             14 => line.push_str(rng.word(&["@h", "@a", "@PSBoundParameters"])),
             15 => {
-                let _ = write!(line, "-- {}", rng.pick(&["-Type", "-Identity kim", "kim", "-1", "-"]));
+                let end = format!("{}{}", dash(rng), dash(rng));
+                let _ = write!(line, "{end} {}", rng.word(&["-Type", "-Identity kim", "kim", "-1", "-", "-Type:x"]));
             }
             16 if last.is_some() => {
                 let p = last.unwrap_or_default();
@@ -478,6 +500,7 @@ fn powershell_binds_generated_command_lines_as_mbxctl_does() {
             // Conversions of a value to the parameter's type, not binding: the proxies' types are
             // `[object]` and `[switch]`, not Exchange's.
             "CannotConvertArgumentNoMessage"
+            | "CannotConvertArgument"
             | "ParameterArgumentTransformationError"
             | "ParameterArgumentValidationErrorNullNotAllowed" => Ok("value refused"),
             // The static binder and mbxctl report every refusal; the run-time one its first.
