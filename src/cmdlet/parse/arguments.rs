@@ -83,6 +83,7 @@ impl Parser<'_> {
             let Some(c) = self.cur.peek() else { break };
             let at = self.cur.pos;
             let n = self.cur.peek2();
+            let mut split_at_colon = false;
             match c {
                 '\n' | '\r' | ';' | ')' | '}' | '|' | '&' => break,
                 ',' => {
@@ -152,15 +153,35 @@ impl Parser<'_> {
                         continue;
                     }
                 }
+                c if is_dash(c) && n.is_some_and(|n| n.is_alphabetic() || n == '_' || n == '?') => {
+                    // After `--` a parameter is an argument, but the tokenizer still ends it at a
+                    // colon: `-- -Name:value` is two arguments, '-Name:' and 'value' (pwsh 7.6).
+                    if let ParamScan::Param { colon: true, .. } = self.scan_parameter() {
+                        split_at_colon = true;
+                    } else {
+                        self.cur.pos = at;
+                    }
+                }
                 _ => {}
             }
-            let (arg, s) = self.argument(Ctx::Argument);
+            let (arg, s) = if split_at_colon {
+                (Arg::Str(self.cur.src[at..self.cur.pos].to_string()), at)
+            } else {
+                self.argument(Ctx::Argument)
+            };
+            let mut verbatim = None;
             // Compared in place: building a `String` to compare with cost an allocation an argument.
             let value = if matches!(&arg, Arg::Str(t) if t == "--%") && !self.cur.src[s..].starts_with('(') {
-                // Everything after --% to the end of the line is passed verbatim.
+                // Everything after --% to the end of the line is passed verbatim, as one more
+                // argument beside `--%` itself (`GetVerbatimCommandArgument`; pwsh 7.6 binds
+                // `f --% a b` as '--%' and 'a b', even when the text is empty).
+                // Blanks only: `#` is text here, not a comment.
+                self.cur.skip_plain_ws();
+                let rest = self.cur.pos;
                 let end = self.verbatim_end();
                 self.cur.pos = end;
-                Value::Dynamic(self.cur.src[s..end].to_string())
+                verbatim = Some((Value::Dynamic(self.cur.src[rest..end].to_string()), self.position(rest)));
+                Value::String("--%".into())
             } else {
                 self.to_value(arg, s)
             };
@@ -176,6 +197,11 @@ impl Parser<'_> {
                     let p = self.position(at);
                     positions.push(p);
                 }
+            }
+            if let Some((value, p)) = verbatim {
+                params.push(Parameter { name: None, value });
+                forms.push(ArgForm::Positional);
+                positions.push(p);
             }
         }
         if let Some((pn, pp)) = pending.take() {

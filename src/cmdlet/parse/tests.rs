@@ -215,8 +215,18 @@ fn variables_splatting_and_verbatim() {
             named("F", d("${my var}")),
         ]
     );
+    // After `--` a parameter is an argument, split at its colon (pwsh 7.6: `f -- -A:x y` binds
+    // '-A:', 'x' and 'y' by position).
+    assert_eq!(params("Set-X -- -A:x -B y"), vec![pos(s("-A:")), pos(s("x")), pos(s("-B")), pos(s("y"))]);
+    assert_eq!(params("Set-X -A -- -B:1"), vec![named("A", s("-B:")), pos(Value::Int(1))]);
+    // `--%` is an argument, and the verbatim text after it one more (`f --% a b` binds '--%' and
+    // 'a b').
+    assert_eq!(params("Set-X --% a  b #c"), vec![pos(s("--%")), pos(d("a  b #c"))]);
     let script = parse_script("Set-X -A 1 --% -B 'c' \"|\" | Out-Null");
-    assert_eq!(script.commands[0].invocation.params, vec![named("A", Value::Int(1)), pos(d("--% -B 'c' \"|\" "))]);
+    assert_eq!(
+        script.commands[0].invocation.params,
+        vec![named("A", Value::Int(1)), pos(s("--%")), pos(d("-B 'c' \"|\" "))]
+    );
     assert_eq!(names(&script), vec![("Set-X", 0), ("Out-Null", 1)]);
 }
 

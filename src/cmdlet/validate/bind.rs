@@ -74,8 +74,20 @@ pub(super) fn validate_against(
     // Positional slots holding the value a switch did not take (`-Confirm $false`).
     let mut detached: Vec<(usize, String)> = Vec::new();
     let mut splatted = false;
+    let form_of = |i: usize, p: &Parameter| forms.get(i).copied().unwrap_or_else(|| default_form(p));
+    // A parameter name taken as the previous parameter's value (see `name_as_value`).
+    let mut absorbed: Option<usize> = None;
     for (i, p) in inv.params.iter().enumerate() {
-        let form = forms.get(i).copied().unwrap_or_else(|| default_form(p));
+        let form = form_of(i, p);
+        if absorbed.take() == Some(i) {
+            // What followed the name (`-Server -Fi x`: x) is an argument of its own.
+            if form == ArgForm::Spaced {
+                sources.push(i);
+                positional_args.push(params.len());
+                params.push(Parameter { name: None, value: p.value.clone() });
+            }
+            continue;
+        }
         sources.push(i);
         let Some(name) = &p.name else {
             if is_splat(&p.value) {
@@ -103,8 +115,32 @@ pub(super) fn validate_against(
                 }
                 bound.insert(idx);
                 let is_switch = matches!(info.kind, ParamKind::Switch);
+                // `-Name @p`: the splat is not the value but arguments of its own, the first of
+                // which (if any) the parameter takes; which ones is known only at run time (pwsh
+                // 7.6 refuses `-Name @p` with an empty $p: MissingArgument).
+                if form == ArgForm::Spaced && is_splat(&p.value) {
+                    splatted = true;
+                }
+                // `ReparseUnboundArguments`: a parameter that needs a value, written bare, takes
+                // the next parameter name as its text when no parameter has that name
+                // (`-Identity -Bogus` binds '-Bogus' to -Identity).
+                let name_as_value = match (form, &p.value) {
+                    (ArgForm::Bare, Value::Switch(true)) if !is_switch => inv.params.get(i + 1).and_then(|q| {
+                        let next = q.name.as_ref()?;
+                        let unknown = matches!(cmd.resolve_parameter(next), ParamMatch::Unknown);
+                        (unknown && form_of(i + 1, q) != ArgForm::Colon).then(|| format!("-{next}"))
+                    }),
+                    _ => None,
+                };
+                if name_as_value.is_some() {
+                    absorbed = Some(i + 1);
+                }
                 // Borrowed when it is the value as given: `coerce` makes the one copy.
                 let (given, left) = match (form, &p.value) {
+                    _ if name_as_value.is_some() => {
+                        (Cow::Owned(Value::String(name_as_value.unwrap_or_default())), None)
+                    }
+                    (ArgForm::Spaced, v) if is_switch && is_splat(v) => (Cow::Owned(Value::Switch(true)), None),
                     // PowerShell never gives a switch the next argument: it is bound on its own.
                     (ArgForm::Spaced, v) if is_switch => (Cow::Owned(Value::Switch(true)), Some(v.clone())),
                     // `-Enabled:$true` passes the Boolean to a Boolean parameter.
@@ -143,10 +179,24 @@ pub(super) fn validate_against(
     }
 
     // The sets still possible after the named parameters.
-    let all = cmd.all_sets_mask();
+    // A set no parameter of this side belongs to (Exchange Online's Test-MAPIConnectivity has the
+    // on-premises `Server` set, whose -Server is on-premises only) does not exist for PowerShell:
+    // the sets come from the parameters' attributes, and the default set's name
+    // (Disconnect-ExchangeOnline alone binds to its parameterless default set).
+    let named_sets =
+        cmd.parameters.iter().filter(|p| !p.common).fold(1u64 << cmd.default_set_index(), |m, p| m | p.set_mask);
+    let all = match cmd.all_sets_mask() & named_sets {
+        0 => cmd.all_sets_mask(),
+        some => some,
+    };
     let mut candidates = all;
     let mut conflict = false;
     for &idx in &order {
+        // Common parameters belong to every set, whatever a page shows (Test-OutlookConnectivity's
+        // leaves -WhatIf out of its Probe set).
+        if cmd.parameters[idx].common {
+            continue;
+        }
         let mask = cmd.parameters[idx].set_mask;
         if candidates & mask == 0 {
             cx.conflict(idx, &order, candidates);
@@ -157,8 +207,21 @@ pub(super) fn validate_against(
     }
 
     // Positional arguments bind to positional parameters of the sets still possible.
+    let mut set_in_doubt = false;
     for &slot in &positional_args {
-        match pick_positional(cmd, bound, candidates).or_else(|| rest_identity(cmd, bound, candidates)) {
+        let picked = match pick_positional(cmd, bound, candidates) {
+            Positional::One(idx) => Some(idx),
+            Positional::Several => {
+                // PowerShell binds the argument to every parameter at this position and cannot
+                // resolve the set; with the cmdlet's real default set (the catalogue's is often a
+                // guess) it may bind. Either way the rest of the binding is unknown: nothing more
+                // is claimed, as for a splat.
+                set_in_doubt = true;
+                break;
+            }
+            Positional::None => rest_identity(cmd, bound, candidates),
+        };
+        match picked {
             Some(idx) => {
                 let info = &cmd.parameters[idx];
                 bound.insert(idx);
@@ -197,7 +260,7 @@ pub(super) fn validate_against(
         }
     }
 
-    let parameter_set = if conflict {
+    let parameter_set = if conflict || set_in_doubt {
         None
     } else if splatted {
         // The splat may bind any parameter: the set and the mandatory parameters are unknown.
@@ -237,29 +300,45 @@ fn rest_identity(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<
     (!bound.contains(idx) && cmd.parameters[idx].set_mask & candidates != 0).then_some(idx)
 }
 
-/// The next positional parameter: lowest position, unbound, in a possible set; at equal positions
-/// the one in the default set wins, as PowerShell prefers the default set.
-fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Option<usize> {
-    let default_bit = 1u64 << cmd.default_set_index();
-    let mut best: Option<(u32, usize)> = None;
+/// Where the next positional argument goes.
+#[derive(Debug, PartialEq)]
+enum Positional {
+    /// This parameter.
+    One(usize),
+    /// Several parameters of different sets share the position, and none is in the default set.
+    Several,
+    /// No positional parameter is left.
+    None,
+}
+
+/// The next positional parameter: lowest position, unbound, in a possible set
+/// (`ParameterBinderController.BindPositionalParameters`). At a position several parameters of
+/// different sets share, the one in the default set wins when the default set is still possible;
+/// otherwise PowerShell binds the argument to each of them (`BindPositionalParametersInSet` does
+/// not stop at the first), and the sets they belong to exclude each other: `Several`.
+fn pick_positional(cmd: &CmdletInfo, bound: ParamMask, candidates: u64) -> Positional {
+    let default_bit = (1u64 << cmd.default_set_index()) & candidates;
+    let mut first: Option<(u32, usize)> = None;
+    let mut several = false;
     for &(pos, idx) in cmd.positional() {
         let info = &cmd.parameters[idx];
         if bound.contains(idx) || info.set_mask & candidates == 0 {
             continue;
         }
-        match best {
-            None => best = Some((pos, idx)),
-            Some((bpos, bidx)) if bpos == pos => {
-                let prefer = info.set_mask & candidates & default_bit != 0
-                    && cmd.parameters[bidx].set_mask & candidates & default_bit == 0;
-                if prefer {
-                    best = Some((pos, idx));
-                }
-            }
-            Some(_) => break,
+        match first {
+            None => first = Some((pos, idx)),
+            Some((fpos, _)) if fpos != pos => break,
+            Some(_) => several = true,
+        }
+        if info.set_mask & default_bit != 0 {
+            return Positional::One(idx);
         }
     }
-    best.map(|(_, idx)| idx)
+    match first {
+        None => Positional::None,
+        Some(_) if several => Positional::Several,
+        Some((_, idx)) => Positional::One(idx),
+    }
 }
 
 impl Ctx<'_> {
@@ -494,6 +573,58 @@ mod tests {
     }
 
     #[test]
+    fn a_splat_after_a_parameter_is_arguments_of_its_own() {
+        // `-DomainController @p`: what -DomainController takes, and what follows, depends on $p.
+        // Remove-MigrationUser needs -Identity, which the splat may hold.
+        let v = bind("Remove-MigrationUser -DomainController @PSBoundParameters");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        let v = bind("Get-Mailbox -Identity @a kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // After a switch it is a splat like any other, not a stray positional argument.
+        let v = bind("Enable-Mailbox kim -Archive @a -ArchiveName x");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Named parameters are still checked.
+        let v = bind("Get-Mailbox -Identity @a -Bogus 1");
+        assert_eq!(codes(&v), [codes::UNKNOWN_PARAMETER]);
+    }
+
+    #[test]
+    fn an_unknown_parameter_name_after_a_parameter_needing_a_value_is_that_value() {
+        // `ReparseUnboundArguments`: no parameter is named -Bogus, so it is -Identity's text.
+        let v = bind("Set-Mailbox -Identity -Bogus -Type Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0], ("Identity".into(), Value::String("-Bogus".into())));
+        // What the parser gave the name as its value is an argument of its own.
+        let v = bind("Set-Mailbox -DomainController -Bogus kim -Type Shared");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1], ("Identity".into(), Value::String("kim".into())));
+        assert_eq!(v.sources, [0, 1, 2]);
+        // A real parameter, or any name with a colon, leaves the first without its value.
+        let v = bind("Set-Mailbox -Identity -Type Shared");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT]);
+        let v = bind("Set-Mailbox kim -Alias -Bogus:1");
+        assert_eq!(codes(&v), [codes::MISSING_ARGUMENT, codes::UNKNOWN_PARAMETER]);
+    }
+
+    #[test]
+    fn common_parameters_are_in_every_set() {
+        // The page leaves -WhatIf out of the Probe set; PowerShell's common parameters are in all.
+        let v = bind("Test-OutlookConnectivity -WhatIf kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[1].0, "ProbeIdentity");
+        assert_eq!(v.parameter_set.as_deref(), Some("Probe"));
+    }
+
+    #[test]
+    fn a_set_no_parameter_of_the_side_belongs_to_is_not_a_set() {
+        // Online, Test-MAPIConnectivity's `Server` set has no parameter (-Server is on-premises
+        // only): the one set left needs -Identity (pwsh 7.6: MissingMandatoryParameter).
+        let v = bind_on("Test-MAPIConnectivity", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(v.parameter_set.as_deref(), Some("Identity"));
+    }
+
+    #[test]
     fn arrays_bind_as_one_argument() {
         let v = bind("Get-Mailbox -RecipientTypeDetails SharedMailbox,RoomMailbox");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);
@@ -514,6 +645,47 @@ mod tests {
         let v = bind("Add-MailboxPermission shared -User kim -AccessRights FullAccess");
         assert!(v.is_ok(), "{:#?}", v.diagnostics);
         assert_eq!(v.parameter_set.as_deref(), Some("AccessRights"));
+    }
+
+    #[test]
+    fn a_position_several_sets_share_binds_to_the_default_sets_parameter() {
+        // `BindPositionalParameters` tries the default set first: Get-ExchangeCertificate's
+        // -Thumbprint (set Thumbprint) and -Identity (default set Identity) share position 1.
+        let v = bind("Get-ExchangeCertificate 0123ABCD");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0].0, "Identity");
+        assert_eq!(v.parameter_set.as_deref(), Some("Identity"));
+    }
+
+    #[test]
+    fn a_position_several_sets_share_outside_the_default_set_leaves_the_set_unknown() {
+        // New-MigrationBatch's -UserIds and -Users share position 1 and neither is in the default
+        // set: PowerShell binds the argument to both (`BindPositionalParametersInSet` does not
+        // stop at the first) and cannot resolve the set (pwsh 7.6, AmbiguousParameterSet). With
+        // the cmdlet's real default set it may bind: no missing mandatory parameter is claimed.
+        let v = bind("New-MigrationBatch -Name b1 kim");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(v.parameter_set, None);
+        let v = bind("New-MigrationBatch kim extra");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        // Named, the parameter decides the set, and its mandatory parameters are asked for.
+        let v = bind("New-MigrationBatch -UserIds kim");
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
+        assert_eq!(v.diagnostics[0].parameter.as_deref(), Some("Name"));
+    }
+
+    #[test]
+    fn after_end_of_parameters_and_verbatim_text_everything_is_positional() {
+        // `--` ends the parameters; `-Name:value` after it is two arguments, '-Name:' and the
+        // value (pwsh 7.6). Get-Mailbox takes one positional argument.
+        let v = bind("Get-Mailbox -- -Identity");
+        assert!(v.is_ok(), "{:#?}", v.diagnostics);
+        assert_eq!(named(&v)[0], ("Identity".into(), Value::String("-Identity".into())));
+        let v = bind("Get-Mailbox -- -Identity:kim");
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
+        // `--%` is one argument and the text after it another: two for one position.
+        let v = bind("Get-Mailbox --% kim");
+        assert_eq!(codes(&v), [codes::TOO_MANY_POSITIONAL]);
     }
 
     #[test]
