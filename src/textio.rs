@@ -115,6 +115,22 @@ pub fn read_script(bytes: &[u8], ansi: Option<&'static encoding_rs::Encoding>) -
     (s.into_owned(), ScriptEncoding::CodePage(enc))
 }
 
+/// Where (the character's index) a decoded script holds its first NUL character, when its
+/// first 8,000 characters hold several: text does not (UTF-16 is decoded before this is asked),
+/// so it is a binary file, an archive or UTF-32, which PowerShell would not read as a script
+/// either. One or two stray NULs (an editor's padding) are left to the reader, as PowerShell
+/// leaves them to its tokenizer.
+pub fn binary_at(text: &str) -> Option<usize> {
+    let (mut first, mut count) = (None, 0);
+    for (i, c) in text.chars().take(8000).enumerate() {
+        if c == '\0' {
+            first.get_or_insert(i);
+            count += 1;
+        }
+    }
+    if count >= 3 { first } else { None }
+}
+
 /// Whether BOM-less bytes are UTF-16, and which byte order: text in UTF-16 has a zero byte in
 /// most code units (every ASCII character), on one side; UTF-8 and code pages have none.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
@@ -176,5 +192,17 @@ mod tests {
         assert_eq!(code_page("cp1252"), Some(encoding_rs::WINDOWS_1252));
         assert_eq!(code_page("latin1"), Some(encoding_rs::WINDOWS_1252));
         assert_eq!(code_page("nonsense"), None);
+    }
+
+    #[test]
+    fn binary_files_are_told_apart_from_scripts() {
+        let (s, _) = read_script(b"PK\x03\x04\x14\0\0\0\x08\0zip", None);
+        assert_eq!(binary_at(&s), Some(5));
+        // A stray NUL or two at the end of a script: still a script.
+        assert_eq!(binary_at("Get-Mailbox kim\0\0"), None);
+        // UTF-16 has zero bytes but no NUL characters once decoded.
+        let (s, _) = read_script(&utf16("Get-Mailbox kim\r\n", true), None);
+        assert_eq!(binary_at(&s), None);
+        assert_eq!(binary_at("Set-Mailbox kim -Type Shared"), None);
     }
 }

@@ -134,9 +134,16 @@ mailbox's statistics or permissions (one call each), after the cheap filters nar
     #[command(after_help = "\
 Examples:
   mbxctl validate examples/leavers.ps1
-  mbxctl validate --exchange-version 2016CU9 examples/leavers.ps1    (also checks version support)
+  mbxctl validate --side online leaver.ps1           judge it as Exchange Online
+  mbxctl validate --exchange-version 2016CU9 a.ps1   also check version support
   Get-Content runbook.ps1 | mbxctl validate - --json
-Reads UTF-8 (with or without BOM) or UTF-16 with BOM, CRLF or LF. Exit code 1 when a finding is an error.")]
+The first line says which side the script was judged for and why (Connect-ExchangeOnline,
+Add-PSSnapin Microsoft.Exchange*, ...). Errors are what Exchange or PowerShell would refuse;
+warnings are likely mistakes that would still run; notes (values computed at run time) are
+counted, and listed by --json. Files are read as Windows PowerShell 5.1 reads them: a BOM,
+else UTF-8 when valid, else the ANSI code page (--encoding); BOM-less UTF-16 is detected.
+Exit code: 0 no errors (warnings allowed), 1 at least one error, 2 bad arguments or unreadable
+file. docs/validate.md explains every check.")]
     Validate(ValidateArgs),
     /// What mbxctl knows of each cmdlet and its parameters.
     Cmdlets(CmdletsArgs),
@@ -366,7 +373,7 @@ pub struct ValidateArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ValidateSide {
     /// Exchange Server on-premises.
-    #[value(name = "onpremises", alias = "on-premises")]
+    #[value(name = "onpremises", aliases = ["on-premises", "onprem", "on-prem"])]
     OnPremises,
     /// Exchange Online.
     Online,

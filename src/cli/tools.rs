@@ -295,6 +295,14 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     };
     let (text, encoding) = crate::textio::read_script(&bytes, ansi);
     drop(bytes);
+    if let Some(at) = crate::textio::binary_at(&text) {
+        return Err(CliError::Usage(format!(
+            "{}: not a PowerShell script: a NUL character at character {} (a binary file, an archive or UTF-32?); \
+             give the .ps1 itself, saved as UTF-8, UTF-16 or the ANSI code page",
+            args.file,
+            at + 1
+        )));
+    }
     // The side, from the options or the script. A script is read as a stream (a 10 MB runbook
     // is judged in the memory of one statement), so the side must be known before its first
     // command: when the text may state it, it is read once more, first, for that alone.
