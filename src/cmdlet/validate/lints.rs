@@ -40,7 +40,7 @@ fn joined_parameter<'a>(cmdlet: &str, text: &'a str) -> Option<&'a str> {
     let names = |c: &crate::cmdlet::catalogue::CmdletInfo| {
         c.parameters.iter().any(|p| p.name.len() >= pname.len() && p.name[..pname.len()].eq_ignore_ascii_case(pname))
     };
-    (!pname.is_empty() && catalogue().entries(cmdlet).any(|c| names(c))).then_some(word)
+    (!pname.is_empty() && catalogue().entries(cmdlet).any(names)).then_some(word)
 }
 
 /// Parameters whose empty value is never meant: the object the command acts on or grants to.

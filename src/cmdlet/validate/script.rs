@@ -571,23 +571,24 @@ pub fn check_command_in(
     // Get-Mailbox: the session's functions shadow the Exchange Management Shell's cmdlet of the
     // same name. Which one runs depends on the order of imports, so the reading with fewer
     // errors is taken (the unprefixed cmdlet at equal counts).
-    if !cx.prefixes.is_empty() && cat.applies(name).is_some() {
-        if let Some((real, side)) = unprefixed(name, &cx.prefixes) {
-            let plain = ScriptContext { prefixes: Vec::new(), functions: cx.functions.clone() };
-            let own = check_command_in(cmd, scope, version, &plain);
-            let mut renamed = cmd.clone();
-            renamed.invocation.cmdlet = real;
-            let scope = match side {
-                Some(Side::Online) => Scope::Online,
-                Some(Side::OnPremises) => Scope::OnPremises,
-                None => Scope::Hybrid,
-            };
-            let other = check_command_in(&renamed, scope, version, &ScriptContext::default());
-            let errors = |v: &Option<Validated>| {
-                v.as_ref().map_or(0, |v| v.diagnostics.iter().filter(|d| d.severity == Severity::Error).count())
-            };
-            return if errors(&other) < errors(&own) { other } else { own };
-        }
+    if !cx.prefixes.is_empty()
+        && cat.applies(name).is_some()
+        && let Some((real, side)) = unprefixed(name, &cx.prefixes)
+    {
+        let plain = ScriptContext { prefixes: Vec::new(), functions: cx.functions.clone() };
+        let own = check_command_in(cmd, scope, version, &plain);
+        let mut renamed = cmd.clone();
+        renamed.invocation.cmdlet = real;
+        let scope = match side {
+            Some(Side::Online) => Scope::Online,
+            Some(Side::OnPremises) => Scope::OnPremises,
+            None => Scope::Hybrid,
+        };
+        let other = check_command_in(&renamed, scope, version, &ScriptContext::default());
+        let errors = |v: &Option<Validated>| {
+            v.as_ref().map_or(0, |v| v.diagnostics.iter().filter(|d| d.severity == Severity::Error).count())
+        };
+        return if errors(&other) < errors(&own) { other } else { own };
     }
     let piped = cmd.pipeline_index > 0;
     // One lookup for both sides (a long script is mostly lookups). Security & Compliance's
