@@ -5,7 +5,7 @@ use super::output::{say, sayln};
 use super::table::table;
 use super::{Cli, CmdletsArgs, RenderArgs, ValidateArgs, ValidateSide};
 use crate::cmdlet::catalogue::catalogue;
-use crate::cmdlet::parse::{ParsedCommand, parse_script_streaming};
+use crate::cmdlet::parse::{ParsedCommand, ReadAhead, parse_script_streaming, read_ahead};
 use crate::cmdlet::render::render as render_text;
 use crate::cmdlet::validate::lints::lint;
 use crate::cmdlet::validate::script::{Scope, ScriptContext, SideEvidence, check_command_in, may_state_side};
@@ -303,13 +303,31 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
             at + 1
         )));
     }
+    // A long script is read on a second thread from now on, while this one reads the side and
+    // the functions and writes the header, then judges and writes each command (the order and
+    // the output are the same); a short one is not worth the thread.
+    read_ahead(&text, text.len() >= BACKGROUND_READ_MIN, |commands| {
+        validate_text(cli, args, target, &text, encoding, commands)
+    })
+}
+
+/// `validate` once the script's text is known: the side, the header, each command judged and
+/// written as `commands` hands it over, the summary.
+fn validate_text(
+    cli: &Cli,
+    args: &ValidateArgs,
+    target: Target,
+    text: &str,
+    encoding: crate::textio::ScriptEncoding,
+    commands: ReadAhead<'_>,
+) -> CliResult {
     // The side, from the options or the script. A script is read as a stream (a 10 MB runbook
     // is judged in the memory of one statement), so the side must be known before its first
     // command: when the text may state it, it is read once more, first, for that alone.
     let mut evidence = SideEvidence::default();
-    if args.side.is_none() && args.exchange_version.is_none() && may_state_side(&text) {
+    if args.side.is_none() && args.exchange_version.is_none() && may_state_side(text) {
         let mut observe = |c: ParsedCommand| evidence.observe(&c);
-        let _ = parse_script_streaming(&text, &mut observe);
+        let _ = parse_script_streaming(text, &mut observe);
     }
     let (scope, from) = match (args.side, &args.exchange_version) {
         (Some(ValidateSide::OnPremises), _) => (Scope::OnPremises, "option"),
@@ -323,7 +341,7 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         },
     };
     let version = target.version.filter(|v| !v.is_online());
-    let context = ScriptContext::of(&text, &evidence);
+    let context = ScriptContext::of(text, &evidence);
     // What made the side: the connections, and when a cmdlet only the other side has widened it
     // to hybrid, that cmdlet too.
     let implied: Vec<&(String, crate::cmdlet::diagnostic::Position)> = match scope {
@@ -375,12 +393,12 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     let mut listed: Vec<Diagnostic> = Vec::new();
     // The commands just before, for lints that look back along a pipeline.
     let mut recent: Vec<ParsedCommand> = Vec::new();
-    let mut judge = |cmd: ParsedCommand| {
-        if let Some(mut v) = check_command_in(&cmd, scope, version, &context) {
-            let lints = lint(&cmd, &v, &recent);
+    let mut judge = |cmd: &mut ParsedCommand| {
+        if let Some(mut v) = check_command_in(cmd, scope, version, &context) {
+            let lints = lint(cmd, &v, &recent);
             let mut findings = std::mem::take(&mut v.diagnostics);
             findings.extend(lints);
-            let findings: Vec<Diagnostic> = findings.into_iter().map(|d| place(d, &cmd, &v)).collect();
+            let findings: Vec<Diagnostic> = findings.into_iter().map(|d| place(d, cmd, &v)).collect();
             for d in &findings {
                 match d.severity {
                     Severity::Error => errors += 1,
@@ -405,21 +423,20 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
         // The window keeps each command's name and place in its pipeline, which is what the
         // lints look back at; its arguments are freed now, one command at a time, rather than
         // in bursts of thousands of small strings when the window is cut.
-        let ParsedCommand { invocation, position, pipeline_index, .. } = cmd;
-        let invocation = Invocation { cmdlet: invocation.cmdlet, params: Vec::new() };
+        // The name is copied, not taken: the command is freed by the thread that read it.
+        let invocation = Invocation { cmdlet: cmd.invocation.cmdlet.clone(), params: Vec::new() };
         recent.push(ParsedCommand {
             invocation,
-            position,
+            position: cmd.position,
             parameter_positions: Vec::new(),
-            pipeline_index,
+            pipeline_index: cmd.pipeline_index,
             forms: Vec::new(),
         });
         if recent.len() > 256 {
             recent.drain(..128);
         }
     };
-    let diagnostics = parse_script_streaming(&text, &mut judge);
-    drop(text);
+    let diagnostics = commands.for_each(&mut judge);
     for d in &diagnostics {
         match d.severity {
             Severity::Error => errors += 1,
@@ -452,6 +469,10 @@ pub fn validate(cli: &Cli, args: &ValidateArgs) -> CliResult {
     out.finish();
     Ok(code)
 }
+
+/// The script size from which `validate` reads on a second thread (see [`read_ahead`]): below
+/// it the whole run takes a few milliseconds.
+const BACKGROUND_READ_MIN: usize = 256 * 1024;
 
 fn json_error(e: serde_json::Error) -> CliError {
     CliError::Failed(format!("cannot write JSON: {e}"))

@@ -164,13 +164,21 @@ impl<'a> Cursor<'a> {
         self.pos >= self.end
     }
 
-    #[inline]
+    /// The character at `p`. Called for nearly every character the reader looks at, so the
+    /// ASCII case is inlined into the callers and decoding a wider character is out of line.
+    #[inline(always)]
     pub fn char_at(&self, p: usize) -> Option<char> {
         if p >= self.end {
             return None;
         }
         let b = self.bytes[p];
-        if b < 0x80 { Some(b as char) } else { self.src[p..].chars().next() }
+        if b < 0x80 { Some(b as char) } else { self.wide_char_at(p) }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn wide_char_at(&self, p: usize) -> Option<char> {
+        self.src[p..].chars().next()
     }
 
     /// The start of the character that ends at `p`.
@@ -183,13 +191,13 @@ impl<'a> Cursor<'a> {
         q
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn peek(&self) -> Option<char> {
         self.char_at(self.pos)
     }
 
     /// The character after the next one.
-    #[inline]
+    #[inline(always)]
     pub fn peek2(&self) -> Option<char> {
         let c = self.peek()?;
         self.char_at(self.pos + c.len_utf8())
@@ -227,19 +235,35 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips PowerShell whitespace (not newlines).
-    #[inline]
+    ///
+    /// It is called before every token, mostly at the token itself or one space before it: the
+    /// ASCII loop is inlined into the callers and the rest (vertical tab, form feed, Unicode
+    /// spaces) is out of line.
+    #[inline(always)]
     pub fn skip_plain_ws(&mut self) {
-        while let Some(b) = self.peek_byte() {
-            if b == b' ' || b == b'\t' {
-                self.pos += 1;
-            } else if b < 0x80 && b != 0x0B && b != 0x0C {
-                return;
-            } else {
-                match self.peek() {
-                    Some(c) if is_ws(c) => self.pos += c.len_utf8(),
-                    _ => return,
+        while self.pos < self.end {
+            match self.bytes[self.pos] {
+                b' ' | b'\t' => self.pos += 1,
+                0x0B | 0x0C | 0x80..=0xFF => {
+                    if !self.skip_other_ws() {
+                        return;
+                    }
                 }
+                _ => return,
             }
+        }
+    }
+
+    /// Skips one whitespace character other than space and tab; whether there was one.
+    #[cold]
+    #[inline(never)]
+    fn skip_other_ws(&mut self) -> bool {
+        match self.peek() {
+            Some(c) if is_ws(c) => {
+                self.pos += c.len_utf8();
+                true
+            }
+            _ => false,
         }
     }
 

@@ -155,7 +155,8 @@ impl Parser<'_> {
                 _ => {}
             }
             let (arg, s) = self.argument(Ctx::Argument);
-            let value = if arg == Arg::Str("--%".into()) && !self.cur.src[s..].starts_with('(') {
+            // Compared in place: building a `String` to compare with cost an allocation an argument.
+            let value = if matches!(&arg, Arg::Str(t) if t == "--%") && !self.cur.src[s..].starts_with('(') {
                 // Everything after --% to the end of the line is passed verbatim.
                 let end = self.verbatim_end();
                 self.cur.pos = end;
@@ -250,6 +251,12 @@ impl Parser<'_> {
         let start = self.cur.pos;
         let dash = self.cur.bump().unwrap_or('-');
         let name_start = start + dash.len_utf8();
+        // Letters, digits and `_` never end a name: skipped a byte at a time, without decoding
+        // characters (a name is mostly these); the loop below decides at anything else.
+        let b = self.cur.bytes;
+        while self.cur.pos < self.cur.end && (b[self.cur.pos].is_ascii_alphanumeric() || b[self.cur.pos] == b'_') {
+            self.cur.pos += 1;
+        }
         while let Some(c) = self.cur.peek() {
             if crate::cmdlet::tokenizer::is_ws(c) {
                 break;

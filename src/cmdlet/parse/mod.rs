@@ -113,6 +113,114 @@ pub fn parse_script_streaming<'a>(text: &'a str, sink: &'a mut dyn FnMut(ParsedC
     p.diags
 }
 
+/// [`parse_script_streaming`] with the reading on a second thread (see [`read_ahead`]): `sink`
+/// sees each command on the calling thread, in the same order, and the diagnostics are the same.
+pub fn parse_script_in_background(text: &str, sink: &mut dyn FnMut(&mut ParsedCommand)) -> Vec<Diagnostic> {
+    read_ahead(text, true, |commands| commands.for_each(sink))
+}
+
+/// Reads `text` as a stream on a second thread, when `background`, while `then` runs on this
+/// one: `then` may prepare (read the side, write a header) while the first commands are read,
+/// and then takes them with [`ReadAhead::for_each`]. Reading and judging what was read overlap
+/// (on two cores the wall time is nearer the longer of the two than their sum). The commands
+/// are handed over in batches through a bounded channel, so memory stays that of the batches in
+/// flight. Worth it only for a long script (starting the thread costs tens of microseconds);
+/// without `background` the script is read on this thread, inside `for_each`.
+pub fn read_ahead<R>(text: &str, background: bool, then: impl FnOnce(ReadAhead<'_>) -> R) -> R {
+    /// Commands a batch: enough that the channel is not touched for each command, few enough
+    /// that the judging thread starts at once.
+    const BATCH: usize = 128;
+    /// Batches in flight: the reader runs ahead by at most this many (4,096 commands, about
+    /// 2 MB), which is about as long as the other thread needs to read the side and the
+    /// functions of a long script before its first command.
+    const IN_FLIGHT: usize = 32;
+    if !background {
+        return then(ReadAhead(Source::Here(text)));
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Handed>(IN_FLIGHT);
+    // Judged batches go back to the reader, which frees the commands it allocated (freeing on
+    // the other thread costs glibc's allocator a lock per block, which undid the gain) and fills
+    // the same vector again.
+    let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<ParsedCommand>>();
+    std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut hand_over = |c: ParsedCommand| {
+                batch.push(c);
+                if batch.len() == BATCH {
+                    let next = match back_rx.try_recv() {
+                        Ok(mut judged) => {
+                            judged.clear();
+                            judged
+                        }
+                        Err(_) => Vec::with_capacity(BATCH),
+                    };
+                    // The receiver is gone only when the other thread stopped early (it
+                    // panicked): reading on is harmless.
+                    let _ = tx.send(Handed::Batch(std::mem::replace(&mut batch, next)));
+                }
+            };
+            let diags = parse_script_streaming(text, &mut hand_over);
+            if !batch.is_empty() {
+                let _ = tx.send(Handed::Batch(batch));
+            }
+            let _ = tx.send(Handed::Done(diags));
+            // The last batches judged are freed here too, until the other thread is done with
+            // the commands (it drops its sender then).
+            for judged in back_rx {
+                drop(judged);
+            }
+        });
+        let r = then(ReadAhead(Source::Background { rx, back: back_tx }));
+        reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        r
+    })
+}
+
+/// The commands of a script being read (see [`read_ahead`]).
+pub struct ReadAhead<'t>(Source<'t>);
+
+enum Source<'t> {
+    /// Read on this thread, in [`ReadAhead::for_each`].
+    Here(&'t str),
+    /// Read on a second thread: the batches read, then the diagnostics; and where judged
+    /// batches go back to be freed.
+    Background { rx: std::sync::mpsc::Receiver<Handed>, back: std::sync::mpsc::Sender<Vec<ParsedCommand>> },
+}
+
+/// What the reading thread hands over.
+enum Handed {
+    /// Commands, in source order.
+    Batch(Vec<ParsedCommand>),
+    /// The end of the script: its diagnostics.
+    Done(Vec<Diagnostic>),
+}
+
+impl ReadAhead<'_> {
+    /// Hands each command to `sink` in source order and returns the script's diagnostics, as
+    /// [`parse_script_streaming`] does.
+    pub fn for_each(self, sink: &mut dyn FnMut(&mut ParsedCommand)) -> Vec<Diagnostic> {
+        match self.0 {
+            Source::Here(text) => parse_script_streaming(text, &mut |mut c| sink(&mut c)),
+            Source::Background { rx, back } => {
+                for handed in rx {
+                    match handed {
+                        Handed::Batch(mut batch) => {
+                            for c in batch.iter_mut() {
+                                sink(c);
+                            }
+                            let _ = back.send(batch);
+                        }
+                        Handed::Done(diags) => return diags,
+                    }
+                }
+                // The reader panicked; `read_ahead` passes its panic on.
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// Parses text that must hold exactly one command (such as a line from [`crate::cmdlet::render`]).
 pub fn parse_command(text: &str) -> Result<Invocation, Diagnostic> {
     let mut script = parse_script(text);
@@ -171,27 +279,13 @@ impl Lines {
     fn new(b: &[u8]) -> Self {
         let mut starts = Vec::with_capacity(b.len() / 40 + 1);
         starts.push(0);
-        let mut i = 0;
+        let mut i = next_line_end(b, 0);
         while i < b.len() {
-            // Most 16-byte blocks hold no line end: one test without branches (vector code)
-            // skips them.
-            if let Some(block) = b.get(i..i + 16).and_then(|s| <&[u8; 16]>::try_from(s).ok())
-                && block.iter().fold(0u8, |any, &x| any | (x == b'\n') as u8 | (x == b'\r') as u8) == 0
-            {
-                i += 16;
-                continue;
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
-            match b[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if b.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
+            starts.push(i + 1);
+            i = next_line_end(b, i + 1);
         }
         Lines { starts, line: 0, off: 0, col: 1 }
     }
@@ -216,6 +310,28 @@ impl Lines {
         self.off = off;
         Position { line: self.line as u32 + 1, column: self.col }
     }
+}
+
+/// The offset of the first `\n` or `\r` of `b` from `from` on, or `b.len()`.
+///
+/// Eight bytes at a time without branches (the "has a zero byte" test on the word XORed with
+/// each line end; its lowest flagged byte is always a true match, so the first line end is exact):
+/// the line index is a pass over the whole text, and a byte loop, or a test of 16-byte blocks
+/// that then stepped byte by byte to the line end, took about 6 instructions a byte.
+fn next_line_end(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_le_bytes(chunk);
+        let (lf, cr) = (w ^ (ONES * b'\n' as u64), w ^ (ONES * b'\r' as u64));
+        let hits = ((lf.wrapping_sub(ONES) & !lf) | (cr.wrapping_sub(ONES) & !cr)) & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    b.get(i..).and_then(|rest| rest.iter().position(|&x| x == b'\n' || x == b'\r')).map_or(b.len(), |k| i + k)
 }
 
 struct Parser<'a> {

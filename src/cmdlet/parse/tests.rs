@@ -515,6 +515,75 @@ fn streaming_gives_the_same_commands_and_diagnostics() {
 }
 
 #[test]
+fn reading_on_a_second_thread_gives_the_same_commands_in_the_same_order() {
+    // Many batches (more than the channel holds), nested commands that a top-level statement
+    // hands over together, and errors: what arrives and in which order must not change.
+    let unit = "Get-Mailbox kim | Set-Mailbox -Type Shared\nforeach ($m in (Get-Mailbox -ResultSize 10)) {\n  Set-Mailbox $m -Type Shared; Write-Host \"$(Get-Date) done\"\n}\nSet-Mailbox -Identity 'o''brien'; Get-Mailbox \"$a:\"\n";
+    let text = unit.repeat(600);
+    let whole = parse_script(&text);
+    let mut seen = Vec::new();
+    let diags = parse_script_in_background(&text, &mut |c: &mut ParsedCommand| seen.push(c.clone()));
+    assert_eq!(seen, whole.commands);
+    assert_eq!(diags, whole.diagnostics);
+    assert!(whole.commands.len() >= 600 * 6 && !whole.diagnostics.is_empty());
+    // No command at all, and a script shorter than one batch.
+    let mut none = 0;
+    assert!(parse_script_in_background("", &mut |_: &mut ParsedCommand| none += 1).is_empty());
+    assert_eq!(none, 0);
+    let mut few = Vec::new();
+    parse_script_in_background(unit, &mut |c: &mut ParsedCommand| few.push(c.invocation.cmdlet.clone()));
+    assert_eq!(
+        few,
+        [
+            "Get-Mailbox",
+            "Set-Mailbox",
+            "Get-Mailbox",
+            "Set-Mailbox",
+            "Write-Host",
+            "Get-Date",
+            "Set-Mailbox",
+            "Get-Mailbox"
+        ]
+    );
+}
+
+#[test]
+fn the_line_index_finds_every_line_end_in_and_across_word_boundaries() {
+    // Line ends at every offset of the eight-byte words, `\r\n` split across two words, lone
+    // `\r`, multi-byte characters, and a tail shorter than a word; against a byte-by-byte index.
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&"ab\u{e9}cdefgh".repeat(i % 5));
+        text.push_str(match i % 4 {
+            0 => "\n",
+            1 => "\r\n",
+            2 => "\r",
+            _ => "x\r\n\n",
+        });
+    }
+    for cut in [0, 1, 7, 8, 9, text.len() - 1, text.len()] {
+        let Some(t) = text.get(..cut) else { continue };
+        let b = t.as_bytes();
+        let mut expected = vec![0];
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\n' || b[i] == b'\r' {
+                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                expected.push(i + 1);
+            }
+            i += 1;
+        }
+        assert_eq!(Lines::new(b).starts, expected, "{t:?}");
+        for from in 0..=b.len() {
+            let naive = b[from..].iter().position(|&x| x == b'\n' || x == b'\r').map_or(b.len(), |k| from + k);
+            assert_eq!(next_line_end(b, from), naive, "{t:?} from {from}");
+        }
+    }
+}
+
+#[test]
 fn chained_attributes_and_stray_keywords_as_pwsh_reads_them() {
     // Two attributes with named arguments in a row (checked with pwsh 7.6: no error).
     let script = parse_script(

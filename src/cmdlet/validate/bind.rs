@@ -1,6 +1,7 @@
 //! The binder: names, prefixes and aliases, switches, positions, parameter sets, mandatory parameters.
 
 use super::*;
+use std::borrow::Cow;
 
 /// Whether an argument is a splat (`@params`): its names and values are known only at run time.
 pub(super) fn is_splat(value: &Value) -> bool {
@@ -105,12 +106,13 @@ pub(super) fn validate_against(
                 }
                 bound.insert(idx);
                 let is_switch = matches!(info.kind, ParamKind::Switch);
+                // Borrowed when it is the value as given: `coerce` makes the one copy.
                 let (given, left) = match (form, &p.value) {
                     // PowerShell never gives a switch the next argument: it is bound on its own.
-                    (ArgForm::Spaced, v) if is_switch => (Value::Switch(true), Some(v.clone())),
+                    (ArgForm::Spaced, v) if is_switch => (Cow::Owned(Value::Switch(true)), Some(v.clone())),
                     // `-Enabled:$true` passes the Boolean to a Boolean parameter.
-                    (ArgForm::Colon, Value::Switch(b)) if !is_switch => (Value::Bool(*b), None),
-                    (_, v) => (v.clone(), None),
+                    (ArgForm::Colon, Value::Switch(b)) if !is_switch => (Cow::Owned(Value::Bool(*b)), None),
+                    (_, v) => (Cow::Borrowed(v), None),
                 };
                 let value = cx.coerce(info, &given);
                 cx.gate_availability(&info.availability, || {

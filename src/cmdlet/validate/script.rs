@@ -508,7 +508,25 @@ pub fn defined_functions(text: &str) -> std::collections::HashSet<String> {
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
     let mut i = 0;
     while i < b.len() {
-        // Only `f` and `w` start a keyword: one compare a byte for the rest of the text.
+        // A keyword starts `fu`, `fi` or `wo` (any case); most 32-byte blocks hold none of these
+        // pairs (`f` or `w` alone is in nearly every block): one test without branches (vector
+        // code, the mask tested as two 128-bit words) skips them, and in the others the first
+        // pair is found at once.
+        if let Some(block) = b.get(i..i + 33).and_then(|s| <&[u8; 33]>::try_from(s).ok()) {
+            let mut mask = [0u8; 32];
+            for (k, m) in mask.iter_mut().enumerate() {
+                let (x, y) = (block[k] | 0x20, block[k + 1] | 0x20);
+                *m = ((x == b'f') as u8 & ((y == b'u') as u8 | (y == b'i') as u8))
+                    | ((x == b'w') as u8 & (y == b'o') as u8);
+            }
+            let (lo, hi) = mask.split_at(16);
+            let word = |h: &[u8]| u128::from_ne_bytes(h.try_into().unwrap_or([0; 16]));
+            if word(lo) | word(hi) == 0 {
+                i += 32;
+                continue;
+            }
+            i += mask.iter().position(|&m| m != 0).unwrap_or(0);
+        }
         if !matches!(b[i] | 0x20, b'f' | b'w') {
             i += 1;
             continue;
@@ -871,5 +889,21 @@ mod tests {
         assert!(judged("Test-AcceptedDomain contoso.com").is_empty());
         // The Exchange Management Shell's own functions.
         assert!(judged("Connect-ExchangeServer -auto").is_empty());
+    }
+
+    #[test]
+    fn function_definitions_are_found_at_every_offset_of_the_scanned_blocks() {
+        // The scan skips 32-byte blocks without `fu`/`fi`/`wo`: a keyword at each offset of a
+        // block, straddling two blocks, in any case, and near the end of the text is still found;
+        // a keyword inside a word (`Confirm`, `workflows`, `nofunction`) is not one.
+        for pad in 0..70 {
+            let lead = "x".repeat(pad);
+            let text = format!(
+                "{lead} -Confirm:$false nofunction x\nFUNCTION Get-A {{}}\n{lead} filter  Get-B {{}}\nWorkflow script:Get-C {{}}\nfunction Get-D"
+            );
+            let want: std::collections::HashSet<String> =
+                ["get-a", "get-b", "get-c", "get-d"].into_iter().map(String::from).collect();
+            assert_eq!(defined_functions(&text), want, "{text:?}");
+        }
     }
 }
