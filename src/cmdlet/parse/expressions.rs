@@ -19,6 +19,9 @@ impl Parser<'_> {
         let mut need_operand = false;
         let mut last_value_end = usize::MAX;
         let mut last_attr_end = usize::MAX;
+        // Whether the token before was a string, number or variable: another one after a space,
+        // with no operator between, is pwsh's "Unexpected token" (`$x = "a" "b"`).
+        let mut after_plain_value = false;
         loop {
             if self.aborted {
                 break;
@@ -30,6 +33,16 @@ impl Parser<'_> {
             let n = self.cur.peek2();
             let mut value = false;
             let mut operand = false;
+            // (`2>$null 3>$null`: a stream number starts a redirection, not a value.)
+            let plain = (matches!(c, '0'..='9' | '$') && n != Some('>')) || is_single_quote(c) || is_double_quote(c);
+            if plain && after_plain_value && !adjacent && !need_operand {
+                self.error(
+                    "unexpected-token",
+                    start,
+                    "unexpected value: two values with no operator between them",
+                    "join them with an operator (+, -f, ...) or a comma, or put them on separate lines",
+                );
+            }
             match c {
                 '\n' | '\r' => {
                     if need_operand {
@@ -211,6 +224,7 @@ impl Parser<'_> {
             } else if operand {
                 need_operand = true;
             }
+            after_plain_value = value && plain;
         }
         self.leave();
     }

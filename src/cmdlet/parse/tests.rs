@@ -395,6 +395,35 @@ fn errors_have_positions() {
     assert_eq!(codes(&parse_script("Get-X \"`u{zz}\"")), vec!["invalid-unicode-escape"]);
     assert_eq!(codes(&parse_script("Get-X @ a")), vec!["unrecognized-token"]);
     assert_eq!(codes(&parse_script("Get-X < in.txt")), vec!["unsupported-redirection"]);
+    // Two values with no operator between them, as pwsh's UnexpectedToken (at the second).
+    let script = parse_script("$x = \"a\" \"b\"");
+    assert_eq!(codes(&script), vec!["unexpected-token"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(1, 10)));
+    assert_eq!(codes(&parse_script("$y = 1 2")), vec!["unexpected-token"]);
+    assert_eq!(codes(&parse_script("$z = $a $b")), vec!["unexpected-token"]);
+}
+
+#[test]
+fn values_with_an_operator_or_a_cast_between_are_one_expression() {
+    for ok in [
+        "$x = \"a\" + \"b\"",
+        "$x = \"{0}\" -f $a",
+        "$x = 1, 2",
+        "$x = [int] \"5\"",
+        "param([string] $a = \"x\", [int] $b)",
+        "$x = \"a\" `\n + \"b\"",
+        "$x = \"a\" +\n \"b\"",
+        "$x = \"a\"\n\"b\"",
+        "$x = $a.Name",
+        "$x = \"a\" # \"b\"",
+        "switch ($v) { \"a\" { 1 } \"b\" { 2 } }",
+        "foreach ($a in $b) { $a }",
+        "$h = @{ a = \"x\"; b = 2 }",
+        "$x = 1..5",
+        "$x = (Get-X) 2>$null 3>$null 4>$null",
+    ] {
+        assert!(codes(&parse_script(ok)).is_empty(), "{ok}: {:?}", codes(&parse_script(ok)));
+    }
 }
 
 #[test]

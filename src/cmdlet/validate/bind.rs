@@ -44,11 +44,14 @@ pub(super) fn validate_against(
                 codes::CMDLET_NOT_ON_SIDE,
                 format!("{} is not available in {}", other.name, side_name(target.side)),
             )
-            .with_help(format!(
-                "{} runs in {}; run it against that side",
-                other.name,
-                side_name(other.side)
-            )),
+            .with_help(match other.service {
+                // Its own endpoint, not Exchange Online PowerShell: say where to connect.
+                crate::exchange::Service::SecurityCompliance => format!(
+                    "{} runs in Security & Compliance PowerShell (Connect-IPPSSession); run it there",
+                    other.name
+                ),
+                _ => format!("{} runs in {}; run it against that side", other.name, side_name(other.side)),
+            }),
             None => {
                 let d =
                     Diagnostic::error(codes::UNKNOWN_CMDLET, format!("'{}' is not a cmdlet mbxctl knows", inv.cmdlet));

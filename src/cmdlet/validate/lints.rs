@@ -11,8 +11,36 @@ pub mod lint_codes {
     pub const MEMBER_IN_STRING: &str = "member-access-in-string";
     /// `@{Add="a@x,b@x"}`: one recipient with a comma, probably meant as two.
     pub const COMMA_IN_ONE_VALUE: &str = "comma-in-one-value";
+    /// `-Servers $s`` at a line's end: the backtick touches the value, so PowerShell reads the
+    /// next line's first word as part of it.
+    pub const GLUED_CONTINUATION: &str = "continuation-joins-value";
     /// `Get-RemoteMailbox | Set-Mailbox`: a remote mailbox is changed with Set-RemoteMailbox.
     pub const REMOTE_MAILBOX_PIPED: &str = "remote-mailbox-to-set-mailbox";
+}
+
+/// In an unquoted argument, a backtick and a line break right after the value (`$s`` then
+/// `-MaxMessageSize 10` on the next line): the word the next line starts with, usually a
+/// parameter name.
+fn glued_continuation(src: &str) -> Option<&str> {
+    if src.starts_with(['"', '\'', '@', '(', '{']) {
+        return None;
+    }
+    let at = src.find("`\n").or_else(|| src.find("`\r\n"))?;
+    let rest = src[at + 1..].trim_start();
+    Some(rest.split_whitespace().next().unwrap_or(rest))
+}
+
+/// The same in a bareword's text, where PowerShell has already dropped the backtick
+/// (`Kim`` + line break + `-Alias` is the value "Kim\n-Alias"): only when the next line starts
+/// with one of the cmdlet's parameter names, as a multi-line quoted value rarely does.
+fn joined_parameter<'a>(cmdlet: &str, text: &'a str) -> Option<&'a str> {
+    let (_, rest) = text.split_once('\n')?;
+    let word = rest.split_whitespace().next()?;
+    let pname = word.strip_prefix('-')?.split(':').next()?;
+    let names = |c: &crate::cmdlet::catalogue::CmdletInfo| {
+        c.parameters.iter().any(|p| p.name.len() >= pname.len() && p.name[..pname.len()].eq_ignore_ascii_case(pname))
+    };
+    (!pname.is_empty() && catalogue().entries(cmdlet).any(names)).then_some(word)
 }
 
 /// Parameters whose empty value is never meant: the object the command acts on or grants to.
@@ -35,6 +63,33 @@ pub fn lint(cmd: &ParsedCommand, v: &Validated, previous: &[ParsedCommand]) -> V
                         .with_help(format!(
                             "give -{pname} the object it is meant for; an empty value fails or matches nothing"
                         )),
+                );
+            }
+            // In a file with Windows line ends the backtick escapes the carriage return instead:
+            // the value ends with it, the command ends there, and the next line runs on its own.
+            Value::Dynamic(src) | Value::String(src) if src.ends_with('\r') => {
+                out.push(
+                    Diagnostic::warning(
+                        lint_codes::GLUED_CONTINUATION,
+                        format!(
+                            "{name} -{pname}: the backtick touches the value, so the command ends at this line and the next line runs as a command of its own"
+                        ),
+                    )
+                    .with_parameter(pname)
+                    .with_help("put a space before the backtick that continues the line"),
+                );
+            }
+            Value::Dynamic(src) | Value::String(src)
+                if glued_continuation(src).or_else(|| joined_parameter(name, src)).is_some() =>
+            {
+                let next = glued_continuation(src).or_else(|| joined_parameter(name, src)).unwrap_or_default();
+                out.push(
+                    Diagnostic::warning(
+                        lint_codes::GLUED_CONTINUATION,
+                        format!("{name} -{pname}: the backtick touches the value, so `{next}` on the next line is part of it"),
+                    )
+                    .with_parameter(pname)
+                    .with_help("put a space before the backtick that continues the line"),
                 );
             }
             Value::Dynamic(src) => {
@@ -239,6 +294,22 @@ mod tests {
             lints_of("Set-Mailbox kim -GrantSendOnBehalfTo 'a@x.com', \"$U.Mail\""),
             [lint_codes::MEMBER_IN_STRING]
         );
+    }
+
+    #[test]
+    fn a_backtick_touching_the_value_is_warned_about() {
+        // Apoc70/PowerShell-Scripts Add-HybridSendConnector.ps1: `-MaxMessageSize` became part of
+        // the servers' value and its number a stray positional argument.
+        let text = "New-SendConnector -Name x -AddressSpaces * -SourceTransportServers $s`\n-MaxMessageSize 10 `\n-Enabled:$false";
+        assert!(lints_of(text).contains(&lint_codes::GLUED_CONTINUATION), "{:?}", lints_of(text));
+        let text = "Set-Mailbox kim -DisplayName Kim`\n-Alias kim2";
+        assert!(lints_of(text).contains(&lint_codes::GLUED_CONTINUATION), "{:?}", lints_of(text));
+        // With Windows line ends pwsh ends the command at the escaped carriage return
+        // (`-DisplayName` is "Kim\r" and `-Alias kim2` a command of its own).
+        assert_eq!(lints_of("Set-Mailbox kim -DisplayName Kim`\r\n-Alias kim2"), [lint_codes::GLUED_CONTINUATION]);
+        assert_eq!(lints_of("Set-Mailbox kim -DisplayName $d`\r\n-Alias kim2"), [lint_codes::GLUED_CONTINUATION]);
+        // With the space, the continuation is whitespace.
+        assert!(lints_of("Set-Mailbox kim -DisplayName $d `\n-Alias kim2").is_empty());
     }
 
     #[test]

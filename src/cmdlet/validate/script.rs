@@ -345,6 +345,111 @@ fn unprefixed(name: &str, prefixes: &[(String, Option<Side>)]) -> Option<(String
     })
 }
 
+/// PowerShell's approved verbs (`Get-Verb`), lower-case: a name with one of them was written
+/// on purpose.
+const APPROVED_VERBS: &[&str] = &[
+    "add",
+    "approve",
+    "assert",
+    "backup",
+    "block",
+    "build",
+    "checkpoint",
+    "clear",
+    "close",
+    "compare",
+    "complete",
+    "compress",
+    "confirm",
+    "connect",
+    "convert",
+    "convertfrom",
+    "convertto",
+    "copy",
+    "debug",
+    "deny",
+    "deploy",
+    "disable",
+    "disconnect",
+    "dismount",
+    "edit",
+    "enable",
+    "enter",
+    "exit",
+    "expand",
+    "export",
+    "find",
+    "format",
+    "get",
+    "grant",
+    "group",
+    "hide",
+    "import",
+    "initialize",
+    "install",
+    "invoke",
+    "join",
+    "limit",
+    "lock",
+    "measure",
+    "merge",
+    "mount",
+    "move",
+    "new",
+    "open",
+    "optimize",
+    "out",
+    "ping",
+    "pop",
+    "protect",
+    "publish",
+    "push",
+    "read",
+    "receive",
+    "redo",
+    "register",
+    "remove",
+    "rename",
+    "repair",
+    "request",
+    "reset",
+    "resize",
+    "resolve",
+    "restart",
+    "restore",
+    "resume",
+    "revoke",
+    "save",
+    "search",
+    "select",
+    "send",
+    "set",
+    "show",
+    "skip",
+    "split",
+    "start",
+    "step",
+    "stop",
+    "submit",
+    "suspend",
+    "switch",
+    "sync",
+    "test",
+    "trace",
+    "unblock",
+    "undo",
+    "uninstall",
+    "unlock",
+    "unprotect",
+    "unpublish",
+    "unregister",
+    "update",
+    "use",
+    "wait",
+    "watch",
+    "write",
+];
+
 /// Known cmdlets close to an unknown one, with the same noun family (never `Get-ADPermission` for
 /// `Get-PSSession`).
 fn suggestions(name: &str) -> Vec<String> {
@@ -362,7 +467,17 @@ fn suggestions(name: &str) -> Vec<String> {
     // And within two edits of the name: `Get-MailboxStatistic` is a slip, `Get-ExchangeServerIPs`
     // or `Get-MBRecipientPermissions` are functions of the script's own modules.
     let near = |c: &str| strsim::damerau_levenshtein(&lower(c), &lower(name)) <= 2;
-    catalogue().closest_cmdlets(name).into_iter().filter(|c| family(c) && near(c)).map(str::to_string).collect()
+    // Another approved verb is another command, not a slip: `Test-AcceptedDomain` is a module's
+    // own function, not a misspelt Set-AcceptedDomain.
+    let verb_ok = |c: &str| {
+        c.split('-').next().is_some_and(|v| v.eq_ignore_ascii_case(&verb)) || !APPROVED_VERBS.contains(&verb.as_str())
+    };
+    catalogue()
+        .closest_cmdlets(name)
+        .into_iter()
+        .filter(|c| family(c) && near(c) && verb_ok(c))
+        .map(str::to_string)
+        .collect()
 }
 
 /// What the whole script says that judging one of its commands needs, read before the first
@@ -469,6 +584,29 @@ pub fn check_command_in(
     let lname = lower(name);
     if !cx.functions.is_empty() && cx.functions.contains(&lname) {
         return None;
+    }
+    // `Connect-ExchangeOnline -Prefix Remote` makes `Get-RemoteMailbox` Exchange Online's
+    // Get-Mailbox: the session's functions shadow the Exchange Management Shell's cmdlet of the
+    // same name. Which one runs depends on the order of imports, so the reading with fewer
+    // errors is taken (the unprefixed cmdlet at equal counts).
+    if !cx.prefixes.is_empty()
+        && cat.applies(name).is_some()
+        && let Some((real, side)) = unprefixed(name, &cx.prefixes)
+    {
+        let plain = ScriptContext { prefixes: Vec::new(), functions: cx.functions.clone() };
+        let own = check_command_in(cmd, scope, version, &plain);
+        let mut renamed = cmd.clone();
+        renamed.invocation.cmdlet = real;
+        let scope = match side {
+            Some(Side::Online) => Scope::Online,
+            Some(Side::OnPremises) => Scope::OnPremises,
+            None => Scope::Hybrid,
+        };
+        let other = check_command_in(&renamed, scope, version, &ScriptContext::default());
+        let errors = |v: &Option<Validated>| {
+            v.as_ref().map_or(0, |v| v.diagnostics.iter().filter(|d| d.severity == Severity::Error).count())
+        };
+        return if errors(&other) < errors(&own) { other } else { own };
     }
     let piped = cmd.pipeline_index > 0;
     // One lookup for both sides (a long script is mostly lookups). Security & Compliance's
@@ -726,6 +864,12 @@ mod tests {
         assert_eq!(judged("Get-EXOAcceptedDomain")[0], ("Get-AcceptedDomain".to_string(), vec![]));
         // A real Get-EXO* cmdlet is itself, not a prefixed Get-Mailbox.
         assert_eq!(judged("Get-EXOMailbox kim")[0].0, "Get-EXOMailbox");
+        // A real cmdlet's name that is also a prefixed one: the session's function shadows the
+        // shell's cmdlet (`Get-RemoteMailbox -PublicFolder` is Exchange Online's Get-Mailbox).
+        let text = "Connect-ExchangeOnline -Prefix Remote\nGet-RemoteMailbox -PublicFolder -ResultSize Unlimited";
+        assert_eq!(judged(text)[1], ("Get-Mailbox".to_string(), vec![]));
+        // Without errors either way, the shell's own cmdlet is kept.
+        assert_eq!(judged("Connect-ExchangeOnline -Prefix Remote\nGet-RemoteMailbox kim")[1].0, "Get-RemoteMailbox");
     }
 
     #[test]
@@ -740,6 +884,9 @@ mod tests {
         assert!(judged("Get-MBRecipientPermissions kim\nGet-ExchangeServerIPs").is_empty());
         // Close to one: a slip.
         assert_eq!(judged("Get-MailboxStatistic kim")[0].1, [codes::UNKNOWN_CMDLET]);
+        assert_eq!(judged("Gte-Mailbox kim")[0].1, [codes::UNKNOWN_CMDLET]);
+        // Another approved verb is another command (a module's helper in a sibling file).
+        assert!(judged("Test-AcceptedDomain contoso.com").is_empty());
         // The Exchange Management Shell's own functions.
         assert!(judged("Connect-ExchangeServer -auto").is_empty());
     }

@@ -49,6 +49,22 @@ fn cmdlet_on_the_wrong_side() {
 }
 
 #[test]
+fn security_compliance_cmdlet_on_premises_names_its_own_endpoint() {
+    // Not "runs in Exchange Online": Security & Compliance PowerShell is a session of its own.
+    let v = validate(&Invocation::new("Get-RetentionCompliancePolicy").param("Identity", "x"), &Target::default());
+    let d = only(&v, codes::CMDLET_NOT_ON_SIDE);
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "Get-RetentionCompliancePolicy runs in Security & Compliance PowerShell (Connect-IPPSSession); run it there"
+        )
+    );
+    let v = validate(&Invocation::new("Get-EXOMailbox"), &Target::default());
+    let d = only(&v, codes::CMDLET_NOT_ON_SIDE);
+    assert_eq!(d.help.as_deref(), Some("Get-EXOMailbox runs in Exchange Online; run it against that side"));
+}
+
+#[test]
 fn unknown_parameter_suggests_closest() {
     let v =
         validate(&Invocation::new("Set-Mailbox").param("Identity", "x").param("Tpye", "Shared"), &Target::default());
