@@ -369,9 +369,11 @@ pub fn run_pwsh(pwsh: &Path, dir: &Path, script: &str) -> Vec<Value> {
     let mut text = String::from("$ErrorActionPreference = 'Stop'\n$ProgressPreference = 'SilentlyContinue'\n");
     text.push_str(script);
     std::fs::write(&driver, &text).unwrap();
+    // In the test's own directory: generated lines redirect to files (`> out.txt`).
     let out = Command::new(pwsh)
         .args(["-NoLogo", "-NoProfile", "-NonInteractive", "-File"])
         .arg(&driver)
+        .current_dir(dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", pwsh.display()));
     assert!(out.status.success(), "pwsh failed: {}", String::from_utf8_lossy(&out.stderr));
