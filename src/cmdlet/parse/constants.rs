@@ -60,7 +60,8 @@ impl Parser<'_> {
             };
             self.skip_ws();
             if !self.cur.eat('=') {
-                let at = self.cur.pos;
+                // pwsh reports it after the key.
+                let at = self.last_end;
                 self.error(
                     "missing-hash-equals",
                     at,

@@ -6,52 +6,117 @@ use crate::cmdlet::tokenizer::{
     is_dash, is_double_quote, is_identifier_follow, is_identifier_start, is_single_quote, is_variable_start,
 };
 
+/// What came last in an expression, for what may come next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prev {
+    /// Nothing yet.
+    Start,
+    /// A unary operator, ending at the offset: a value must follow.
+    Unary(usize),
+    /// A binary operator, ending at the offset: a value must follow.
+    Binary(usize),
+    /// A complete value: an operator, a terminator or a member access may follow.
+    Value,
+    /// A type literal `[T]`: also a value, and one may follow it (a cast).
+    Type,
+}
+
+/// What a `-word` operator takes (`TokenKind` flags in PowerShell's `token.cs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpKind {
+    /// Only before a value: `-not`, `-bnot`.
+    Unary,
+    /// Both: `-split`, `-join` (`-isplit`, `-csplit`).
+    Both,
+    /// Only between two values: `-eq`, `-f`, `-and`, ...
+    Binary,
+    /// Not an operator (`-foo`, `-cjoin`).
+    Unknown,
+}
+
+fn operator_kind(word: &str) -> OpKind {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "not" | "bnot" => return OpKind::Unary,
+        "split" | "isplit" | "csplit" | "join" => return OpKind::Both,
+        "and" | "or" | "xor" | "band" | "bor" | "bxor" | "shl" | "shr" | "f" | "is" | "isnot" | "as" => {
+            return OpKind::Binary;
+        }
+        _ => {}
+    }
+    let comparison = |w: &str| {
+        matches!(
+            w,
+            "eq" | "ne"
+                | "gt"
+                | "ge"
+                | "lt"
+                | "le"
+                | "like"
+                | "notlike"
+                | "match"
+                | "notmatch"
+                | "replace"
+                | "contains"
+                | "notcontains"
+                | "in"
+                | "notin"
+        )
+    };
+    // Each comparison also comes with `i` (case-insensitive) and `c` (case-sensitive) before it.
+    let prefixed = w.strip_prefix('i').or_else(|| w.strip_prefix('c')).is_some_and(comparison);
+    if comparison(&w) || prefixed { OpKind::Binary } else { OpKind::Unknown }
+}
+
 impl Parser<'_> {
     // ----- expressions (skipped, commands inside collected) --------------------------------
 
     /// Skips one expression-mode pipeline element, collecting the commands inside it. An
     /// assignment operator makes the rest a statement. `attr` means inside a type or attribute
     /// `[...]`, where `( )` holds attribute arguments rather than a pipeline.
+    ///
+    /// It follows `ExpressionRule` closely enough to find the syntax errors PowerShell finds in an
+    /// expression: a value right after another with no operator between them (`$a $b`, `(1) (2)`,
+    /// `$a .b`, `$a [0]`: `UnexpectedToken`, where the element ends and the token starts a new
+    /// statement, as in pwsh), an operator with nothing after it (`$a -eq`, `1 +)`, `-not`: pwsh's
+    /// `ExpectedValueExpression` and `MissingExpressionAfterOperator`, at the end of the operator),
+    /// an operator that takes two operands right after another (`$a -eq -ne 1`), and a unary-only
+    /// operator after a value (`$a -not $b`). Checked with pwsh 7.6 (tests/validate_syntax_oracle.rs).
     pub(super) fn expression_element(&mut self, attr: bool) {
         if !self.enter() {
             return;
         }
-        let mut need_operand = false;
+        let mut prev = Prev::Start;
         let mut last_value_end = usize::MAX;
         let mut last_attr_end = usize::MAX;
-        // Whether the token before was a string, number or variable: another one after a space,
-        // with no operator between, is pwsh's "Unexpected token" (`$x = "a" "b"`).
-        let mut after_plain_value = false;
+        // Where the last member name ended: a `(` right there is a method call.
+        let mut last_member_end = usize::MAX;
         loop {
             if self.aborted {
                 break;
             }
             self.skip_ws();
-            let Some(c) = self.cur.peek() else { break };
             let start = self.cur.pos;
+            let Some(c) = self.cur.peek() else {
+                self.missing_operand(prev);
+                break;
+            };
             let adjacent = start == last_value_end;
             let n = self.cur.peek2();
-            let mut value = false;
-            let mut operand = false;
-            // (`2>$null 3>$null`: a stream number starts a redirection, not a value.)
-            let plain = (matches!(c, '0'..='9' | '$') && n != Some('>')) || is_single_quote(c) || is_double_quote(c);
-            if plain && after_plain_value && !adjacent && !need_operand {
-                self.error(
-                    "unexpected-token",
-                    start,
-                    "unexpected value: two values with no operator between them",
-                    "join them with an operator (+, -f, ...) or a comma, or put them on separate lines",
-                );
-            }
+            let after_value = matches!(prev, Prev::Value);
+            let mut next = prev;
             match c {
                 '\n' | '\r' => {
-                    if need_operand {
+                    if matches!(prev, Prev::Unary(_) | Prev::Binary(_)) {
                         self.skip_newlines(false);
                         continue;
                     }
                     break;
                 }
-                ';' | ')' | '}' | ']' | '|' | '&' => break,
+                ';' | ')' | '}' | ']' | '|' | '&' => {
+                    self.missing_operand(prev);
+                    break;
+                }
                 '=' => {
                     self.cur.pos += 1;
                     self.assignment_rhs();
@@ -66,17 +131,36 @@ impl Parser<'_> {
                         self.assignment_rhs();
                         break;
                     }
-                    if !(c == '+' && self.cur.eat('+')) {
-                        operand = true;
+                    if c == '+' && self.cur.eat('+') {
+                        // `$a++` keeps the value; `++$a` wants one.
+                        if !after_value {
+                            next = Prev::Unary(self.cur.pos);
+                        }
+                    } else if after_value {
+                        next = Prev::Binary(self.cur.pos);
+                    } else if c == '+' {
+                        next = Prev::Unary(self.cur.pos);
+                    } else if self.missing_operand(prev) {
+                        break;
+                    } else {
+                        next = Prev::Binary(self.cur.pos);
                     }
                 }
                 '?' => {
                     self.cur.pos += 1;
-                    if self.cur.eat('?') && self.cur.eat('=') {
-                        self.assignment_rhs();
-                        break;
+                    if self.cur.eat('?') {
+                        if self.cur.eat('=') {
+                            self.assignment_rhs();
+                            break;
+                        }
+                        next = Prev::Binary(self.cur.pos);
+                    } else if adjacent && matches!(self.cur.peek(), Some('.' | '[')) {
+                        // `(x)?.Name`, `(x)?[0]`: the member access follows, still adjacent.
+                        last_value_end = self.cur.pos;
+                        continue;
+                    } else {
+                        next = Prev::Binary(self.cur.pos);
                     }
-                    operand = !matches!(self.cur.peek(), Some('.' | '['));
                 }
                 c if is_dash(c) => {
                     self.cur.pos += c.len_utf8();
@@ -86,116 +170,116 @@ impl Parser<'_> {
                             self.assignment_rhs();
                             break;
                         }
-                        Some(d) if is_dash(d) => self.cur.pos += d.len_utf8(),
+                        Some(d) if is_dash(d) => {
+                            self.cur.pos += d.len_utf8();
+                            if !after_value {
+                                next = Prev::Unary(self.cur.pos);
+                            }
+                        }
                         Some(l) if l.is_alphabetic() => {
+                            let word_start = self.cur.pos;
                             while let Some(l) = self.cur.peek().filter(|l| l.is_alphanumeric()) {
                                 self.cur.pos += l.len_utf8();
                             }
-                            operand = true;
+                            let kind = operator_kind(&self.cur.src[word_start..self.cur.pos]);
+                            if after_value {
+                                if matches!(kind, OpKind::Unary | OpKind::Unknown) {
+                                    self.cur.pos = start;
+                                    self.unexpected_token(start);
+                                    break;
+                                }
+                                next = Prev::Binary(self.cur.pos);
+                            } else if kind == OpKind::Binary {
+                                if self.missing_operand(prev) {
+                                    break;
+                                }
+                                next = Prev::Binary(self.cur.pos);
+                            } else {
+                                next = Prev::Unary(self.cur.pos);
+                            }
                         }
-                        _ => operand = true,
+                        _ => {
+                            next = if after_value { Prev::Binary(self.cur.pos) } else { Prev::Unary(self.cur.pos) };
+                        }
                     }
                 }
                 '!' | ',' => {
+                    if c == '!' && after_value {
+                        self.unexpected_token(start);
+                        break;
+                    }
                     self.cur.pos += 1;
-                    operand = true;
+                    next = if after_value { Prev::Binary(self.cur.pos) } else { Prev::Unary(self.cur.pos) };
                 }
                 '.' => {
                     if n.is_some_and(|d| d.is_ascii_digit()) {
+                        if after_value {
+                            self.unexpected_token(start);
+                            break;
+                        }
                         if self.cur.scan_number(false).is_none() {
                             self.cur.pos += 1;
                         }
-                        value = true;
+                        next = Prev::Value;
                     } else if n == Some('.') {
                         self.cur.pos += 2;
-                        operand = true;
+                        next = Prev::Binary(self.cur.pos);
+                    } else if adjacent || matches!(prev, Prev::Type) {
+                        // Member access, also after blanks: `$a. b` (pwsh 7.6).
+                        self.cur.pos += 1;
+                        self.skip_ws();
+                        self.member_name();
+                        last_member_end = self.cur.pos;
+                        next = Prev::Value;
+                    } else if after_value {
+                        self.unexpected_token(start);
+                        break;
                     } else {
                         self.cur.pos += 1;
                     }
                 }
                 ':' => {
-                    self.cur.pos += if n == Some(':') { 2 } else { 1 };
-                    operand = n != Some(':');
-                }
-                '0'..='9' => {
-                    if self.cur.scan_number(false).is_none() {
-                        while let Some(d) = self.cur.peek().filter(|d| d.is_alphanumeric() || *d == '.') {
-                            self.cur.pos += d.len_utf8();
+                    if n == Some(':') {
+                        if after_value && !adjacent {
+                            self.unexpected_token(start);
+                            break;
                         }
-                    }
-                    value = true;
-                }
-                '$' => {
-                    self.cur.pos += 1;
-                    if self.cur.eat('(') {
-                        self.statement_list(Some((')', start)));
+                        self.cur.pos += 2;
+                        self.member_name();
+                        last_member_end = self.cur.pos;
+                        next = Prev::Value;
                     } else {
-                        match self.cur.scan_variable_name(false) {
-                            Ok(_) => {}
-                            Err(e) => self.lex_error(e),
-                        }
+                        // The ternary's `:`.
+                        self.cur.pos += 1;
+                        next = Prev::Binary(self.cur.pos);
                     }
-                    value = true;
                 }
-                '@' => {
-                    match n {
-                        Some('(') => {
-                            self.cur.pos += 2;
-                            self.statement_list(Some((')', start)));
-                        }
-                        Some('{') => {
-                            self.cur.pos += 2;
-                            self.hash_literal(start);
-                        }
-                        Some(q) if is_single_quote(q) || is_double_quote(q) => {
-                            self.string_like();
-                            self.parse_subs();
-                        }
-                        Some(v) if is_variable_start(v) => {
-                            self.cur.pos += 1;
-                            let _ = self.cur.scan_variable_name(false);
-                        }
-                        _ => {
-                            self.error(
-                                "unrecognized-token",
-                                start,
-                                "unrecognized token @",
-                                "write @( ), @{ } or @'...'@",
-                            );
-                            self.cur.pos += 1;
-                        }
-                    }
-                    value = true;
-                }
-                c if is_single_quote(c) || is_double_quote(c) => {
-                    self.string_like();
-                    self.parse_subs();
-                    value = true;
-                }
-                '(' => {
+                '(' if adjacent && (attr || start == last_member_end) => {
+                    // Attribute arguments, or a method call's (member_name reads those right
+                    // after the name; this is one after `?.` or a generic name).
                     self.cur.pos += 1;
                     if attr {
                         self.expr_group(')', start, true);
                     } else {
                         self.statement_list(Some((')', start)));
                     }
-                    value = true;
+                    next = Prev::Value;
                 }
-                '{' => {
+                '[' if adjacent && start != last_attr_end => {
                     self.cur.pos += 1;
-                    self.statement_list(Some(('}', start)));
-                    value = true;
+                    self.expr_group(']', start, false);
+                    next = Prev::Value;
                 }
                 '[' => {
-                    self.cur.pos += 1;
-                    // `[A(...)][B(...)]`: an attribute or type right after another is one too,
-                    // not an index into it (`[Parameter(Mandatory)][Parameter(Mandatory)]$x`).
-                    let attr = !adjacent || start == last_attr_end;
-                    self.expr_group(']', start, attr);
-                    if attr {
-                        last_attr_end = self.cur.pos;
+                    if after_value {
+                        self.unexpected_token(start);
+                        break;
                     }
-                    value = true;
+                    // A type or attribute, also right after another (`[A(...)][B(...)]$x`).
+                    self.cur.pos += 1;
+                    self.expr_group(']', start, true);
+                    last_attr_end = self.cur.pos;
+                    next = Prev::Type;
                 }
                 '`' => {
                     self.cur.pos += 1;
@@ -208,25 +292,122 @@ impl Parser<'_> {
                         );
                     }
                 }
-                c if is_identifier_start(c) => {
-                    while let Some(l) = self.cur.peek().filter(|l| is_identifier_follow(*l)) {
-                        self.cur.pos += l.len_utf8();
+                _ => {
+                    let value_start = c == '$'
+                        || c == '@'
+                        || c == '('
+                        || c == '{'
+                        || c.is_ascii_digit()
+                        || is_single_quote(c)
+                        || is_double_quote(c)
+                        || is_identifier_start(c);
+                    if !value_start {
+                        self.cur.pos += c.len_utf8();
+                        continue;
                     }
-                    value = true;
-                }
-                c => {
-                    self.cur.pos += c.len_utf8();
+                    if after_value {
+                        self.unexpected_token(start);
+                        break;
+                    }
+                    self.primary_value(c, n, start, attr);
+                    next = Prev::Value;
                 }
             }
-            if value {
+            if matches!(next, Prev::Value) {
                 last_value_end = self.cur.pos;
-                need_operand = false;
-            } else if operand {
-                need_operand = true;
             }
-            after_plain_value = value && plain;
+            prev = next;
         }
         self.leave();
+    }
+
+    /// A value that starts with `c` (its second character `n`) at `start`: a variable, number,
+    /// string, `( )`, `$( )`, `@( )`, hash literal, script block or bare word.
+    fn primary_value(&mut self, c: char, n: Option<char>, start: usize, attr: bool) {
+        match c {
+            '0'..='9' => {
+                if self.cur.scan_number(false).is_none() {
+                    while let Some(d) = self.cur.peek().filter(|d| d.is_alphanumeric() || *d == '.') {
+                        self.cur.pos += d.len_utf8();
+                    }
+                }
+            }
+            '$' => {
+                self.cur.pos += 1;
+                if self.cur.eat('(') {
+                    self.statement_list(Some((')', start)));
+                } else if let Err(e) = self.cur.scan_variable_name(false) {
+                    self.lex_error(e);
+                }
+            }
+            '@' => match n {
+                Some('(') => {
+                    self.cur.pos += 2;
+                    self.statement_list(Some((')', start)));
+                }
+                Some('{') => {
+                    self.cur.pos += 2;
+                    self.hash_literal(start);
+                }
+                Some(q) if is_single_quote(q) || is_double_quote(q) => {
+                    self.string_like();
+                    self.parse_subs();
+                }
+                Some(v) if is_variable_start(v) => {
+                    self.cur.pos += 1;
+                    let _ = self.cur.scan_variable_name(false);
+                }
+                _ => {
+                    self.error("unrecognized-token", start, "unrecognized token @", "write @( ), @{ } or @'...'@");
+                    self.cur.pos += 1;
+                }
+            },
+            '(' => {
+                self.cur.pos += 1;
+                if attr {
+                    self.expr_group(')', start, true);
+                } else {
+                    self.statement_list(Some((')', start)));
+                }
+            }
+            '{' => {
+                self.cur.pos += 1;
+                self.statement_list(Some(('}', start)));
+            }
+            c if is_single_quote(c) || is_double_quote(c) => {
+                self.string_like();
+                self.parse_subs();
+            }
+            _ => {
+                while let Some(l) = self.cur.peek().filter(|l| is_identifier_follow(*l)) {
+                    self.cur.pos += l.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// pwsh's `UnexpectedToken`: a token that cannot follow the value before it.
+    fn unexpected_token(&mut self, at: usize) {
+        self.error(
+            "unexpected-token",
+            at,
+            "unexpected token: a value follows another with no operator between them",
+            "join them with an operator (+, -f, ...) or a comma, or put them on separate lines",
+        );
+    }
+
+    /// After an operator, the value it needs is missing (pwsh's `ExpectedValueExpression`,
+    /// `MissingExpressionAfterOperator`): reported at the end of the operator. Returns whether
+    /// it was reported.
+    fn missing_operand(&mut self, prev: Prev) -> bool {
+        let (Prev::Unary(at) | Prev::Binary(at)) = prev else { return false };
+        self.error(
+            "missing-expression",
+            at,
+            "an operator here has no value after it",
+            "add the value the operator works on, or remove the operator",
+        );
+        true
     }
 
     pub(super) fn assignment_rhs(&mut self) {
@@ -330,11 +511,13 @@ impl Parser<'_> {
             self.cur.pos += 2;
             return;
         }
+        let op_end = self.cur.pos;
         self.skip_ws();
         if self.at_terminator() || self.cur.peek() == Some(',') {
+            // pwsh reports it at the end of the operator.
             self.error(
                 "missing-file-specification",
-                start,
+                op_end,
                 "a redirection needs a file name after it",
                 "add the file name, or $null to discard",
             );

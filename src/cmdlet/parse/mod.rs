@@ -352,6 +352,13 @@ struct Parser<'a> {
     last_doubled: bool,
     depth: usize,
     aborted: bool,
+    /// The end of the last token read: where pwsh reports what is missing after it (its
+    /// `After(token)`: `try {}` wants a catch at the end of `}`, `trap` a block at the end of
+    /// `trap`). Kept by [`Parser::skip_ws`]: the offset where blanks start, unless nothing was
+    /// read since the last skip.
+    last_end: usize,
+    /// Where the last skip of blanks ended.
+    skipped_to: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -368,6 +375,8 @@ impl<'a> Parser<'a> {
             last_doubled: false,
             depth: 0,
             aborted: false,
+            last_end: 0,
+            skipped_to: usize::MAX,
         }
     }
 
@@ -493,6 +502,14 @@ impl<'a> Parser<'a> {
     /// Skips whitespace, comments and line continuations, but not line breaks (the skipping
     /// part of `NextToken`).
     fn skip_ws(&mut self) {
+        if self.cur.pos != self.skipped_to {
+            self.last_end = self.cur.pos;
+        }
+        self.skip_ws_inner();
+        self.skipped_to = self.cur.pos;
+    }
+
+    fn skip_ws_inner(&mut self) {
         loop {
             self.cur.skip_plain_ws();
             match self.cur.peek_byte() {
@@ -526,9 +543,14 @@ impl<'a> Parser<'a> {
                     self.cur.pos += 1;
                     self.cur.eat_lf_after_cr('\r');
                 }
-                Some(b';') if semis => self.cur.pos += 1,
+                Some(b';') if semis => {
+                    self.cur.pos += 1;
+                    // A `;` is a token: what is missing after it is reported after it.
+                    self.last_end = self.cur.pos;
+                }
                 _ => return,
             }
+            self.skipped_to = self.cur.pos;
         }
     }
 

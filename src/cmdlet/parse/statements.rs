@@ -169,6 +169,8 @@ impl Parser<'_> {
             }
             "try" => {
                 self.block(kw);
+                // pwsh reports a missing catch at the end of the try block.
+                let body_end = self.cur.pos;
                 let mut handled = false;
                 loop {
                     let save = self.cur.pos;
@@ -195,7 +197,7 @@ impl Parser<'_> {
                 if !handled {
                     self.error(
                         "missing-catch-or-finally",
-                        start,
+                        body_end,
                         "a try block needs a catch or finally block after it",
                         "add `catch { ... }` or `finally { ... }`",
                     );
@@ -342,7 +344,7 @@ impl Parser<'_> {
             self.cur.pos += 1;
             self.statement_list(Some((')', open)));
         } else {
-            let at = self.cur.pos;
+            let at = self.last_end;
             self.error(
                 "missing-condition",
                 at,
@@ -360,7 +362,8 @@ impl Parser<'_> {
             self.cur.pos += 1;
             self.statement_list(Some(('}', open)));
         } else {
-            let at = self.cur.pos;
+            // pwsh reports it at the end of the token before (`After(token)`).
+            let at = self.last_end;
             self.error(
                 "missing-statement-block",
                 at,
@@ -398,7 +401,7 @@ impl Parser<'_> {
         }
         self.skip_newlines(false);
         if self.cur.peek() != Some('(') {
-            let at = self.cur.pos;
+            let at = self.last_end;
             self.error(
                 "missing-condition",
                 at,
@@ -425,7 +428,7 @@ impl Parser<'_> {
                 self.statement_list(Some((')', open)));
             }
             None => {
-                let at = self.cur.pos;
+                let at = self.last_end;
                 self.error(
                     "missing-condition",
                     at,
@@ -657,6 +660,8 @@ impl Parser<'_> {
             };
             if empty {
                 if index > 0 || b.first() == Some(&b'|') {
+                    // After the `|` before it; a `|` first is reported where it is (pwsh).
+                    let at = if index > 0 { self.last_end } else { at };
                     self.error(
                         "empty-pipe-element",
                         at,
