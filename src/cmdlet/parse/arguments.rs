@@ -42,9 +42,22 @@ impl Parser<'_> {
                 return;
             }
         }
+        // A stream redirection may come before the name (`2>&1 Get-X`: pwsh's `CommandRule` takes
+        // them anywhere); `>`, `*>&1` or `<` there are the command's name (pwsh keeps that for
+        // compatibility with version 2).
+        while matches!(self.cur.peek_byte(), Some(b'1'..=b'6')) && self.cur.char_at(self.cur.pos + 1) == Some('>') {
+            self.redirection();
+            self.skip_ws();
+            if self.at_terminator() {
+                return;
+            }
+        }
         let position = self.position(start);
         let name_start = self.cur.pos;
-        let name = if self.cur.peek().is_some_and(is_dash) {
+        let name = if let Some(len) = redirection_token(&self.cur.bytes[self.cur.pos..self.cur.end]) {
+            self.cur.pos += len;
+            Arg::Str(self.cur.src[name_start..self.cur.pos].to_string())
+        } else if self.cur.peek().is_some_and(is_dash) {
             // A parameter-looking word in command-name position is the name (`CommandRule`).
             let (arg, _) = self.argument_element_generic(Ctx::Name);
             arg
@@ -505,4 +518,21 @@ impl Parser<'_> {
         self.buf = out;
         (arg, start)
     }
+}
+
+/// The length of the redirection operator `b` starts with, if any: `>`, `>>`, `<`, `*>`, `*>>`,
+/// `*>&1`, `n>`, `n>>`, `n>&1`, `n>&2` (`ScanGreaterThan` and `ScanStar` in tokenizer.cs).
+fn redirection_token(b: &[u8]) -> Option<usize> {
+    let (stream, rest) = match b.first()? {
+        b'<' => return Some(1),
+        b'>' => (0, b),
+        b'*' | b'1'..=b'6' if b.get(1) == Some(&b'>') => (1, &b[1..]),
+        _ => return None,
+    };
+    let len = match rest {
+        [b'>', b'>', ..] => 2,
+        [b'>', b'&', b'1' | b'2', ..] if stream == 1 => 3,
+        _ => 1,
+    };
+    Some(stream + len)
 }

@@ -83,6 +83,17 @@ impl Parser<'_> {
     /// an operator that takes two operands right after another (`$a -eq -ne 1`), and a unary-only
     /// operator after a value (`$a -not $b`). Checked with pwsh 7.6 (tests/validate_syntax_oracle.rs).
     pub(super) fn expression_element(&mut self, attr: bool) {
+        self.expression(attr, false);
+    }
+
+    /// A unary expression only (`UnaryExpressionRule`): the label of `break` and `continue`. It
+    /// ends before a binary operator or another value, which start the next statement without
+    /// an error (`break $a . -gt 1` parses in pwsh 7.6).
+    pub(super) fn unary_expression(&mut self) {
+        self.expression(false, true);
+    }
+
+    fn expression(&mut self, attr: bool, unary_only: bool) {
         if !self.enter() {
             return;
         }
@@ -104,6 +115,18 @@ impl Parser<'_> {
             let adjacent = start == last_value_end;
             let n = self.cur.peek2();
             let after_value = matches!(prev, Prev::Value);
+            if unary_only && after_value {
+                let postfix = match c {
+                    '.' | '[' => adjacent,
+                    ':' => adjacent && n == Some(':'),
+                    '+' => n == Some('+'),
+                    c if is_dash(c) => n.is_some_and(is_dash),
+                    _ => false,
+                };
+                if !postfix {
+                    break;
+                }
+            }
             let mut next = prev;
             match c {
                 '\n' | '\r' => {
@@ -178,7 +201,8 @@ impl Parser<'_> {
                         }
                         Some(l) if l.is_alphabetic() => {
                             let word_start = self.cur.pos;
-                            while let Some(l) = self.cur.peek().filter(|l| l.is_alphanumeric()) {
+                            // Letters only: `-match1` is `-match` and `1` (pwsh 7.6).
+                            while let Some(l) = self.cur.peek().filter(|l| l.is_alphabetic()) {
                                 self.cur.pos += l.len_utf8();
                             }
                             let kind = operator_kind(&self.cur.src[word_start..self.cur.pos]);

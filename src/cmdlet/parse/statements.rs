@@ -213,22 +213,17 @@ impl Parser<'_> {
                     format!("`{kw}` does not follow the statement it belongs to; PowerShell will run it as a command"),
                     "check the braces of the statement before it",
                 );
-                if kw == "elseif" || kw == "until" {
-                    self.condition(kw);
-                }
-                if kw == "catch" {
-                    self.catch_types();
-                }
-                if kw != "until" {
-                    self.block(kw);
-                }
+                // Read as the command it is (`else New-MoveRequest` has no block to want).
+                self.cur.pos = start;
+                self.pipeline_chain();
             }
             "trap" => {
                 self.catch_types();
                 self.block(kw);
             }
             "function" | "filter" | "workflow" | "configuration" => {
-                self.skip_ws();
+                // The name may be on the next line (pwsh 7.6).
+                self.skip_newlines(false);
                 if !matches!(self.cur.peek(), Some('{' | '(') | None) && !self.at_terminator() {
                     self.argument_element(Ctx::Name);
                 }
@@ -270,8 +265,11 @@ impl Parser<'_> {
                 }
             }
             "break" | "continue" => {
+                // A label or an expression (`LabelOrKeyword`; `break $null ++` parses).
                 self.skip_ws();
-                if !self.at_terminator() {
+                if self.is_expression_start() {
+                    self.unary_expression();
+                } else if !self.at_terminator() {
                     self.argument_element(Ctx::Argument);
                 }
             }
@@ -685,6 +683,11 @@ impl Parser<'_> {
             if matches!(b.first(), Some(b'\n' | b'\r'))
                 && let Some(pipe) = self.pipe_continuation()
             {
+                if self.cur.bytes.get(pipe + 1) == Some(&b'|') {
+                    // `||` on the next line: the chain goes on there.
+                    self.cur.pos = pipe;
+                    return;
+                }
                 self.cur.pos = pipe + 1;
                 self.skip_newlines(false);
                 index += 1;
@@ -721,7 +724,8 @@ impl Parser<'_> {
                     last_newline = false;
                     c.skip_block_comment().ok()?;
                 }
-                Some('|') if c.char_at(c.pos + 1) != Some('|') => return Some(c.pos),
+                // Also `||`: the chain goes on (`PipelineRule` skips the line break before it).
+                Some('|') => return Some(c.pos),
                 _ => return None,
             }
         }
@@ -739,9 +743,12 @@ impl Parser<'_> {
             }),
             c if is_single_quote(c) || is_double_quote(c) => true,
             '(' | '{' | '[' | ',' => true,
+            // `2>&1 Get-X`: a redirection before a command's name.
+            '1'..='6' if n == Some('>') => false,
             '0'..='9' => self.cur.clone().scan_number(false).is_some(),
             '.' => n.is_some_and(|n| n.is_ascii_digit()),
-            '+' => true,
+            // `+=` first is a command's name (pwsh 7.6).
+            '+' => n != Some('='),
             '!' => !n.is_some_and(is_identifier_start),
             c if is_dash(c) => match n {
                 Some(n) if n.is_ascii_digit() || n == '.' || n == '$' || n == '(' || is_dash(n) => true,
