@@ -453,7 +453,7 @@ impl Parser<'_> {
                     return v;
                 }
                 self.cur.pos += 1;
-                self.statement_list(Some((')', start)));
+                self.paren_pipeline(start, false);
                 self.post_ops();
                 Arg::Dynamic
             }

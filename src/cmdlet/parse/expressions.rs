@@ -391,7 +391,7 @@ impl Parser<'_> {
                 if attr {
                     self.expr_group(')', start, true);
                 } else {
-                    self.statement_list(Some((')', start)));
+                    self.paren_pipeline(start, false);
                 }
             }
             '{' => {

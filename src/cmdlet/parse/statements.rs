@@ -80,6 +80,11 @@ impl Parser<'_> {
             }
             if self.cur.peek().is_none_or(force_start_new_token) {
                 self.skip_newlines(false);
+                // Only a loop takes a label; before anything else `:name` is a command's name
+                // (`:outer ( ... ) { }` parses in pwsh 7.6).
+                if !matches!(self.peek_keyword(), Some(("foreach" | "for" | "while" | "do" | "switch", _))) {
+                    self.cur.pos = save;
+                }
             } else {
                 self.cur.pos = save;
             }
@@ -118,7 +123,9 @@ impl Parser<'_> {
     pub(super) fn keyword_statement(&mut self, kw: &'static str, start: usize) {
         match kw {
             "if" => {
-                self.condition(kw);
+                if !self.condition(kw) {
+                    return;
+                }
                 self.block(kw);
                 loop {
                     let save = self.cur.pos;
@@ -126,7 +133,9 @@ impl Parser<'_> {
                     match self.peek_keyword() {
                         Some(("elseif", end)) => {
                             self.cur.pos = end;
-                            self.condition("elseif");
+                            if !self.condition("elseif") {
+                                return;
+                            }
                             self.block("elseif");
                         }
                         Some(("else", end)) => {
@@ -142,7 +151,9 @@ impl Parser<'_> {
                 }
             }
             "while" | "for" => {
-                self.condition(kw);
+                if !self.condition(kw) {
+                    return;
+                }
                 self.block(kw);
             }
             "foreach" => self.foreach_statement(),
@@ -334,13 +345,20 @@ impl Parser<'_> {
         }
     }
 
-    /// `( pipeline )` after if/elseif/while/for/do-while/until.
-    pub(super) fn condition(&mut self, kw: &str) {
+    /// `( pipeline )` after if/elseif/while/switch/do-while/until, `( ; ; )` after for. Returns
+    /// whether it was complete: when not, pwsh gives up the statement (`ErrorStatementAst`) and
+    /// reads on from where it stopped, and so does the reader.
+    pub(super) fn condition(&mut self, kw: &str) -> bool {
         self.skip_newlines(false);
         if self.cur.peek() == Some('(') {
             let open = self.cur.pos;
             self.cur.pos += 1;
-            self.statement_list(Some((')', open)));
+            if kw == "for" {
+                self.statement_list(Some((')', open)));
+                true
+            } else {
+                self.paren_pipeline(open, true)
+            }
         } else {
             let at = self.last_end;
             self.error(
@@ -349,7 +367,48 @@ impl Parser<'_> {
                 format!("`{kw}` needs a condition in parentheses"),
                 &format!("write {kw} (condition) {{ ... }}"),
             );
+            false
         }
+    }
+
+    /// The pipeline chain of `( )` (`ParenthesizedExpressionRule`) or of a statement's condition,
+    /// after its `(` at `open`: one pipeline chain, where `if` or `foreach` are command names, not
+    /// statements (pwsh 7.6: `(foreach $m in $a)` runs ForEach-Object). A missing `)` is reported
+    /// where pwsh reports it — in a condition at the token found instead, in a grouping after the
+    /// pipeline — and the reader goes on from there, as pwsh does. Returns whether `)` closed it.
+    pub(super) fn paren_pipeline(&mut self, open: usize, condition: bool) -> bool {
+        if !self.enter() {
+            return false;
+        }
+        self.skip_newlines(false);
+        let closed = if self.cur.peek() == Some(')') {
+            self.error(
+                "missing-expression",
+                open + 1,
+                "an expression was expected after (",
+                "put the expression or command between the parentheses",
+            );
+            self.cur.pos += 1;
+            true
+        } else {
+            self.pipeline_chain();
+            self.skip_newlines(false);
+            if self.cur.eat(')') {
+                true
+            } else {
+                let at = if condition { self.cur.pos } else { self.last_end };
+                let opened = self.position(open);
+                self.error(
+                    "missing-closing-delimiter",
+                    at,
+                    format!("missing ) here: the ( at line {}, column {} is not closed", opened.line, opened.column),
+                    "add the closing parenthesis",
+                );
+                false
+            }
+        };
+        self.leave();
+        closed
     }
 
     /// `{ statements }` after a keyword.
@@ -422,8 +481,9 @@ impl Parser<'_> {
         match self.peek_keyword_in() {
             Some(end) => {
                 self.cur.pos = end;
-                self.skip_newlines(false);
-                self.statement_list(Some((')', open)));
+                if !self.paren_pipeline(open, true) {
+                    return;
+                }
             }
             None => {
                 let at = self.last_end;
@@ -433,7 +493,8 @@ impl Parser<'_> {
                     "foreach needs `in` after its variable",
                     "write foreach ($m in $mailboxes) { ... }",
                 );
-                self.statement_list(Some((')', open)));
+                // pwsh gives up the statement here and reads on.
+                return;
             }
         }
         self.block("foreach");
@@ -468,8 +529,8 @@ impl Parser<'_> {
                 break;
             }
         }
-        if !file {
-            self.condition("switch");
+        if !file && !self.condition("switch") {
+            return;
         }
         self.skip_newlines(false);
         if self.cur.peek() != Some('{') {
