@@ -278,7 +278,8 @@ impl Parser<'_> {
                         next = Prev::Binary(self.cur.pos);
                     }
                 }
-                '(' if adjacent && (attr || start == last_member_end) => {
+                // In an attribute also after blanks: `[Parameter (Mandatory)]` (pwsh 7.6).
+                '(' if (attr && after_value) || (adjacent && start == last_member_end) => {
                     // Attribute arguments, or a method call's (member_name reads those right
                     // after the name; this is one after `?.` or a generic name).
                     self.cur.pos += 1;
@@ -306,15 +307,23 @@ impl Parser<'_> {
                     next = Prev::Type;
                 }
                 '`' => {
-                    self.cur.pos += 1;
-                    if self.cur.bump().is_none() {
-                        self.error(
-                            "incomplete-escape",
-                            start,
-                            "a backtick ends the text",
-                            "remove it or add the character it escapes",
-                        );
+                    // Escaped characters (`` `"`" `` in a string's `$( )`) and what follows them
+                    // are one bare word to pwsh.
+                    while self.cur.peek() == Some('`') {
+                        self.cur.pos += 1;
+                        if self.cur.bump().is_none() {
+                            self.error(
+                                "incomplete-escape",
+                                start,
+                                "a backtick ends the text",
+                                "remove it or add the character it escapes",
+                            );
+                        }
+                        while let Some(l) = self.cur.peek().filter(|l| is_identifier_follow(*l)) {
+                            self.cur.pos += l.len_utf8();
+                        }
                     }
+                    next = Prev::Value;
                 }
                 _ => {
                     let value_start = c == '$'
@@ -331,6 +340,14 @@ impl Parser<'_> {
                     }
                     if after_value {
                         self.unexpected_token(start);
+                        break;
+                    }
+                    if matches!(prev, Prev::Type) && matches!(self.peek_keyword(), Some(("param", _))) {
+                        // `[CmdletBinding()]param(...)`: the attributes of a param block.
+                        if let Some((kw, end)) = self.peek_keyword() {
+                            self.cur.pos = end;
+                            self.keyword_statement(kw, start);
+                        }
                         break;
                     }
                     self.primary_value(c, n, start, attr);
@@ -437,7 +454,8 @@ impl Parser<'_> {
     pub(super) fn assignment_rhs(&mut self) {
         self.skip_newlines(false);
         if self.at_terminator() && self.cur.peek() != Some('&') {
-            let at = self.cur.pos;
+            // After the operator, as pwsh reports it.
+            let at = self.last_end;
             self.error("missing-expression", at, "a value must follow the assignment operator", "add the value");
             return;
         }

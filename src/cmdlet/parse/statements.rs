@@ -268,7 +268,20 @@ impl Parser<'_> {
                     self.error("missing-parameter-list", at, "param needs a parameter list in ( )", "write param(...)");
                 }
             }
-            "begin" | "process" | "end" | "dynamicparam" | "clean" | "parallel" | "sequence" => self.block(kw),
+            "begin" | "process" | "end" | "dynamicparam" | "clean" | "parallel" | "sequence" => {
+                // A named block only with its braces; `End` alone is a command's name (pwsh 7.6
+                // parses `return` then `End` on the next line).
+                let save = self.cur.pos;
+                self.skip_newlines(false);
+                let braced = self.cur.peek() == Some('{');
+                self.cur.pos = save;
+                if braced {
+                    self.block(kw);
+                } else {
+                    self.cur.pos = start;
+                    self.pipeline_chain();
+                }
+            }
             "return" | "throw" | "exit" => {
                 self.skip_ws();
                 if !self.at_terminator() || self.cur.peek() == Some('&') {
