@@ -654,3 +654,112 @@ fn an_unclosed_parameter_list_is_one_error() {
         );
     }
 }
+
+/// The first syntax error of `text`, as the reader reports it.
+fn first_error(text: &str) -> Option<(u32, u32)> {
+    let script = parse_script(text);
+    let d = script.diagnostics.iter().find(|d| d.severity == crate::cmdlet::diagnostic::Severity::Error)?;
+    d.position.map(|p| (p.line, p.column))
+}
+
+/// Each case with the position of the first error pwsh 7.6's `Parser::ParseInput` reports (the
+/// comment names its `ErrorId`); tests/validate_syntax_oracle.rs compares thousands more.
+fn agree_with_pwsh(cases: &[(&str, Option<(u32, u32)>)]) {
+    for (text, expected) in cases {
+        assert_eq!(first_error(text), *expected, "{text:?}");
+    }
+}
+
+/// A value right after another, with no operator between them: pwsh's `UnexpectedToken`, at the second.
+#[test]
+fn values_juxtaposed_without_an_operator_are_unexpected_tokens() {
+    agree_with_pwsh(&[
+        ("$a$b", Some((1, 3))),          // UnexpectedToken
+        ("$x = 1 2", Some((1, 8))),      // UnexpectedToken
+        ("$a.b $c", Some((1, 6))),       // UnexpectedToken
+        ("(1) (2)", Some((1, 5))),       // UnexpectedToken
+        ("@() @()", Some((1, 5))),       // UnexpectedToken
+        ("\"a\"$b", Some((1, 4))),       // UnexpectedToken
+        ("if ($a $b) {}", Some((1, 8))), // UnexpectedToken
+        ("$h[0] $y", Some((1, 7))),      // UnexpectedToken
+        ("return 1 2", Some((1, 10))),   // UnexpectedToken
+        ("$($a $b)", Some((1, 6))),      // UnexpectedToken
+        ("@{a=1 2}", Some((1, 7))),      // UnexpectedToken
+        ("$a .Name", Some((1, 4))),      // UnexpectedToken
+        ("$a [0]", Some((1, 4))),        // UnexpectedToken
+        ("$a -not $b", Some((1, 4))),    // UnexpectedToken
+        ("$a !$b", Some((1, 4))),        // UnexpectedToken
+        ("{} {}", Some((1, 4))),         // UnexpectedToken
+        ("$x = $a foo", Some((1, 9))),   // UnexpectedToken
+    ]);
+}
+
+/// An operator with nothing after it: pwsh's `ExpectedValueExpression` and kin, at the end of the operator.
+#[test]
+fn an_operator_without_its_value_is_reported_after_the_operator() {
+    agree_with_pwsh(&[
+        ("$a -eq", Some((1, 7))),       // ExpectedValueExpression
+        ("$a -eq -ne 1", Some((1, 7))), // ExpectedValueExpression
+        ("!", Some((1, 2))),            // MissingExpressionAfterOperator
+        ("-not", Some((1, 5))),         // MissingExpressionAfterOperator
+        ("$a = 1,", Some((1, 8))),      // MissingExpressionAfterToken
+        ("$x =", Some((1, 5))),         // ExpectedValueExpression
+        ("$a -split", Some((1, 10))),   // ExpectedValueExpression
+    ]);
+}
+
+/// Forms that look wrong but pwsh 7.6 parses.
+#[test]
+fn forms_pwsh_accepts_are_not_errors() {
+    agree_with_pwsh(&[
+        ("$a -1", None),
+        ("$a. b", None),
+        ("[int] $a", None),
+        ("$a++", None),
+        ("$a -match1", None),
+        ("break $null ++", None),
+        ("else New-MoveRequest", None),
+        ("2>&1 Get-Mailbox", None),
+        (">> a", None),
+        ("+= 1", None),
+        ("$x = 1\n|| Write-Host x", None),
+        ("function\nf {}", None),
+        (":outer ( 1 ) { }", None),
+        ("param([parameter (mandatory)] $x)", None),
+        ("[CmdletBinding()]param()", None),
+        ("return\nEnd", None),
+        ("(if ($a) {1})", None),
+        ("\"$(if ($a -ne `\"`\") {1})\"", None),
+    ]);
+}
+
+/// What is missing after a keyword, block, operator or key: at the end of the token before, as pwsh's `After(token)`.
+#[test]
+fn what_is_missing_after_a_token_is_reported_after_it() {
+    agree_with_pwsh(&[
+        ("trap }", Some((1, 5))),               // MissingTrapStatement
+        ("try { }", Some((1, 8))),              // MissingCatchOrFinally
+        ("try {\n}", Some((2, 2))),             // MissingCatchOrFinally
+        ("x >>", Some((1, 5))),                 // MissingFileSpecification
+        ("@{ a }", Some((1, 5))),               // MissingEqualsInHashLiteral
+        ("foreach ( 1 ) { }", Some((1, 10))),   // MissingVariableNameAfterForeach
+        ("foreach ($m $a) { }", Some((1, 12))), // MissingInInForeach
+        ("Get-X | | Y", Some((1, 8))),          // EmptyPipeElement
+        ("while while (1) {}", Some((1, 6))),   // MissingOpenParenthesisAfterKeyword
+    ]);
+}
+
+/// `( )` and conditions hold one pipeline chain; `;` there is a missing `)`.
+#[test]
+fn parentheses_hold_one_pipeline_chain() {
+    agree_with_pwsh(&[
+        ("($a; $b)", Some((1, 4))),       // MissingEndParenthesisInExpression
+        ("if ($a; $b) {}", Some((1, 7))), // MissingEndParenthesisAfterStatement
+        ("while ( [int]", Some((1, 14))), // MissingEndParenthesisAfterStatement
+        ("()", Some((1, 2))),             // ExpectedExpression
+        ("(foreach $m in $a)", None),
+        ("$a ? 1 : 2", None),
+        ("$a ?? $b", None),
+        ("Get-X && Get-Y || Get-Z", None),
+    ]);
+}
