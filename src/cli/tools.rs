@@ -496,7 +496,17 @@ fn validate_text(
             recent.drain(..128);
         }
     };
-    let diagnostics = commands.for_each(&mut judge);
+    let mut diagnostics = commands.for_each(&mut judge);
+    // PowerShell 7 syntax is a warning in a script that must run in Windows PowerShell 5.1.
+    if diagnostics.iter().any(|d| d.code == crate::cmdlet::parse::NEEDS_POWERSHELL_7) {
+        // The side came from the options: the script was not read for its connections yet.
+        if (args.side.is_some() || args.exchange_version.is_some()) && may_state_side(text) {
+            let mut observe = |c: ParsedCommand| evidence.observe(&c);
+            let _ = parse_script_streaming(text, &mut observe);
+        }
+        let reason = crate::cmdlet::validate::powershell7::windows_powershell(text, &evidence);
+        crate::cmdlet::validate::powershell7::judge(&mut diagnostics, reason.as_deref());
+    }
     for d in &diagnostics {
         match d.severity {
             Severity::Error => errors += 1,

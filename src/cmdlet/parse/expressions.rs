@@ -173,15 +173,37 @@ impl Parser<'_> {
                     self.cur.pos += 1;
                     if self.cur.eat('?') {
                         if self.cur.eat('=') {
+                            self.powershell_7(
+                                start,
+                                "the null-coalescing assignment ??=",
+                                "write `if ($null -eq $x) { $x = ... }`",
+                            );
                             self.assignment_rhs();
                             break;
                         }
+                        self.powershell_7(
+                            start,
+                            "the null-coalescing operator ??",
+                            "write `if ($null -ne $a) { $a } else { $b }`",
+                        );
                         next = Prev::Binary(self.cur.pos);
                     } else if adjacent && matches!(self.cur.peek(), Some('.' | '[')) {
-                        // `(x)?.Name`, `(x)?[0]`: the member access follows, still adjacent.
+                        // `${x}?.Name`, `(x)?[0]` (`$x?.Name` is the variable `x?`).
+                        self.powershell_7(
+                            start,
+                            "the null-conditional operator ?. or ?[]",
+                            "test the value first: `if ($null -ne $x) { $x.Name }`",
+                        );
                         last_value_end = self.cur.pos;
                         continue;
                     } else {
+                        if after_value {
+                            self.powershell_7(
+                                start,
+                                "the ternary operator ? :",
+                                "write `if (condition) { a } else { b }`",
+                            );
+                        }
                         next = Prev::Binary(self.cur.pos);
                     }
                 }
@@ -594,6 +616,11 @@ impl Parser<'_> {
                     self.expr_group(']', start, false);
                 }
                 Some('?') if matches!(self.cur.peek2(), Some('.' | '[')) => {
+                    self.powershell_7(
+                        start,
+                        "the null-conditional operator ?. or ?[]",
+                        "test the value first: `if ($null -ne $x) { $x.Name }`",
+                    );
                     self.cur.pos += 1;
                     continue;
                 }

@@ -241,6 +241,10 @@ pub fn parse_command(text: &str) -> Result<Invocation, Diagnostic> {
     Err(d)
 }
 
+/// The code of the notes the reader gives for PowerShell 7 syntax (`&&`, `||`, `??`, `??=`, the
+/// ternary `? :`, `?.`, `?[]`, a `clean` block); docs/validate.md lists when each came.
+pub const NEEDS_POWERSHELL_7: &str = "needs-powershell-7";
+
 /// The deepest nesting of brackets and statements read before giving up.
 const MAX_DEPTH: usize = 256;
 
@@ -460,6 +464,20 @@ impl<'a> Parser<'a> {
                 "add #> where the comment ends",
             ),
         }
+    }
+
+    /// Records a construct Windows PowerShell 5.1 cannot parse (PowerShell 7 syntax, which pwsh
+    /// 7.6 parses) as a note with the code [`NEEDS_POWERSHELL_7`]; `validate` makes it a warning
+    /// when the script must run in Windows PowerShell (the Exchange Management Shell) and drops
+    /// it otherwise (see `validate::script::windows_powershell`).
+    fn powershell_7(&mut self, at: usize, construct: &str, help: &str) {
+        self.report(
+            Severity::Note,
+            NEEDS_POWERSHELL_7,
+            at,
+            format!("{construct} is PowerShell 7 syntax: Windows PowerShell 5.1 cannot parse it"),
+            help,
+        );
     }
 
     fn missing_closer(&mut self, closer: char, open: usize) {

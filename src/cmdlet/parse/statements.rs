@@ -275,6 +275,13 @@ impl Parser<'_> {
                 self.skip_newlines(false);
                 let braced = self.cur.peek() == Some('{');
                 self.cur.pos = save;
+                if braced && kw == "clean" {
+                    self.powershell_7(
+                        start,
+                        "a clean block (PowerShell 7.3)",
+                        "release resources in the end block, or in a try/finally around the work",
+                    );
+                }
                 if braced {
                     self.block(kw);
                 } else {
@@ -703,6 +710,12 @@ impl Parser<'_> {
             let b = &self.cur.bytes[self.cur.pos..self.cur.end];
             if b.starts_with(b"&&") || b.starts_with(b"||") {
                 let at = self.cur.pos;
+                let op = if b[0] == b'&' { "the pipeline chain operator &&" } else { "the pipeline chain operator ||" };
+                self.powershell_7(
+                    at,
+                    op,
+                    "write `cmd1; if ($?) { cmd2 }` for &&, `cmd1; if (-not $?) { cmd2 }` for ||",
+                );
                 self.cur.pos += 2;
                 self.skip_newlines(false);
                 if self.at_terminator() && !self.cur.bytes[self.cur.pos..self.cur.end].starts_with(b"&") {

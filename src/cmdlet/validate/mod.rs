@@ -13,6 +13,7 @@
 mod bind;
 mod doubtful;
 pub mod lints;
+pub mod powershell7;
 pub mod script;
 mod values;
 

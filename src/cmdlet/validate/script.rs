@@ -44,6 +44,10 @@ pub struct SideEvidence {
     pub implied_online: Vec<(String, Position)>,
     /// Cmdlets only on-premises Exchange has (`Get-ExchangeServer`, `Add-ADPermission`), likewise.
     pub implied_on_premises: Vec<(String, Position)>,
+    /// Commands that load the Exchange Management Shell into the script's own session
+    /// (`Add-PSSnapin Microsoft.Exchange*`, `RemoteExchange.ps1`, `Connect-ExchangeServer`),
+    /// which only Windows PowerShell 5.1 can (see [`super::powershell7`]).
+    pub windows_powershell: Vec<(String, Position)>,
 }
 
 impl SideEvidence {
@@ -97,6 +101,9 @@ impl SideEvidence {
         let mut on_prem = name == "connect-exchangeserver"
             || name.ends_with("remoteexchange.ps1")
             || (name == "add-pssnapin" && args().any(|a| a.contains("exchange") || names_exchange_snapin(&a)));
+        if on_prem {
+            self.windows_powershell.push((cmd.invocation.cmdlet.clone(), cmd.position));
+        }
         let mut online = online;
         // `-Prefix P`: the session's commands are called `Verb-PNoun`, so the unprefixed commands
         // of the script run elsewhere (Exchange Online next to the Exchange Management Shell is
