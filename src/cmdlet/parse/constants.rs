@@ -27,7 +27,8 @@ impl Parser<'_> {
             let key_start = self.cur.pos;
             let key: Option<String> = match self.cur.peek() {
                 None | Some(')' | ']') => {
-                    self.missing_closer('}', open);
+                    // pwsh reports it after the `@{`.
+                    self.missing_closer('}', open + 2);
                     break Arg::Dynamic;
                 }
                 Some('}') => {

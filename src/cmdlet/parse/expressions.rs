@@ -169,6 +169,15 @@ impl Parser<'_> {
                         next = Prev::Binary(self.cur.pos);
                     }
                 }
+                // Where a value must come, a `?`, `:`, `..` or a `.` that is not a number cannot
+                // start one: pwsh's `ExpectedValueExpression` after the operator before.
+                '?' | ':' | '.'
+                    if matches!(prev, Prev::Unary(_) | Prev::Binary(_))
+                        && !(c == '.' && n.is_some_and(|d| d.is_ascii_digit())) =>
+                {
+                    self.missing_operand(prev);
+                    break;
+                }
                 '?' => {
                     self.cur.pos += 1;
                     if self.cur.eat('?') {

@@ -480,6 +480,23 @@ impl<'a> Parser<'a> {
         );
     }
 
+    /// A missing closer of a statement list: a `{` is reported where it opens (pwsh's
+    /// `MissingEndCurlyBrace`), a `$(`, `@(` or `(` at the token found instead, as pwsh does,
+    /// with the opener named in the message.
+    fn missing_closer_at(&mut self, closer: char, open: usize) {
+        if closer != ')' {
+            return self.missing_closer(closer, open);
+        }
+        let at = self.cur.pos;
+        let opened = self.position(open);
+        self.error(
+            "missing-closing-delimiter",
+            at,
+            format!("missing ) here: the ( at line {}, column {} is not closed", opened.line, opened.column),
+            "add the closing parenthesis",
+        );
+    }
+
     fn missing_closer(&mut self, closer: char, open: usize) {
         self.error(
             "missing-closing-delimiter",

@@ -25,7 +25,7 @@ impl Parser<'_> {
             match self.cur.peek() {
                 None => {
                     if let Some((c, open)) = closer {
-                        self.missing_closer(c, open);
+                        self.missing_closer_at(c, open);
                     }
                     break;
                 }
@@ -35,7 +35,7 @@ impl Parser<'_> {
                 }
                 Some(c @ (')' | '}')) => {
                     if let Some((cl, open)) = closer {
-                        self.missing_closer(cl, open);
+                        self.missing_closer_at(cl, open);
                         break;
                     }
                     let at = self.cur.pos;
@@ -373,12 +373,7 @@ impl Parser<'_> {
         if self.cur.peek() == Some('(') {
             let open = self.cur.pos;
             self.cur.pos += 1;
-            if kw == "for" {
-                self.statement_list(Some((')', open)));
-                true
-            } else {
-                self.paren_pipeline(open, true)
-            }
+            if kw == "for" { self.for_header(open) } else { self.paren_pipeline(open, true) }
         } else {
             let at = self.last_end;
             self.error(
@@ -388,6 +383,41 @@ impl Parser<'_> {
                 &format!("write {kw} (condition) {{ ... }}"),
             );
             false
+        }
+    }
+
+    /// `(init; condition; step)` of a for loop, after its `(` at `open`; a missing `)` is
+    /// reported at the token found instead (pwsh's `MissingEndParenthesisAfterStatement`).
+    fn for_header(&mut self, open: usize) -> bool {
+        loop {
+            self.skip_newlines(true);
+            match self.cur.peek() {
+                Some(')') => {
+                    self.cur.pos += 1;
+                    return true;
+                }
+                None | Some('}') => {
+                    let at = self.cur.pos;
+                    let opened = self.position(open);
+                    self.error(
+                        "missing-closing-delimiter",
+                        at,
+                        format!(
+                            "missing ) here: the ( at line {}, column {} is not closed",
+                            opened.line, opened.column
+                        ),
+                        "add the closing parenthesis",
+                    );
+                    return false;
+                }
+                Some(_) => {
+                    let before = self.cur.pos;
+                    self.statement();
+                    if self.cur.pos == before {
+                        self.cur.bump();
+                    }
+                }
+            }
         }
     }
 
