@@ -45,8 +45,9 @@ impl Parser<'_> {
         // A stream redirection may come before the name (`2>&1 Get-X`: pwsh's `CommandRule` takes
         // them anywhere); `>`, `*>&1` or `<` there are the command's name (pwsh keeps that for
         // compatibility with version 2).
+        let mut redirected = 0u8;
         while matches!(self.cur.peek_byte(), Some(b'1'..=b'6')) && self.cur.char_at(self.cur.pos + 1) == Some('>') {
-            self.redirection();
+            self.redirection(&mut redirected);
             self.skip_ws();
             if self.at_terminator() {
                 return;
@@ -111,11 +112,11 @@ impl Parser<'_> {
                     continue;
                 }
                 '>' | '<' => {
-                    self.redirection();
+                    self.redirection(&mut redirected);
                     continue;
                 }
                 '*' | '1'..='6' if n == Some('>') => {
-                    self.redirection();
+                    self.redirection(&mut redirected);
                     continue;
                 }
                 c if is_dash(c) && !dash_dash => {

@@ -98,6 +98,7 @@ impl Parser<'_> {
             return;
         }
         let mut prev = Prev::Start;
+        let mut redirected = 0u8;
         let mut last_value_end = usize::MAX;
         let mut last_attr_end = usize::MAX;
         // Where the last member name ended: a `(` right there is a method call.
@@ -145,9 +146,9 @@ impl Parser<'_> {
                     self.assignment_rhs();
                     break;
                 }
-                '*' if n == Some('>') => self.redirection(),
-                '1'..='6' if n == Some('>') => self.redirection(),
-                '>' | '<' => self.redirection(),
+                '*' if n == Some('>') => self.redirection(&mut redirected),
+                '1'..='6' if n == Some('>') => self.redirection(&mut redirected),
+                '>' | '<' => self.redirection(&mut redirected),
                 '+' | '*' | '/' | '%' => {
                     self.cur.pos += 1;
                     if self.cur.eat('=') {
@@ -563,8 +564,27 @@ impl Parser<'_> {
         self.subs.clear();
     }
 
-    pub(super) fn redirection(&mut self) {
+    /// A redirection at the cursor; `redirected` holds the streams the command has redirected
+    /// already (bit n for stream n, bit 0 for `*`, which pwsh keeps apart: `> f *>&1` is
+    /// accepted), and a second redirection of one of them is pwsh's `StreamAlreadyRedirected`,
+    /// at the second.
+    pub(super) fn redirection(&mut self, redirected: &mut u8) {
         let start = self.cur.pos;
+        let streams = match self.cur.peek_byte() {
+            Some(b'*') => 1,
+            Some(d @ b'1'..=b'6') => 1 << (d - b'0'),
+            Some(b'>') => 1 << 1,
+            _ => 0,
+        };
+        if *redirected & streams != 0 {
+            self.error(
+                "stream-already-redirected",
+                start,
+                "this stream of the command is already redirected",
+                "redirect each stream once (2>&1 > file sends errors and output to one file)",
+            );
+        }
+        *redirected |= streams;
         let c = self.cur.bump().unwrap_or('>');
         if c == '<' {
             self.error(
