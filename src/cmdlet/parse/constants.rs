@@ -52,6 +52,7 @@ impl Parser<'_> {
                 Some(_) => {
                     // A computed key: read `key = value` as an expression statement.
                     shape = false;
+                    self.hash_key = true;
                     self.expression_element(false);
                     if self.cur.pos == key_start {
                         self.cur.bump();
@@ -97,7 +98,7 @@ impl Parser<'_> {
             match key {
                 Some(k) => {
                     if keys.iter().any(|x| x.eq_ignore_ascii_case(&k)) {
-                        self.error(
+                        self.late_error(
                             "duplicate-hash-key",
                             key_start,
                             format!("the key '{k}' appears twice in this hash literal"),

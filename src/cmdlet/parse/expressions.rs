@@ -21,6 +21,32 @@ enum Prev {
     Type,
 }
 
+/// What the expression read so far is as the target of an assignment (`$x`, `$a.b`, `$h[0]`,
+/// `[int]$n`, `($x)`, and with `=` only a list `$a, $b`); anything else before `=` is pwsh's
+/// `InvalidLeftHandSide`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lhs {
+    /// Nothing yet.
+    Empty,
+    /// Type literals: a variable may follow.
+    Cast,
+    /// One assignable target.
+    Target,
+    /// Targets separated by commas.
+    List,
+    /// After a comma of a list: another target must follow.
+    ListComma,
+    /// Not assignable.
+    Invalid,
+}
+
+impl Lhs {
+    /// Whether `=` (`compound`: `+=`, `??=`, ...) may follow.
+    fn assignable(self, compound: bool) -> bool {
+        matches!(self, Lhs::Target) || (!compound && self == Lhs::List)
+    }
+}
+
 /// What a `-word` operator takes (`TokenKind` flags in PowerShell's `token.cs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpKind {
@@ -99,6 +125,13 @@ impl Parser<'_> {
         }
         let mut prev = Prev::Start;
         let mut redirected = 0u8;
+        // The assignment target so far, and where the element starts (pwsh reports an invalid
+        // target there). Not checked in attribute arguments (`Mandatory=$true`) or a hash
+        // literal's computed key.
+        let check_lhs = !attr && !std::mem::replace(&mut self.hash_key, false);
+        let comma_ends = std::mem::replace(&mut self.comma_ends, false);
+        let mut lhs = Lhs::Empty;
+        let mut element_start = None;
         let mut last_value_end = usize::MAX;
         let mut last_attr_end = usize::MAX;
         // Where the last member name ended: a `(` right there is a method call.
@@ -113,6 +146,7 @@ impl Parser<'_> {
                 self.missing_operand(prev);
                 break;
             };
+            let element_start = *element_start.get_or_insert(start);
             let adjacent = start == last_value_end;
             let n = self.cur.peek2();
             let after_value = matches!(prev, Prev::Value);
@@ -142,8 +176,21 @@ impl Parser<'_> {
                     break;
                 }
                 '=' => {
+                    if attr || comma_ends {
+                        // `Mandatory = $true, Position = 0`, `param($a = 1, $b)`: a named
+                        // attribute argument and a default value take an expression, not a
+                        // statement, and a comma ends it.
+                        self.cur.pos += 1;
+                        self.skip_newlines(false);
+                        self.comma_ends = comma_ends;
+                        self.expression(attr, false);
+                        break;
+                    }
+                    let invalid = check_lhs && !lhs.assignable(false);
                     self.cur.pos += 1;
                     self.assignment_rhs();
+                    // A semantic check in pwsh: reported after the syntax errors.
+                    self.invalid_target(invalid, element_start);
                     break;
                 }
                 '*' if n == Some('>') => self.redirection(&mut redirected),
@@ -152,7 +199,10 @@ impl Parser<'_> {
                 '+' | '*' | '/' | '%' => {
                     self.cur.pos += 1;
                     if self.cur.eat('=') {
+                        let invalid = check_lhs && !lhs.assignable(true);
                         self.assignment_rhs();
+                        // A semantic check in pwsh: reported after the syntax errors.
+                        self.invalid_target(invalid, element_start);
                         break;
                     }
                     if c == '+' && self.cur.eat('+') {
@@ -188,7 +238,10 @@ impl Parser<'_> {
                                 "the null-coalescing assignment ??=",
                                 "write `if ($null -eq $x) { $x = ... }`",
                             );
+                            let invalid = check_lhs && !lhs.assignable(true);
                             self.assignment_rhs();
+                            // A semantic check in pwsh: reported after the syntax errors.
+                            self.invalid_target(invalid, element_start);
                             break;
                         }
                         self.powershell_7(
@@ -221,8 +274,11 @@ impl Parser<'_> {
                     self.cur.pos += c.len_utf8();
                     match n {
                         Some('=') => {
+                            let invalid = check_lhs && !lhs.assignable(true);
                             self.cur.pos += 1;
                             self.assignment_rhs();
+                            // A semantic check in pwsh: reported after the syntax errors.
+                            self.invalid_target(invalid, element_start);
                             break;
                         }
                         Some(d) if is_dash(d) => {
@@ -259,6 +315,7 @@ impl Parser<'_> {
                         }
                     }
                 }
+                ',' if comma_ends && after_value => break,
                 '!' | ',' => {
                     if c == '!' && after_value {
                         self.unexpected_token(start);
@@ -284,7 +341,7 @@ impl Parser<'_> {
                         // Member access, also after blanks: `$a. b` (pwsh 7.6).
                         self.cur.pos += 1;
                         self.skip_ws();
-                        self.member_name();
+                        self.member_name_and_call(!attr);
                         last_member_end = self.cur.pos;
                         next = Prev::Value;
                     } else if after_value {
@@ -389,6 +446,22 @@ impl Parser<'_> {
             if matches!(next, Prev::Value) {
                 last_value_end = self.cur.pos;
             }
+            lhs = match (c, next) {
+                (_, Prev::Type) if matches!(lhs, Lhs::Empty | Lhs::Cast | Lhs::ListComma) => Lhs::Cast,
+                ('$', Prev::Value) if !after_value && n != Some('(') => match lhs {
+                    Lhs::Empty | Lhs::Cast => Lhs::Target,
+                    Lhs::ListComma => Lhs::List,
+                    _ => Lhs::Invalid,
+                },
+                ('(', Prev::Value) if !after_value && lhs == Lhs::Empty => Lhs::Target,
+                // Member access and indexing keep a target one.
+                ('.' | ':' | '[', Prev::Value) if after_value => lhs,
+                // A static member: `[Net.ServicePointManager]::SecurityProtocol = ...`.
+                ('.' | ':', Prev::Value) if prev == Prev::Type => Lhs::Target,
+                // Also a unary comma: `, $i = 0` parses in pwsh 7.6.
+                (',', _) if matches!(lhs, Lhs::Empty | Lhs::Target | Lhs::List) => Lhs::ListComma,
+                _ => Lhs::Invalid,
+            };
             prev = next;
         }
         self.leave();
@@ -456,6 +529,19 @@ impl Parser<'_> {
                     self.cur.pos += l.len_utf8();
                 }
             }
+        }
+    }
+
+    /// pwsh's `InvalidLeftHandSide`, when `invalid`: what comes before an assignment operator
+    /// cannot be assigned to.
+    fn invalid_target(&mut self, invalid: bool, at: usize) {
+        if invalid {
+            self.late_error(
+                "invalid-assignment-target",
+                at,
+                "the left of this assignment cannot be assigned to".into(),
+                "assign to a variable ($x), a property ($m.Name) or an element ($h['k']); compare with -eq",
+            );
         }
     }
 
@@ -661,6 +747,13 @@ impl Parser<'_> {
     }
 
     pub(super) fn member_name(&mut self) {
+        self.member_name_and_call(true);
+    }
+
+    /// A member name and, when `call`, the arguments of a method call right after it. In an
+    /// attribute (`[A.B('x', Justification = 'y')]`) the arguments are attribute arguments,
+    /// which the caller reads.
+    fn member_name_and_call(&mut self, call: bool) {
         let start = self.cur.pos;
         match self.cur.peek() {
             Some(c) if is_identifier_start(c) => {
@@ -686,9 +779,9 @@ impl Parser<'_> {
             _ => {}
         }
         let open = self.cur.pos;
-        if self.cur.eat('(') {
+        if call && self.cur.eat('(') {
             self.statement_list(Some((')', open)));
-        } else if self.cur.eat('{') {
+        } else if call && self.cur.eat('{') {
             self.statement_list(Some(('}', open)));
         }
     }

@@ -97,6 +97,7 @@ pub enum ArgForm {
 pub fn parse_script(text: &str) -> Script {
     let mut p = Parser::new(text);
     p.statement_list(None);
+    p.finish();
     Script { commands: p.commands, diagnostics: p.diags }
 }
 
@@ -110,6 +111,7 @@ pub fn parse_script_streaming<'a>(text: &'a str, sink: &'a mut dyn FnMut(ParsedC
     p.sink = Some(sink);
     p.statement_list(None);
     p.flush();
+    p.finish();
     p.diags
 }
 
@@ -363,6 +365,13 @@ struct Parser<'a> {
     last_end: usize,
     /// Where the last skip of blanks ended.
     skipped_to: usize,
+    /// The next expression is a hash literal's computed key, not an assignment target.
+    hash_key: bool,
+    /// The next expression is a parameter declaration, where `,` ends it.
+    comma_ends: bool,
+    /// Errors pwsh finds only after parsing, in its semantic checks (an assignment to what
+    /// cannot be assigned, a key twice in a hash literal): they follow the syntax errors.
+    late: Vec<Diagnostic>,
 }
 
 impl<'a> Parser<'a> {
@@ -381,6 +390,9 @@ impl<'a> Parser<'a> {
             aborted: false,
             last_end: 0,
             skipped_to: usize::MAX,
+            hash_key: false,
+            comma_ends: false,
+            late: Vec::new(),
         }
     }
 
@@ -407,6 +419,19 @@ impl<'a> Parser<'a> {
             d = d.with_help(help);
         }
         self.diags.push(d);
+    }
+
+    /// The syntax errors first, then the errors of pwsh's semantic checks (see `late`).
+    fn finish(&mut self) {
+        self.diags.append(&mut self.late);
+    }
+
+    /// An error pwsh's semantic checks find once the whole script is parsed (see `late`).
+    fn late_error(&mut self, code: &'static str, off: usize, message: String, help: &str) {
+        self.report(Severity::Error, code, off, message, help);
+        if let Some(d) = self.diags.pop() {
+            self.late.push(d);
+        }
     }
 
     fn error(&mut self, code: &'static str, off: usize, message: impl Into<String>, help: &str) {

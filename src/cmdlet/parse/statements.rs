@@ -242,7 +242,7 @@ impl Parser<'_> {
                 if self.cur.peek() == Some('(') {
                     let open = self.cur.pos;
                     self.cur.pos += 1;
-                    self.expr_group(')', open, false);
+                    self.parameter_list(open);
                 }
                 self.block(kw);
             }
@@ -251,7 +251,7 @@ impl Parser<'_> {
                 if self.cur.peek() == Some('(') {
                     let open = self.cur.pos;
                     self.cur.pos += 1;
-                    self.expr_group(')', open, false);
+                    self.parameter_list(open);
                     // Only a list that closed: `param(}` is reported missing its `)` already.
                     let closed = self.cur.pos > open + 1 && self.cur.bytes[self.cur.pos - 1] == b')';
                     let list = if closed { &self.cur.src[open + 1..self.cur.pos - 1] } else { "" };
@@ -384,6 +384,45 @@ impl Parser<'_> {
             );
             false
         }
+    }
+
+    /// The parameters of `param( )` or `function f( )`, after the `(` at `open`: each a
+    /// declaration whose default value is an expression where `,` starts the next parameter
+    /// (pwsh parses `param($a = 1, $b)` so).
+    fn parameter_list(&mut self, open: usize) {
+        if !self.enter() {
+            return;
+        }
+        loop {
+            if self.aborted {
+                break;
+            }
+            self.skip_newlines(true);
+            match self.cur.peek() {
+                None => {
+                    self.missing_closer(')', open);
+                    break;
+                }
+                Some(')') => {
+                    self.cur.pos += 1;
+                    break;
+                }
+                Some('}' | ']') => {
+                    self.missing_closer(')', open);
+                    break;
+                }
+                Some(',') => self.cur.pos += 1,
+                Some(_) => {
+                    let before = self.cur.pos;
+                    self.comma_ends = true;
+                    self.expression_element(false);
+                    if self.cur.pos == before {
+                        self.cur.bump();
+                    }
+                }
+            }
+        }
+        self.leave();
     }
 
     /// `(init; condition; step)` of a for loop, after its `(` at `open`; a missing `)` is
