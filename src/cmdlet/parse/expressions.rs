@@ -692,7 +692,13 @@ impl Parser<'_> {
         }
         let op_end = self.cur.pos;
         self.skip_ws();
-        if self.at_terminator() || self.cur.peek() == Some(',') {
+        // Another redirection is no file name either (`>> > out.txt`).
+        let another = match self.cur.peek_byte() {
+            Some(b'>' | b'<') => true,
+            Some(b'*' | b'1'..=b'6') => self.cur.char_at(self.cur.pos + 1) == Some('>'),
+            _ => false,
+        };
+        if self.at_terminator() || self.cur.peek() == Some(',') || another {
             // pwsh reports it at the end of the operator.
             self.error(
                 "missing-file-specification",

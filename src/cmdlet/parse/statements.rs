@@ -593,7 +593,8 @@ impl Parser<'_> {
     pub(super) fn peek_keyword_in(&self) -> Option<usize> {
         let p = self.cur.pos;
         let word = self.cur.src.get(p..p + 2)?;
-        if word.eq_ignore_ascii_case("in") && self.cur.char_at(p + 2).is_none_or(|c| !is_identifier_follow(c)) {
+        // A whole token: `in$a` and `in??` are not `in` to pwsh.
+        if word.eq_ignore_ascii_case("in") && self.cur.char_at(p + 2).is_none_or(force_start_new_token) {
             Some(p + 2)
         } else {
             None
