@@ -45,9 +45,10 @@ impl Parser<'_> {
         // A stream redirection may come before the name (`2>&1 Get-X`: pwsh's `CommandRule` takes
         // them anywhere); `>`, `*>&1` or `<` there are the command's name (pwsh keeps that for
         // compatibility with version 2).
+        // pwsh reads `2>$null 2>$null` there without complaint: these streams are not counted.
         let mut redirected = 0u8;
         while matches!(self.cur.peek_byte(), Some(b'1'..=b'6')) && self.cur.char_at(self.cur.pos + 1) == Some('>') {
-            self.redirection(&mut redirected);
+            self.redirection(&mut 0);
             self.skip_ws();
             if self.at_terminator() {
                 return;

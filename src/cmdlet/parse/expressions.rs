@@ -109,17 +109,10 @@ impl Parser<'_> {
     /// an operator that takes two operands right after another (`$a -eq -ne 1`), and a unary-only
     /// operator after a value (`$a -not $b`). Checked with pwsh 7.6 (tests/validate_syntax_oracle.rs).
     pub(super) fn expression_element(&mut self, attr: bool) {
-        self.expression(attr, false);
+        self.expression(attr);
     }
 
-    /// A unary expression only (`UnaryExpressionRule`): the label of `break` and `continue`. It
-    /// ends before a binary operator or another value, which start the next statement without
-    /// an error (`break $a . -gt 1` parses in pwsh 7.6).
-    pub(super) fn unary_expression(&mut self) {
-        self.expression(false, true);
-    }
-
-    fn expression(&mut self, attr: bool, unary_only: bool) {
+    fn expression(&mut self, attr: bool) {
         if !self.enter() {
             return;
         }
@@ -150,18 +143,6 @@ impl Parser<'_> {
             let adjacent = start == last_value_end;
             let n = self.cur.peek2();
             let after_value = matches!(prev, Prev::Value);
-            if unary_only && after_value {
-                let postfix = match c {
-                    '.' | '[' => adjacent,
-                    ':' => adjacent && n == Some(':'),
-                    '+' => n == Some('+'),
-                    c if is_dash(c) => n.is_some_and(is_dash),
-                    _ => false,
-                };
-                if !postfix {
-                    break;
-                }
-            }
             let mut next = prev;
             match c {
                 '\n' | '\r' => {
@@ -183,7 +164,7 @@ impl Parser<'_> {
                         self.cur.pos += 1;
                         self.skip_newlines(false);
                         self.comma_ends = comma_ends;
-                        self.expression(attr, false);
+                        self.expression(attr);
                         break;
                     }
                     let invalid = check_lhs && !lhs.assignable(false);
@@ -338,9 +319,9 @@ impl Parser<'_> {
                         self.cur.pos += 2;
                         next = Prev::Binary(self.cur.pos);
                     } else if adjacent || matches!(prev, Prev::Type) {
-                        // Member access, also after blanks: `$a. b` (pwsh 7.6).
+                        // Member access, also after blanks and a line break: `$a. b` (pwsh 7.6).
                         self.cur.pos += 1;
-                        self.skip_ws();
+                        self.skip_newlines(false);
                         self.member_name_and_call(!attr);
                         last_member_end = self.cur.pos;
                         next = Prev::Value;

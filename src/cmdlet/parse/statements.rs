@@ -296,12 +296,19 @@ impl Parser<'_> {
                 }
             }
             "break" | "continue" => {
-                // A label or an expression (`LabelOrKeyword`; `break $null ++` parses).
-                self.skip_ws();
-                if self.is_expression_start() {
-                    self.unary_expression();
-                } else if !self.at_terminator() {
-                    self.argument_element(Ctx::Argument);
+                // A label or an expression (`LabelOrKeyword`), and after it pwsh reads the rest
+                // of the line in command mode (`break $null ++` and `continue ? $a [int]` parse):
+                // the reader takes it all as command arguments and keeps only the errors of text
+                // left open (a string, a block comment) there.
+                let before = self.diags.len();
+                self.rest_of_statement();
+                let mut k = before;
+                while k < self.diags.len() {
+                    if self.diags[k].code.starts_with("unterminated") {
+                        k += 1;
+                    } else {
+                        self.diags.remove(k);
+                    }
                 }
             }
             "data" => {
@@ -604,7 +611,8 @@ impl Parser<'_> {
     pub(super) fn switch_statement(&mut self) {
         let mut file = false;
         loop {
-            self.skip_ws();
+            // Flags may follow on the next line (pwsh 7.6).
+            self.skip_newlines(false);
             if self.cur.peek().is_some_and(is_dash) && self.cur.peek2().is_some_and(|c| c.is_alphabetic()) {
                 if let ParamScan::Param { name, .. } = self.statement_flag()
                     && name.eq_ignore_ascii_case("file")
@@ -909,6 +917,11 @@ impl Parser<'_> {
             '!' => !n.is_some_and(is_identifier_start),
             c if is_dash(c) => match n {
                 Some(n) if n.is_ascii_digit() || n == '.' || n == '$' || n == '(' || is_dash(n) => true,
+                // `- 10GB`: the unary minus, when a value follows the blanks (pwsh 7.6).
+                Some(n) if crate::cmdlet::tokenizer::is_ws(n) => {
+                    let rest = self.cur.src[self.cur.pos + c.len_utf8()..self.cur.end].trim_start_matches([' ', '\t']);
+                    rest.starts_with(|v: char| v.is_ascii_digit() || matches!(v, '$' | '(' | '\'' | '"' | '@' | '['))
+                }
                 Some(n) if n.is_alphabetic() => {
                     let start = self.cur.pos + c.len_utf8();
                     let end = self.cur.bytes[start..self.cur.end]
