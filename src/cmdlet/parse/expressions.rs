@@ -177,6 +177,7 @@ impl Parser<'_> {
                     if attr {
                         self.expr_group(')', start, true);
                     } else {
+                        self.paren_list = true;
                         self.statement_list(Some((')', start)));
                     }
                     value = true;
