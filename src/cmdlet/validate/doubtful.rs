@@ -171,8 +171,8 @@ const IN_DOUBT: &[(&str, &[(&str, Doubt)])] = &[
     (
         "Remove-PublicFolderClientPermission",
         &[
-            // Exchange 2010's cmdlet removes named rights, which SYNTAX requires; the second example leaves them out
-            ("AccessRights", Doubt::Example),
+            // -AccessRights applies to Exchange 2010 only (its Applicable line); the second example, without it, is how 2013 and later remove a user's permissions, and a hosting runbook of the fourth sweep runs it so
+            ("AccessRights", Doubt::Page),
         ],
     ),
     (
