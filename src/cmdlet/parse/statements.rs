@@ -105,6 +105,24 @@ impl Parser<'_> {
                 self.cur.pos = save;
             }
         }
+        // A line of dashes (a notes file's underline): `--` is pwsh's decrement, which needs a
+        // variable after it (OperatorRequiresVariableOrProperty, checked with pwsh 7.6).
+        let dashes = self.cur.bytes[self.cur.pos..self.cur.end].iter().take_while(|&&b| b == b'-').count();
+        if dashes >= 2
+            && self.cur.bytes.get(self.cur.pos + dashes).is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            let at = self.cur.pos + 2;
+            self.error(
+                "operator-requires-variable",
+                at,
+                "`--` decrements a variable, and none follows it (a line of dashes is not a comment)",
+                "start the line with # to make it a comment",
+            );
+            self.cur.pos += dashes;
+            self.last_statement = "";
+            self.leave();
+            return;
+        }
         let last = match self.peek_keyword() {
             Some((kw, end)) => {
                 let start = self.cur.pos;

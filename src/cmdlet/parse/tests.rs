@@ -635,6 +635,47 @@ fn a_named_block_keyword_after_other_statements_is_a_command() {
 }
 
 #[test]
+fn a_word_after_a_value_is_an_unexpected_token() {
+    // pwsh 7.6: UnexpectedToken at the word.
+    for (text, col) in [
+        ("$NeedsApprova l = $MigrationUser | ? { $_.Status -eq 'x' }", 15),
+        ("1\tProvisionMailbox = enable-mailbox USER", 3),
+        ("'a' b", 5),
+    ] {
+        let script = parse_script(text);
+        assert_eq!(codes(&script), vec!["unexpected-token"], "{text}");
+        assert_eq!(script.diagnostics[0].position, Some(p(1, col)), "{text}");
+    }
+    // Members, static members, operators, foreach's `in`, casts, numbers with a multiplier.
+    for ok in [
+        "$x.Name",
+        "[Math]::Round($s / 1MB, 2)",
+        "$q = 4.75GB",
+        "$a = $b -as [int]",
+        "foreach ($m in $list) { $m }",
+        "$x = $m.PrimarySmtpAddress.ToString()",
+        "$ok = $a -and $b",
+        "$h = @{ Name = 'x'; Value = 1 }",
+    ] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
+fn a_line_of_dashes_is_a_decrement_without_a_variable() {
+    // pwsh 7.6: OperatorRequiresVariableOrProperty at 1:3.
+    let script = parse_script("Get-Mailbox kim\n-------------------\nGet-Mailbox bob");
+    assert_eq!(codes(&script), vec!["operator-requires-variable"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(2, 3)));
+    assert_eq!(names(&script), vec![("Get-Mailbox", 0), ("Get-Mailbox", 0)]);
+    for ok in ["--$i", "$i--", "Get-Mailbox -- -x", "# -----"] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
 fn a_paren_expression_holds_one_pipeline() {
     // pwsh 7.6: MissingEndParenthesisInExpression where the first pipeline ends (a runbook's
     // `-Value` at a line's end, its script block on the next line).
