@@ -220,6 +220,8 @@ impl Parser<'_> {
                             "unexpected word after a value: there is no operator between them",
                             "join them with an operator, or quote the text, or put them on separate lines",
                         );
+                        // pwsh ends the statement here and reads on from the word.
+                        break;
                     }
                     while let Some(l) = self.cur.peek().filter(|l| is_identifier_follow(*l)) {
                         self.cur.pos += l.len_utf8();

@@ -107,10 +107,15 @@ impl Parser<'_> {
         }
         // A line of dashes (a notes file's underline): `--` is pwsh's decrement, which needs a
         // variable after it (OperatorRequiresVariableOrProperty, checked with pwsh 7.6).
-        let dashes = self.cur.bytes[self.cur.pos..self.cur.end].iter().take_while(|&&b| b == b'-').count();
-        if dashes >= 2
-            && self.cur.bytes.get(self.cur.pos + dashes).is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        {
+        // One finding for the line, however many runs of dashes it has (a table's underline).
+        let rest = &self.cur.bytes[self.cur.pos..self.cur.end];
+        let line = rest.iter().take_while(|&&b| b != b'\n' && b != b'\r').count();
+        let dashes = if rest.starts_with(b"--") && rest[..line].iter().all(|&b| matches!(b, b'-' | b' ' | b'\t')) {
+            rest[..line].iter().rposition(|&b| b == b'-').map_or(0, |i| i + 1)
+        } else {
+            0
+        };
+        if dashes >= 2 {
             let at = self.cur.pos + 2;
             self.error(
                 "operator-requires-variable",
