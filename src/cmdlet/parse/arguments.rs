@@ -440,6 +440,7 @@ impl Parser<'_> {
                     return v;
                 }
                 self.cur.pos += 1;
+                self.paren_list = true;
                 self.statement_list(Some((')', start)));
                 self.post_ops();
                 Arg::Dynamic

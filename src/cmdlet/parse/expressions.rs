@@ -177,6 +177,7 @@ impl Parser<'_> {
                     if attr {
                         self.expr_group(')', start, true);
                     } else {
+                        self.paren_list = true;
                         self.statement_list(Some((')', start)));
                     }
                     value = true;
@@ -209,6 +210,19 @@ impl Parser<'_> {
                     }
                 }
                 c if is_identifier_start(c) => {
+                    // A word after a string, number or variable and a space, with no operator
+                    // between (`$NeedsApprova l = ...`, `1<tab>ProvisionMailbox = ...`): pwsh's
+                    // UnexpectedToken, at the word (checked with pwsh 7.6).
+                    if after_plain_value && !adjacent && !need_operand {
+                        self.error(
+                            "unexpected-token",
+                            start,
+                            "unexpected word after a value: there is no operator between them",
+                            "join them with an operator, or quote the text, or put them on separate lines",
+                        );
+                        // pwsh ends the statement here and reads on from the word.
+                        break;
+                    }
                     while let Some(l) = self.cur.peek().filter(|l| is_identifier_follow(*l)) {
                         self.cur.pos += l.len_utf8();
                     }

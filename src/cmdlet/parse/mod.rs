@@ -352,6 +352,19 @@ struct Parser<'a> {
     last_doubled: bool,
     depth: usize,
     aborted: bool,
+    /// The statement before the one being read in its statement list: `None` when it is the
+    /// first, else its keyword (`""` for a pipeline). `end` opens a named block only first in a
+    /// script block; later pwsh reads it as a command (`StatementRule`'s default case).
+    prev_statement: Option<&'static str>,
+    /// The keyword of the statement just read (`""` for a pipeline).
+    last_statement: &'static str,
+    /// The statement list about to be read is a statement block (`if`, `foreach`, `try`, ...
+    /// bodies: `StatementBlockRule`), where `end` is never a named block.
+    statement_block: bool,
+    /// The statement list about to be read is a `( )` expression, which holds one pipeline
+    /// (`ParenthesizedExpressionRule`): a second statement in it is pwsh's
+    /// MissingEndParenthesisInExpression.
+    paren_list: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -368,6 +381,10 @@ impl<'a> Parser<'a> {
             last_doubled: false,
             depth: 0,
             aborted: false,
+            prev_statement: None,
+            last_statement: "",
+            statement_block: false,
+            paren_list: false,
         }
     }
 
