@@ -5,7 +5,9 @@
 //! Every error must be listed, with the reason it is a true problem, in
 //! tests/data/ms-examples.expected (`Page.ps1:line:col code  # why`); the test fails on an error
 //! not listed (a false error, or a true one nobody judged) and on a listed one that no longer
-//! appears (the judgement is stale). Warnings are counted, not judged here (docs/catalogue.md).
+//! appears (the judgement is stale). Warnings are counted, not judged here (docs/catalogue.md),
+//! except `mandatory-in-doubt`: each must be a parameter judged an example's mistake in
+//! scripts/doubtful-mandatory-judged.tsv, and each such parameter must be warned about.
 //!
 //! Each block is validated on its own, as `validate` reads a script: the side from what the block
 //! says (`Connect-ExchangeOnline`, ...), else hybrid (each command against the side that has it).
@@ -159,4 +161,37 @@ fn every_error_in_microsofts_examples_is_judged_true() {
         unjudged.join("\n"),
         stale.join("\n")
     );
+}
+
+/// (cmdlet, parameter) judged an example's mistake in scripts/doubtful-mandatory-judged.tsv.
+fn judged_example_mistakes() -> std::collections::BTreeSet<(String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts").join("doubtful-mandatory-judged.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.get(2) == Some(&"example"))
+        .map(|f| (f[0].to_string(), f[1].to_string()))
+        .collect()
+}
+
+#[test]
+fn mandatory_in_doubt_warnings_are_the_judged_example_mistakes() {
+    let (found, _, _) = all_findings();
+    let judged = judged_example_mistakes();
+    assert!(judged.len() >= 10, "judgements missing: {judged:?}");
+    let mut warned = std::collections::BTreeSet::new();
+    for f in found.iter().filter(|f| f.key.ends_with(" mandatory-in-doubt")) {
+        assert_eq!(f.severity, Severity::Warning, "{}", f.key);
+        // "Set-InboxRule needs -Identity by Microsoft's page, ..."
+        let (cmdlet, rest) = f.message.split_once(" needs -").unwrap_or_else(|| panic!("{}", f.message));
+        let param = rest.split(' ').next().unwrap_or_default();
+        let pair = (cmdlet.to_string(), param.to_string());
+        assert!(judged.contains(&pair), "{}: {} is not judged an example's mistake", f.key, f.message);
+        warned.insert(pair);
+    }
+    let silent: Vec<_> = judged.difference(&warned).collect();
+    assert!(silent.is_empty(), "judged an example's mistake but never warned about: {silent:?}");
+    // The one the issue names.
+    assert!(warned.contains(&("Set-InboxRule".to_string(), "Identity".to_string())));
 }

@@ -260,6 +260,29 @@ pub fn shown_lines(text: &str, indent: &str) -> String {
     lines.join(&format!("\n{indent}"))
 }
 
+/// One line of prose broken at spaces so that no line is wider than `width` characters (when
+/// the output has a width: a terminal), each continuation line indented by `indent`. A word
+/// longer than the line stays whole: cutting a cmdlet name or a position helps nobody.
+pub fn wrapped(text: &str, width: Option<usize>, indent: &str) -> String {
+    let Some(width) = width else { return text.to_string() };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_len = 0usize;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line_len > 0 && line_len + 1 + n > width {
+            out.push('\n');
+            out.push_str(indent);
+            line_len = indent.chars().count();
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += n;
+    }
+    out
+}
+
 /// Help texts as clap wraps them best: `after_help` is written in the source as lines of about
 /// 100 characters, which clap would wrap again at the terminal's width, leaving ragged half
 /// lines at 80 columns. Each prose line is joined to the one before unless that one ends a
@@ -321,6 +344,22 @@ mod tests {
             "Active Directory operation failed on DC01.\n    The object already exists."
         );
         assert_eq!(super::shown_lines("a\u{1b}[2Jb", ""), "a\\u{1b}[2Jb");
+    }
+
+    #[test]
+    fn wrapped_breaks_at_spaces_within_the_width_and_indents() {
+        let side = "side: hybrid (each command against the side that has it), from Connect-ExchangeOnline at 2:1, Get-EXOMailbox at 3:1, Add-PSSnapin at 1:1";
+        let w = super::wrapped(side, Some(80), "      ");
+        assert!(w.lines().all(|l| l.chars().count() <= 80), "{w}");
+        assert_eq!(w.lines().count(), 2, "{w}");
+        assert!(
+            w.lines().nth(1).unwrap().starts_with("      from") || w.lines().nth(1).unwrap().starts_with("      "),
+            "{w}"
+        );
+        assert_eq!(w.replace("\n      ", " "), side, "only spaces become breaks");
+        // Into a pipe (no width) the line stays whole; a word wider than the line is not cut.
+        assert_eq!(super::wrapped(side, None, "  "), side);
+        assert_eq!(super::wrapped("aaaaaaaaaa bb", Some(5), " "), "aaaaaaaaaa\n bb");
     }
 
     #[test]

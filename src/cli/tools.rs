@@ -433,17 +433,20 @@ fn validate_text(
         out.push(head.trim_end().trim_end_matches('}').trim_end());
         out.push(",\n  \"commands\": [");
     } else {
+        // The lines above the table are fitted to the terminal like the table: the side's
+        // evidence can name three commands and their positions.
+        let fitted =
+            |text: String| format!("{}\n", super::output::wrapped(&text, super::output::terminal().width, "      "));
         if matches!(encoding, crate::textio::ScriptEncoding::CodePage(_) | crate::textio::ScriptEncoding::Utf16NoBom(_))
         {
-            out.push(&format!("note: {} read as {encoding} (--encoding chooses the code page)\n", args.file));
+            out.push(&fitted(format!("note: {} read as {encoding} (--encoding chooses the code page)", args.file)));
         }
-        match from {
-            "script" => out.push(&format!("side: {scope}, from {}\n", told.join(", "))),
-            "option" => out.push(&format!("side: {scope}\n")),
-            _ => out.push(
-                "side: not stated in the script; each command is checked against the side that has it (--side to choose)\n",
-            ),
-        }
+        out.push(&fitted(match from {
+            "script" => format!("side: {scope}, from {}", told.join(", ")),
+            "option" => format!("side: {scope}"),
+            _ => "side: not stated in the script; each command is checked against the side that has it (--side to choose)"
+                .to_string(),
+        }));
         out.row(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]);
         out.row(&["--------", "----------------------------", "-------", "----------"]);
     }

@@ -423,7 +423,11 @@ pub fn compare_static(records: &[Value], ours: &Ours, facts: &Facts) -> Comparis
             splatted: r["splatted"].as_bool() == Some(true),
             ..Seen::default()
         };
-        if r["crashed"] == true || r["static_blind"] == true {
+        // Parameters of sets that cannot be combined (`New-MigrationBatch -UserIds ... -BadItemLimit`):
+        // the static binder stops at AmbiguousParameterSet and binds nothing, not even the named
+        // parameters it would refuse; there is nothing to compare.
+        let gave_up = strings(&r["errors"]).iter().any(|e| e == "AmbiguousParameterSet") && theirs.bound.is_empty();
+        if r["crashed"] == true || r["static_blind"] == true || gave_up {
             cmp.static_blind += 1;
             continue;
         }

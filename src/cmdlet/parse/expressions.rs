@@ -513,6 +513,57 @@ impl Parser<'_> {
         }
     }
 
+    /// A method call's arguments after its `(` at `open`: expressions separated by commas. When
+    /// something else than `,` or `)` follows an argument, the `)` is missing there: pwsh's
+    /// `MissingEndParenthesisInMethodCall`, reported after the argument.
+    fn method_arguments(&mut self, open: usize) {
+        if !self.enter() {
+            return;
+        }
+        loop {
+            self.skip_newlines(false);
+            if self.cur.eat(')') {
+                break;
+            }
+            if matches!(self.cur.peek(), None | Some('}' | ']' | ';')) {
+                self.missing_method_paren(open);
+                break;
+            }
+            let before = self.cur.pos;
+            self.comma_ends = true;
+            self.expression_element(false);
+            if self.cur.pos == before {
+                self.missing_method_paren(open);
+                break;
+            }
+            self.skip_ws();
+            if self.cur.eat(',') {
+                continue;
+            }
+            self.skip_newlines(false);
+            if self.cur.eat(')') {
+                break;
+            }
+            self.missing_method_paren(open);
+            break;
+        }
+        self.leave();
+    }
+
+    fn missing_method_paren(&mut self, open: usize) {
+        let at = self.last_end;
+        let opened = self.position(open);
+        self.error(
+            "missing-closing-delimiter",
+            at,
+            format!(
+                "missing ) here: the ( of the method call at line {}, column {} is not closed",
+                opened.line, opened.column
+            ),
+            "close the argument list with )",
+        );
+    }
+
     /// pwsh's `InvalidLeftHandSide`, when `invalid`: what comes before an assignment operator
     /// cannot be assigned to.
     fn invalid_target(&mut self, invalid: bool, at: usize) {
@@ -767,7 +818,7 @@ impl Parser<'_> {
         }
         let open = self.cur.pos;
         if call && self.cur.eat('(') {
-            self.statement_list(Some((')', open)));
+            self.method_arguments(open);
         } else if call && self.cur.eat('{') {
             self.statement_list(Some(('}', open)));
         }

@@ -372,6 +372,15 @@ struct Parser<'a> {
     /// Errors pwsh finds only after parsing, in its semantic checks (an assignment to what
     /// cannot be assigned, a key twice in a hash literal): they follow the syntax errors.
     late: Vec<Diagnostic>,
+    /// The statement before the one being read in its statement list: `None` when it is the
+    /// first, else its keyword (`""` for a pipeline). `end` opens a named block only first in a
+    /// script block; later pwsh reads it as a command (`StatementRule`'s default case).
+    prev_statement: Option<&'static str>,
+    /// The keyword of the statement just read (`""` for a pipeline).
+    last_statement: &'static str,
+    /// The statement list about to be read is a statement block (`if`, `foreach`, `try`, ...
+    /// bodies: `StatementBlockRule`), where `end` is never a named block.
+    statement_block: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -393,6 +402,9 @@ impl<'a> Parser<'a> {
             hash_key: false,
             comma_ends: false,
             late: Vec::new(),
+            prev_statement: None,
+            last_statement: "",
+            statement_block: false,
         }
     }
 

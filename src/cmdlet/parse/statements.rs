@@ -17,6 +17,10 @@ impl Parser<'_> {
         if !self.enter() {
             return;
         }
+        // In a statement block, a named-block keyword is never first in a script block.
+        // So is a `( )` or `$( )`, and a switch clause.
+        let block = std::mem::take(&mut self.statement_block) || matches!(closer, Some((')', _)));
+        let mut prev = block.then_some("{");
         loop {
             if self.aborted {
                 break;
@@ -49,7 +53,9 @@ impl Parser<'_> {
                 }
                 Some(_) => {
                     let before = self.cur.pos;
+                    self.prev_statement = prev;
                     self.statement();
+                    prev = Some(self.last_statement);
                     if closer.is_none() && self.depth == 1 {
                         self.flush();
                     }
@@ -89,14 +95,42 @@ impl Parser<'_> {
                 self.cur.pos = save;
             }
         }
-        match self.peek_keyword() {
+        // A line of dashes (a notes file's underline): `--` is pwsh's decrement, which needs a
+        // variable after it (OperatorRequiresVariableOrProperty, checked with pwsh 7.6).
+        // One finding for the line, however many runs of dashes it has (a table's underline).
+        let rest = &self.cur.bytes[self.cur.pos..self.cur.end];
+        let line = rest.iter().take_while(|&&b| b != b'\n' && b != b'\r').count();
+        let dashes = if rest.starts_with(b"--") && rest[..line].iter().all(|&b| matches!(b, b'-' | b' ' | b'\t')) {
+            rest[..line].iter().rposition(|&b| b == b'-').map_or(0, |i| i + 1)
+        } else {
+            0
+        };
+        if dashes >= 2 {
+            let at = self.cur.pos + 2;
+            self.error(
+                "operator-requires-variable",
+                at,
+                "`--` decrements a variable, and none follows it (a line of dashes is not a comment)",
+                "start the line with # to make it a comment",
+            );
+            self.cur.pos += dashes;
+            self.last_statement = "";
+            self.leave();
+            return;
+        }
+        let last = match self.peek_keyword() {
             Some((kw, end)) => {
                 let start = self.cur.pos;
                 self.cur.pos = end;
                 self.keyword_statement(kw, start);
+                kw
             }
-            None => self.pipeline_chain(),
-        }
+            None => {
+                self.pipeline_chain();
+                ""
+            }
+        };
+        self.last_statement = last;
         self.leave();
     }
 
@@ -268,26 +302,34 @@ impl Parser<'_> {
                     self.error("missing-parameter-list", at, "param needs a parameter list in ( )", "write param(...)");
                 }
             }
+            "begin" | "process" | "end" | "dynamicparam" | "clean"
+                if self.prev_statement.is_some() && !self.brace_follows() =>
+            {
+                // Not first in its block: pwsh reads `End` as a command (checked with pwsh 7.6:
+                // `Return` then `End` on the next line is no syntax error). Running it fails, so a
+                // warning, unless a return/exit/throw before it means it never runs.
+                let prev = self.prev_statement.unwrap_or_default();
+                if !matches!(prev, "return" | "exit" | "throw" | "break" | "continue") {
+                    self.report(
+                        crate::cmdlet::diagnostic::Severity::Warning,
+                        "unexpected-keyword",
+                        start,
+                        format!("`{kw}` here is not a named block (those come first in a script block); PowerShell will run it as a command"),
+                        "remove it, or move the named block to the start of the script block",
+                    );
+                }
+                self.cur.pos = start;
+                self.pipeline_chain();
+            }
             "begin" | "process" | "end" | "dynamicparam" | "clean" | "parallel" | "sequence" => {
-                // A named block only with its braces; `End` alone is a command's name (pwsh 7.6
-                // parses `return` then `End` on the next line).
-                let save = self.cur.pos;
-                self.skip_newlines(false);
-                let braced = self.cur.peek() == Some('{');
-                self.cur.pos = save;
-                if braced && kw == "clean" {
+                if kw == "clean" && self.brace_follows() {
                     self.powershell_7(
                         start,
                         "a clean block (PowerShell 7.3)",
                         "release resources in the end block, or in a try/finally around the work",
                     );
                 }
-                if braced {
-                    self.block(kw);
-                } else {
-                    self.cur.pos = start;
-                    self.pipeline_chain();
-                }
+                self.block(kw);
             }
             "return" | "throw" | "exit" => {
                 self.skip_ws();
@@ -507,12 +549,22 @@ impl Parser<'_> {
         closed
     }
 
+    /// Whether a `{` follows, past blanks and line breaks (without moving).
+    fn brace_follows(&mut self) -> bool {
+        let save = self.cur.pos;
+        self.skip_newlines(false);
+        let brace = self.cur.peek() == Some('{');
+        self.cur.pos = save;
+        brace
+    }
+
     /// `{ statements }` after a keyword.
     pub(super) fn block(&mut self, kw: &str) {
         self.skip_newlines(false);
         if self.cur.peek() == Some('{') {
             let open = self.cur.pos;
             self.cur.pos += 1;
+            self.statement_block = !matches!(kw, "function" | "filter" | "workflow" | "configuration");
             self.statement_list(Some(('}', open)));
         } else {
             // pwsh reports it at the end of the token before (`After(token)`).
@@ -677,6 +729,7 @@ impl Parser<'_> {
                 Some('{') => {
                     let o = self.cur.pos;
                     self.cur.pos += 1;
+                    self.statement_block = true;
                     self.statement_list(Some(('}', o)));
                 }
                 Some('}') | None => {}

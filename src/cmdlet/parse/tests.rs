@@ -611,6 +611,96 @@ fn chained_attributes_and_stray_keywords_as_pwsh_reads_them() {
 }
 
 #[test]
+fn a_named_block_keyword_after_other_statements_is_a_command() {
+    // pwsh 7.6 parses `Return` then `End` (a runbook's idea of stopping) without error: only
+    // first in a script block do begin/process/end open named blocks.
+    let script =
+        parse_script("switch ($f) {\n  1 { Set-CASMailbox -Identity $m -OWAEnabled $true\nReturn\nEnd\n  }\n}");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    assert_eq!(names(&script), vec![("Set-CASMailbox", 0), ("End", 0)]);
+    // Reachable, it would fail when it runs: a warning.
+    let script = parse_script("Set-Mailbox kim -Type Shared\nEnd");
+    assert_eq!(codes(&script), vec!["unexpected-keyword"]);
+    assert_eq!(script.diagnostics[0].severity, Severity::Warning);
+    // First in the script, it is a named block and needs its braces.
+    let script = parse_script("end\nGet-Mailbox");
+    assert_eq!(codes(&script), vec!["missing-statement-block"]);
+    let script = parse_script("param($m)\nbegin { }\nend { Get-Mailbox $m }");
+    assert!(script.diagnostics.is_empty(), "{:?}", script.diagnostics);
+    let script = parse_script("function f { end\n}");
+    assert_eq!(codes(&script), vec!["missing-statement-block"]);
+    // An if body is a statement block, where `end` is a command even first.
+    let script = parse_script("if ($x) { end }");
+    assert_eq!(codes(&script), vec!["unexpected-keyword"]);
+}
+
+#[test]
+fn a_word_after_a_value_is_an_unexpected_token() {
+    // pwsh 7.6: UnexpectedToken at the word.
+    for (text, col) in [
+        ("$NeedsApprova l = $MigrationUser | ? { $_.Status -eq 'x' }", 15),
+        ("1\tProvisionMailbox = enable-mailbox USER", 3),
+        ("'a' b", 5),
+    ] {
+        let script = parse_script(text);
+        assert_eq!(codes(&script), vec!["unexpected-token"], "{text}");
+        assert_eq!(script.diagnostics[0].position, Some(p(1, col)), "{text}");
+    }
+    // Members, static members, operators, foreach's `in`, casts, numbers with a multiplier.
+    for ok in [
+        "$x.Name",
+        "[Math]::Round($s / 1MB, 2)",
+        "$q = 4.75GB",
+        "$a = $b -as [int]",
+        "foreach ($m in $list) { $m }",
+        "$x = $m.PrimarySmtpAddress.ToString()",
+        "$ok = $a -and $b",
+        "$h = @{ Name = 'x'; Value = 1 }",
+    ] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
+fn a_line_of_dashes_is_a_decrement_without_a_variable() {
+    // pwsh 7.6: OperatorRequiresVariableOrProperty at 1:3.
+    let script = parse_script("Get-Mailbox kim\n-------------------\nGet-Mailbox bob");
+    assert_eq!(codes(&script), vec!["operator-requires-variable"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(2, 3)));
+    assert_eq!(names(&script), vec![("Get-Mailbox", 0), ("Get-Mailbox", 0)]);
+    for ok in ["--$i", "$i--", "Get-Mailbox -- -x", "# -----"] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
+fn a_paren_expression_holds_one_pipeline() {
+    // pwsh 7.6: MissingEndParenthesisInExpression where the first pipeline ends (a runbook's
+    // `-Value` at a line's end, its script block on the next line).
+    let script =
+        parse_script("(Get-Mailbox $m | Add-Member -Name Size -Value\n\n{$this.Size} -PassThru | Out-String).Trim()");
+    // The first error; pwsh reads on from there and reports four more, as the reader does.
+    assert_eq!(codes(&script)[0], "missing-closing-delimiter");
+    assert_eq!(script.diagnostics[0].position, Some(p(1, 47)));
+    let script = parse_script("Write-Host (Get-Date; Get-Item)");
+    assert_eq!(codes(&script), vec!["missing-closing-delimiter", "unexpected-token"]);
+    assert_eq!(script.diagnostics[0].position, Some(p(1, 21)));
+    // One pipeline over several lines, a subexpression or an array: no error.
+    for ok in [
+        "$x = (\n Get-Mailbox\n)",
+        "(Get-Mailbox\n| Set-Mailbox -Type Shared)",
+        "$($a = 1; $b)",
+        "@(1\n2)",
+        "(Get-Mailbox);",
+    ] {
+        let script = parse_script(ok);
+        assert!(script.diagnostics.is_empty(), "{ok}: {:?}", script.diagnostics);
+    }
+}
+
+#[test]
 fn doubled_quotes_inside_a_strings_subexpression_are_one_quote() {
     // pwsh 7.6 prints xa''by for "x$($_.M -replace ""'"",""''"")y" with M = a'b.
     let script = parse_script("$a = \"'$($_.M -replace \"\"'\"\",\"\"''\"\")','$($_.T)'\"");

@@ -418,11 +418,17 @@ impl Ctx<'_> {
             bound
         };
         // Parameters Microsoft's page calls mandatory while the page's own examples run without
-        // them (docs/validate.md): not known to be needed, so not asked for.
+        // them (docs/validate.md): never an error. Where the page is wrong they are not asked
+        // for; where the example is (judged by hand), a warning once the set is known.
+        let given = supplied;
         let mut supplied = supplied;
-        for name in super::doubtful::mandatory_in_doubt(&cmd.name) {
+        let mut doubted = Vec::new();
+        for &(name, doubt) in super::doubtful::mandatory_in_doubt(&cmd.name) {
             if let Some(i) = cmd.parameters.iter().position(|p| p.name.eq_ignore_ascii_case(name)) {
                 supplied.insert(i);
+                if doubt == super::doubtful::Doubt::Example && !given.contains(i) {
+                    doubted.push(i);
+                }
             }
         }
         let satisfied = |set: usize| (cmd.mandatory_in(set) & !supplied).is_empty();
@@ -458,6 +464,21 @@ impl Ctx<'_> {
             );
             return None;
         };
+        for i in doubted.into_iter().filter(|&i| cmd.mandatory_in(chosen).contains(i)) {
+            let info = &cmd.parameters[i];
+            self.push(
+                Diagnostic::warning(
+                    codes::MANDATORY_IN_DOUBT,
+                    format!(
+                        "{} needs -{} by Microsoft's page, though one of the page's own examples omits it; \
+                         PowerShell would prompt for it",
+                        cmd.name, info.name
+                    ),
+                )
+                .with_parameter(info.name.clone())
+                .with_help(format!("give -{} <{}>", info.name, type_label(info))),
+            );
+        }
         let missing = cmd.mandatory_in(chosen) & !supplied;
         if !missing.is_empty() {
             for (i, info) in cmd.parameters.iter().enumerate() {
@@ -777,6 +798,30 @@ mod tests {
         // The others still are.
         let v = bind_on("New-ServicePrincipal -AppId $a", Side::Online);
         assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
-        assert_eq!(super::super::doubtful::mandatory_in_doubt("get-hostedoutboundspamfilterpolicy"), ["Identity"]);
+        use super::super::doubtful::{Doubt, mandatory_in_doubt};
+        assert_eq!(mandatory_in_doubt("get-hostedoutboundspamfilterpolicy"), [("Identity", Doubt::Page)]);
+    }
+
+    #[test]
+    fn mandatory_parameters_an_example_wrongly_omits_are_a_warning() {
+        // Set-InboxRule's example gives -Mailbox and -Name; -Identity (Position 1) names the rule,
+        // and PowerShell would prompt for it.
+        let v = bind_on("Set-InboxRule -Mailbox chris -Name ProjectContoso -MarkImportance High", Side::Online);
+        assert_eq!(codes(&v), [codes::MANDATORY_IN_DOUBT]);
+        assert_eq!(v.diagnostics[0].severity, crate::cmdlet::diagnostic::Severity::Warning);
+        assert!(v.is_ok(), "a warning, not an error: {:#?}", v.diagnostics);
+        // Given, by name, by position or by the pipeline: nothing to say.
+        for ok in [
+            "Set-InboxRule -Identity ProjectContoso -Mailbox chris -MarkImportance High",
+            "Set-InboxRule ProjectContoso -Mailbox chris -MarkImportance High",
+            "Get-InboxRule -Mailbox chris | Set-InboxRule -MarkImportance High",
+        ] {
+            let v = bind_on(ok, Side::Online);
+            assert!(v.diagnostics.is_empty(), "{ok}: {:#?}", v.diagnostics);
+        }
+        // A page's own mistake stays silent; a parameter nothing omits is asked for as usual.
+        assert!(bind_on("Get-OMEConfiguration", Side::Online).diagnostics.is_empty());
+        let v = bind_on("Get-QuarantineMessageHeader -RecipientAddress a@contoso.com", Side::Online);
+        assert_eq!(codes(&v), [codes::MISSING_MANDATORY]);
     }
 }

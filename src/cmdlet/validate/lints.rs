@@ -158,6 +158,70 @@ const TEXT_SUFFIXES: &[&str] = &[
     "msg", "bak", "tmp", "dat", "com", "net", "org", "local", "lan", "edu", "gov",
 ];
 
+/// Members scripts read from mailboxes, recipients, users and CSV rows, lower-cased: an
+/// all-lower-case word after `$name.` is taken as a member only when it is one of them
+/// (`"$u.samaccountname"`); any other (`"$Name.migration"`, a domain label) is text.
+const KNOWN_MEMBERS: &[&str] = &[
+    "userprincipalname",
+    "upn",
+    "primarysmtpaddress",
+    "smtp",
+    "alias",
+    "name",
+    "displayname",
+    "samaccountname",
+    "sam",
+    "identity",
+    "id",
+    "guid",
+    "mail",
+    "email",
+    "emailaddress",
+    "emailaddresses",
+    "user",
+    "users",
+    "trustee",
+    "mailbox",
+    "username",
+    "login",
+    "distinguishedname",
+    "dn",
+    "firstname",
+    "lastname",
+    "givenname",
+    "surname",
+    "department",
+    "title",
+    "manager",
+    "owner",
+    "delegate",
+    "accessrights",
+    "database",
+    "server",
+    "group",
+    "member",
+    "members",
+    "address",
+    "forwardingaddress",
+    "forwardingsmtpaddress",
+    "recipient",
+    "recipienttypedetails",
+    "windowsemailaddress",
+    "externalemailaddress",
+    "legacyexchangedn",
+    "office",
+    "company",
+    "phone",
+    "mobile",
+    "account",
+    "target",
+    "source",
+    "folder",
+    "path",
+    "domain",
+    "calendar",
+];
+
 /// `$U.UserPrincipalName` inside a double-quoted string (outside `$( )`): the member it meant.
 /// The string may be the whole value or part of it (`@{Remove="$U.UserPrincipalName"}`,
 /// `"a@x", "$U.Mail"`); single-quoted text and script blocks (filters Exchange reads itself)
@@ -245,8 +309,13 @@ fn member_in_expandable(b: &[char], mut i: usize, dq: impl Fn(char) -> bool) -> 
                     let member: String = b[i + 1..j].iter().collect();
                     // `"$u.csv"`, `"$tenant.mail.onmicrosoft.com"`, `"$alias@$domain.com"`: a
                     // file name or an address, where the dot is meant as text.
+                    // `"$Name.migration"` (Prepare-HostedDomain.ps1 of a hosting collection): a
+                    // lower-case word no object has is a domain label.
+                    let lower_text =
+                        member.chars().all(|c| c.is_ascii_lowercase()) && !KNOWN_MEMBERS.contains(&member.as_str());
                     let textual = b.get(j) == Some(&'.')
                         || (start > 0 && b[start - 1] == '@')
+                        || lower_text
                         || TEXT_SUFFIXES.iter().any(|e| e.eq_ignore_ascii_case(&member));
                     if !textual {
                         return (Some(b[start..j].iter().collect()), j);
@@ -331,5 +400,13 @@ mod tests {
                 .is_empty()
         );
         assert!(lints_of("Set-Mailbox kim -WindowsEmailAddress \"$first.$last@contoso.com\"").is_empty());
+        // A lower-case word no object has: a domain label (urighi/hosted-exchange-scripts).
+        assert!(lints_of("Remove-AcceptedDomain -Identity \"$Name.migration\" -Confirm:$false").is_empty());
+    }
+
+    #[test]
+    fn a_lower_case_member_scripts_read_is_still_a_member() {
+        assert_eq!(lints_of("Set-Mailbox \"$u.samaccountname\" -Type Shared"), [lint_codes::MEMBER_IN_STRING]);
+        assert_eq!(lints_of("Set-Mailbox \"$row.Migration\" -Type Shared"), [lint_codes::MEMBER_IN_STRING]);
     }
 }

@@ -352,6 +352,20 @@ fn unprefixed(name: &str, prefixes: &[(String, Option<Side>)]) -> Option<(String
     })
 }
 
+/// `Add-OPMailboxPermission`: a cmdlet behind an upper-case noun prefix of two to five letters,
+/// as `Import-PSSession -Prefix OP` makes it, in a profile or another script (pframpto/MyPowerShell
+/// Set-PDTFullAccessandSendAs.ps1): a session's command, not a slip.
+fn session_prefixed(name: &str) -> bool {
+    let Some((verb, noun)) = name.split_once('-') else { return false };
+    (2..=5).any(|k| {
+        noun.get(..k).is_some_and(|p| p.bytes().all(|b| b.is_ascii_uppercase()))
+            && noun.get(k..).is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_uppercase())
+                    && catalogue().applies(&format!("{verb}-{rest}")).is_some()
+            })
+    })
+}
+
 /// PowerShell's approved verbs (`Get-Verb`), lower-case: a name with one of them was written
 /// on purpose.
 const APPROVED_VERBS: &[&str] = &[
@@ -461,6 +475,9 @@ const APPROVED_VERBS: &[&str] = &[
 /// `Get-PSSession`).
 fn suggestions(name: &str) -> Vec<String> {
     let Some(n) = noun(name) else { return Vec::new() };
+    if session_prefixed(name) {
+        return Vec::new();
+    }
     let verb = name.split('-').next().unwrap_or_default().to_ascii_lowercase();
     // The same noun, or the same verb with a nearly equal noun (a typo): `Get-PSSession` is not a
     // misspelt `Connect-IPPSSession`.
@@ -788,6 +805,13 @@ mod tests {
         assert_eq!(v.diagnostics[0].severity, Severity::Warning);
         assert_eq!(v.diagnostics[0].help.as_deref(), Some("did you mean Get-MailboxStatistics?"));
         assert_eq!(suggestions("Get-PSSession"), Vec::<String>::new());
+        // A session prefix set elsewhere (`Import-PSSession -Prefix OP`) is no slip.
+        for prefixed in
+            ["Add-OPMailboxPermission kim -User bob -AccessRights FullAccess", "Add-OPADPermission kim -User bob"]
+        {
+            let s = parse_script(prefixed);
+            assert_eq!(check_command(&s.commands[0], Scope::Hybrid, None), None, "{prefixed}");
+        }
         // A script run by path is not a cmdlet, whatever its name.
         let s = parse_script(". .\\Login-EXO.ps1\n& 'C:\\Scripts\\Set-MailboxDefaults.ps1'");
         for c in &s.commands {
