@@ -109,9 +109,13 @@ impl Parser<'_> {
         // variable after it (OperatorRequiresVariableOrProperty, checked with pwsh 7.6).
         // One finding for the line, however many runs of dashes it has (a table's underline).
         let rest = &self.cur.bytes[self.cur.pos..self.cur.end];
-        let line = rest.iter().take_while(|&&b| b != b'\n' && b != b'\r').count();
-        let dashes = if rest.starts_with(b"--") && rest[..line].iter().all(|&b| matches!(b, b'-' | b' ' | b'\t')) {
-            rest[..line].iter().rposition(|&b| b == b'-').map_or(0, |i| i + 1)
+        let dashes = if rest.starts_with(b"--") {
+            let line = rest.iter().take_while(|&&b| b != b'\n' && b != b'\r').count();
+            if rest[..line].iter().all(|&b| matches!(b, b'-' | b' ' | b'\t')) {
+                rest[..line].iter().rposition(|&b| b == b'-').map_or(0, |i| i + 1)
+            } else {
+                0
+            }
         } else {
             0
         };
