@@ -31,7 +31,7 @@ import re
 import subprocess
 import sys
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 REPOSITORY = "MicrosoftDocs/office-docs-powershell"
 PAGES = "exchange/exchange-ps/ExchangePowerShell"
 
@@ -188,12 +188,14 @@ def parse_page(text, page):
             pname = title[1:].strip()
             cur = by_name.get(pname.lower())
             if cur is None:
-                cur = {"name": pname, "applies": None, "blocks": []}
+                cur = {"name": pname, "applies": None, "blocks": [], "text": []}
                 by_name[pname.lower()] = cur
                 params.append(cur)
             continue
         if cur is None:
             continue
+        if not in_yaml and not cur["blocks"]:
+            cur["text"].append(line)
         if line.startswith("> Applicable:"):
             cur["applies"] = applies_mask(line[len("> Applicable:"):], page)
         elif line.strip().startswith("```yaml"):
@@ -237,7 +239,7 @@ def parse_page(text, page):
     for s in parsed_sets:
         for key, (pname, _) in s[2].items():
             if key not in by_name:
-                p = {"name": pname, "applies": None, "blocks": []}
+                p = {"name": pname, "applies": None, "blocks": [], "text": []}
                 by_name[key] = p
                 syntax_only.append(p)
     params.extend(syntax_only)
@@ -306,6 +308,7 @@ def parse_page(text, page):
         out_params.append({
             "name": p["name"], "type": type_name, "aliases": aliases, "position": position,
             "pipeline": pipeline, "applies": applies, "sets": member, "mandatory": mandatory,
+            "values": listed_values(p["text"], type_name),
         })
     synopsis_text = synopsis(sections.get("SYNOPSIS", []), page)
     if page_applies == 0:
@@ -316,6 +319,67 @@ def parse_page(text, page):
         "name": name, "applies": page_applies, "default": default, "sets": set_names,
         "synopsis": synopsis_text, "params": out_params,
     }
+
+
+# Types whose values are not names from a fixed list: text, numbers, identities, sizes, times,
+# addresses, paths, tables. A parameter of any other type is taken for an enum, and the names its
+# description lists (below) are the values the page documents.
+NOT_ENUM = re.compile(
+    r"(String|string|Boolean|bool|SwitchParameter|MultiValuedProperty|MulitValuedProperty|Fqdn|Hostname|"
+    r"Unlimited.*|U?Int(16|32|64)|int|long|Double|Decimal|Byte|.*IdParameter|.*Identity|.*Id|"
+    r"EnhancedTimeSpan|TimeSpan|DateTime|ExDateTime|DateTimeOffset|Uri|SmtpAddress|SmtpDomain.*|Guid|"
+    r"PswsHashtable|Hashtable|PSCredential|SecureString|.*Path|.*ByteQuantifiedSize|CultureInfo|"
+    r"IPAddress|IPRange|IPAddressOrRange|ProxyAddress.*|HeaderName|Word|Pattern|Version|Stream|Object|"
+    r"ScriptBlock|Schedule|.*Collection|.*Parameter|X509Certificate2|PSSessionOption|AsciiString|"
+    r".*PresentationObject|.*AceObject|.*Template|.*Entry|Required)"
+)
+# The sentences that introduce a list of a parameter's valid values.
+VALUES_INTRO = re.compile(
+    r"(Valid values (are|for this parameter are|include)|The valid values are|You can use the following values|"
+    r"The following individual permissions are available|The roles that are available|The following roles apply)"
+)
+VALUE_BULLET = re.compile(r"-\s+`?([A-Za-z][A-Za-z0-9_]*(?:,[A-Za-z][A-Za-z0-9_]*)*)`?(?:\s*\[sic\])?(?=$|:|\s+\(|\s+-\s)")
+
+
+def listed_values(text_lines, type_name):
+    """The names a parameter's description lists as its valid values, for enum-typed parameters.
+
+    Only a clean list counts: the bullets right after a sentence such as "Valid values are:",
+    each a bare name (`- Enabled: ...`, `- All (this is the default value)`). A list with any
+    other bullet (an example address, a range, a sentence) is not a value list, and nothing is
+    recorded. mbxctl reports a value outside the list as a warning, not an error: pages sometimes
+    list only the values that matter for the cmdlet.
+    """
+    element = type_name.strip().strip("<>").removesuffix("[]").split(".")[-1]
+    if not element or NOT_ENUM.fullmatch(element):
+        return []
+    values = []
+    collecting = False  # after an introducing sentence
+    in_bullets = False
+    for line in text_lines:
+        s = line.strip()
+        if not collecting:
+            if VALUES_INTRO.search(s) and s.endswith(":"):
+                collecting, in_bullets = True, False
+            continue
+        if s.startswith("- "):
+            m = VALUE_BULLET.match(s)
+            if not m:
+                return []
+            for v in m.group(1).split(","):
+                if v not in values:
+                    values.append(v)
+            in_bullets = True
+        elif s == "":
+            continue
+        elif in_bullets:
+            collecting = False
+            # A second list (folder permissions, then roles) may follow its own introduction.
+            if VALUES_INTRO.search(s) and s.endswith(":"):
+                collecting, in_bullets = True, False
+        else:
+            return []
+    return values
 
 
 def read_pages(repo, commit):
@@ -353,7 +417,7 @@ def render(cmdlets, commit):
         for p in c["params"]:
             lines.append("\t".join(["P", p["name"], str(type_index[p["type"]]), ",".join(p["aliases"]),
                                     p["position"], str(p["pipeline"]), hexs(p["applies"]), hexs(p["sets"]),
-                                    hexs(p["mandatory"])]))
+                                    hexs(p["mandatory"]), ",".join(p["values"])]))
         records.append((c, "\n".join(lines) + "\n"))
     head = [f"mbxctl-catalogue\t{FORMAT_VERSION}", f"source\t{REPOSITORY}\t{commit}\t{PAGES}",
             f"types\t{len(types)}"]

@@ -62,6 +62,9 @@ pub(super) struct RecordParam {
     pub applies: Applies,
     pub sets: u64,
     pub mandatory: u64,
+    /// The names the page lists as the valid values of an enum-typed parameter (empty when the
+    /// type is no enum or the page lists none).
+    pub values: Vec<&'static str>,
 }
 
 fn bad(what: &str, line: &str) -> CatalogueError {
@@ -95,8 +98,8 @@ impl Generated {
             Ok(l)
         };
         let magic = next()?;
-        if magic != "mbxctl-catalogue\t1" {
-            return Err(bad("not format 1 of mbxctl-catalogue", magic));
+        if magic != "mbxctl-catalogue\t2" {
+            return Err(bad("not format 2 of mbxctl-catalogue", magic));
         }
         let source_line = next()?;
         let mut f = source_line.split('\t');
@@ -156,7 +159,7 @@ impl Generated {
         let mut params = Vec::new();
         for line in lines {
             let f: Vec<&'static str> = line.split('\t').collect();
-            let [_, pname, ty, aliases, position, pipeline, applies, psets, mandatory] = f[..] else {
+            let [_, pname, ty, aliases, position, pipeline, applies, psets, mandatory, values] = f[..] else {
                 return Err(bad("expected a parameter line", line));
             };
             let ty: usize = ty.parse().map_err(|_| bad("bad type index", line))?;
@@ -173,6 +176,7 @@ impl Generated {
                 applies: Applies::from_bits(hex(applies, line)? as u16),
                 sets: hex(psets, line)?,
                 mandatory: hex(mandatory, line)?,
+                values: values.split(',').filter(|v| !v.is_empty()).collect(),
             });
         }
         Ok(Record { name, default_set, sets, synopsis, params })

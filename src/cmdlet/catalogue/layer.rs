@@ -56,6 +56,8 @@ struct Working<'a> {
     applies: Applies,
     sets: u64,
     mandatory: u64,
+    /// The values the page lists (an enum the hand-kept layer may not know).
+    values: Vec<&'a str>,
     /// Takes a list although its type names one value.
     list: bool,
     /// The reasons of the corrections applied to it.
@@ -99,6 +101,7 @@ fn corrected<'a>(
             applies: p.applies,
             sets: p.sets,
             mandatory: p.mandatory,
+            values: p.values.clone(),
             list: false,
             why: Vec::new(),
         })
@@ -125,6 +128,7 @@ fn corrected<'a>(
                         applies,
                         sets: all,
                         mandatory: 0,
+                        values: Vec::new(),
                         list: false,
                         why: Vec::new(),
                     });
@@ -238,6 +242,7 @@ pub(super) fn build(
             applies: p.applies,
             common,
             source: cited,
+            listed_values: p.values.iter().map(|v| v.to_string()).collect(),
             set_mask,
             mandatory_sets,
         });
@@ -276,6 +281,10 @@ pub(super) fn build(
             match parameters.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&hp.name)) {
                 Some(p) => {
                     p.kind = hp.kind.clone();
+                    // A hand-kept value set is the judge; the page's list then says nothing more.
+                    if matches!(p.kind.element(), ParamKind::Enum { .. }) {
+                        p.listed_values.clear();
+                    }
                     if !hp.availability.is_everywhere() {
                         p.availability = hp.availability.clone();
                     }

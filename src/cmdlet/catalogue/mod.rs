@@ -154,6 +154,12 @@ pub struct ParamInfo {
     pub common: bool,
     /// The documentation the entry follows.
     pub source: String,
+    /// The names Microsoft's page lists as the valid values of this parameter, when its type is
+    /// an enum the hand-kept layer gives no value set for (`-AutoReplyState`: Enabled, Disabled,
+    /// Scheduled). A value outside them is reported as a warning, not an error: a page may list
+    /// only the values that matter for its cmdlet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub listed_values: Vec<String>,
     /// Bit `i` set = member of `parameter_sets[i]`.
     #[serde(skip)]
     pub(crate) set_mask: u64,
@@ -244,6 +250,16 @@ pub enum ParamKind {
         /// Whether `@{Add=...; Remove=...}` edits are accepted.
         add_remove: bool,
     },
+}
+
+impl ParamKind {
+    /// What one value is: the element kind of a list, else the kind itself.
+    pub fn element(&self) -> &ParamKind {
+        match self {
+            ParamKind::MultiValued { of, .. } => of,
+            k => k,
+        }
+    }
 }
 
 /// One valid value of an enum parameter.

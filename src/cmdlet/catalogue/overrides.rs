@@ -321,6 +321,7 @@ fn loose_param(raw: &RawCatalogue, p: &RawParam, what: &str) -> Result<ParamInfo
         applies: Applies::EVERYWHERE,
         common: true,
         source: p.source.clone(),
+        listed_values: Vec::new(),
         set_mask: u64::MAX,
         mandatory_sets: 0,
     })
@@ -494,6 +495,7 @@ fn build_cmdlet(raw: &RawCatalogue, rc: &RawCmdlet) -> Result<CmdletInfo, Catalo
             sets,
             common,
             source: p.source,
+            listed_values: Vec::new(),
             set_mask,
             mandatory_sets: if p.mandatory { set_mask } else { 0 },
             name: p.name,

@@ -25,6 +25,7 @@ use crate::exchange::Side;
 use crate::exchange::size::{ByteSize, Quota};
 use bind::{validate_against, validate_impl};
 use values::type_label;
+pub use values::{EnumMatch, enum_match};
 
 /// The stable diagnostic codes validation emits.
 pub mod codes {

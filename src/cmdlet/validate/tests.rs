@@ -438,3 +438,79 @@ fn recipient_type_details_values_of_the_enum_are_not_errors() {
     let inv = Invocation::new("Get-Mailbox").param("RecipientTypeDetails", "SharedMailboxes");
     only(&validate(&inv, &online()), codes::INVALID_ENUM_VALUE);
 }
+
+#[test]
+fn enum_text_converts_as_powershell_converts_it() {
+    use super::{EnumMatch, enum_match};
+    let oof = ["Disabled", "Enabled", "Scheduled"];
+    assert_eq!(enum_match(&oof, "enabled"), EnumMatch::One("Enabled"));
+    assert_eq!(enum_match(&oof, " Enabled "), EnumMatch::One("Enabled"), "Enum.Parse trims");
+    // A start only one name has is that name (EnumMinimumDisambiguation).
+    assert_eq!(enum_match(&oof, "Enable"), EnumMatch::One("Enabled"));
+    assert_eq!(enum_match(&oof, "s"), EnumMatch::One("Scheduled"));
+    // ... but the start is not trimmed, and is not looked for inside a list.
+    assert_eq!(enum_match(&oof, " Enable"), EnumMatch::Unknown);
+    assert_eq!(enum_match(&oof, "Enabled, Sched"), EnumMatch::Unknown);
+    // Whole names or numbers joined by commas: .NET's parse combines them.
+    assert_eq!(enum_match(&oof, "Enabled, Scheduled"), EnumMatch::Combined);
+    assert_eq!(enum_match(&oof, "1"), EnumMatch::Combined);
+    // Several starts: the exact one wins, else nothing is chosen.
+    let days = ["Sunday", "Monday", "Tuesday", "Thursday"];
+    assert_eq!(enum_match(&days, "T"), EnumMatch::Ambiguous(vec!["Tuesday", "Thursday"]));
+    let link = ["Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"];
+    assert_eq!(enum_match(&link, "Member"), EnumMatch::One("Members"));
+    let types = ["Regular", "Room", "Equipment", "Shared"];
+    assert_eq!(enum_match(&types, "Room"), EnumMatch::One("Room"));
+    assert_eq!(enum_match(&types, "R"), EnumMatch::Ambiguous(vec!["Regular", "Room"]));
+    assert!(matches!(enum_match(&types, ""), EnumMatch::Ambiguous(_)), "every name starts with nothing");
+    assert_eq!(enum_match(&types, "Sharde"), EnumMatch::Unknown);
+}
+
+#[test]
+fn shortened_enum_values_bind_and_ambiguous_ones_are_named() {
+    // `-Type Share` binds as Shared, as PowerShell does.
+    let inv = Invocation::new("Set-Mailbox").param("Identity", "x").param("Type", "Share");
+    let v = validate(&inv, &online());
+    assert!(v.diagnostics.is_empty(), "{:#?}", v.diagnostics);
+    assert_eq!(v.invocation.params[1].value, Value::String("Shared".into()));
+    let inv = Invocation::new("Set-Mailbox").param("Identity", "x").param("Type", "R");
+    let d = only(&validate(&inv, &online()), codes::INVALID_ENUM_VALUE);
+    assert!(d.message.contains("several values: Regular, Room"), "{}", d.message);
+    // RecipientTypeDetails starts are judged against the whole .NET enum, not the page's list.
+    let inv = Invocation::new("Get-Mailbox").param("RecipientTypeDetails", "Shared");
+    let d = only(&validate(&inv, &online()), codes::INVALID_ENUM_VALUE);
+    assert!(d.message.contains("SharedMailbox") && d.message.contains("SharedWithMailUser"), "{}", d.message);
+}
+
+#[test]
+fn values_outside_the_list_a_page_gives_are_warnings() {
+    // The page's list for an enum the hand-kept layer does not know (OofState).
+    let info = catalogue().cmdlet("Set-MailboxAutoReplyConfiguration", Side::Online).unwrap();
+    assert_eq!(info.parameter("AutoReplyState").unwrap().listed_values, ["Enabled", "Disabled", "Scheduled"]);
+    assert!(info.parameter("InternalMessage").unwrap().listed_values.is_empty(), "a String takes any text");
+    let run = |state: &str| {
+        let inv = Invocation::new("Set-MailboxAutoReplyConfiguration")
+            .param("Identity", "kim")
+            .param("AutoReplyState", state);
+        validate(&inv, &online()).diagnostics
+    };
+    assert!(run("Enabled").is_empty());
+    assert!(run("enable").is_empty(), "a start only Enabled has");
+    let d = run("Enabeld");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].code, d[0].severity), (codes::UNLISTED_ENUM_VALUE, Severity::Warning));
+    assert_eq!(d[0].help.as_deref(), Some("did you mean 'Enabled'? The page lists Enabled, Disabled, Scheduled"));
+    // A list parameter checks each item; a start several roles share is named.
+    let inv = Invocation::new("Add-MailboxFolderPermission")
+        .param("Identity", "kim:\\Calendar")
+        .param("User", "bob")
+        .param("AccessRights", vec!["Reviewer".to_string(), "Edit".to_string()]);
+    let d = validate(&inv, &online()).diagnostics;
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("'Edit' is the start of several values: EditAllItems, EditOwnedItems, Editor"));
+    // Run-time values are not judged.
+    let inv = Invocation::new("Set-MailboxAutoReplyConfiguration")
+        .param("Identity", "kim")
+        .param("AutoReplyState", Value::Dynamic("$state".into()));
+    assert!(validate(&inv, &online()).diagnostics.iter().all(|d| d.severity == Severity::Note));
+}

@@ -146,6 +146,39 @@ impl Ctx<'_> {
         );
     }
 
+    /// A value of an enum the hand-kept layer does not know, against the names Microsoft's page
+    /// lists for it, converted as PowerShell converts text to an enum ([`enum_match`]). A page
+    /// may list only part of the enum, so a value outside the list is a warning, with the
+    /// closest name, not an error.
+    fn listed_value(&mut self, info: &ParamInfo, text: &str) {
+        let listed: Vec<&str> = info.listed_values.iter().map(String::as_str).collect();
+        let (message, help) = match enum_match(&listed, text) {
+            EnumMatch::One(_) | EnumMatch::Combined => return,
+            EnumMatch::Ambiguous(candidates) => (
+                format!("'{text}' is the start of several values: {}", candidates.join(", ")),
+                "PowerShell takes a shortened value only when one value starts with it; write it in full".to_string(),
+            ),
+            EnumMatch::Unknown => {
+                let lower = text.trim().to_ascii_lowercase();
+                let closest = listed
+                    .iter()
+                    .map(|v| (strsim::normalized_damerau_levenshtein(&lower, &v.to_ascii_lowercase()), v))
+                    .filter(|(score, _)| *score >= 0.6)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let help = match closest {
+                    Some((_, v)) => format!("did you mean '{v}'? The page lists {}", listed.join(", ")),
+                    None => format!("the page lists {}", listed.join(", ")),
+                };
+                (format!("'{text}' is not one of the values Microsoft's page lists"), help)
+            }
+        };
+        self.push(
+            Diagnostic::warning(codes::UNLISTED_ENUM_VALUE, format!("{} -{}: {message}", self.cmd.name, info.name))
+                .with_parameter(info.name.clone())
+                .with_help(help),
+        );
+    }
+
     fn scalar(&mut self, info: &ParamInfo, kind: &ParamKind, value: &Value) -> Value {
         // A bare `-Name` for a parameter that needs a value.
         if let (Value::Switch(present), false) = (value, matches!(kind, ParamKind::Switch)) {
@@ -212,6 +245,12 @@ impl Ctx<'_> {
                         format!("'{text}' is not a GUID"),
                         "write it as 8-4-4-4-12 hexadecimal digits, e.g. 3d4f1a2b-0c5e-4f7a-9b8c-1d2e3f4a5b6c".into(),
                     );
+                }
+                if matches!(kind, ParamKind::String)
+                    && !info.listed_values.is_empty()
+                    && matches!(value, Value::String(_))
+                {
+                    self.listed_value(info, &text);
                 }
                 if matches!(kind, ParamKind::DateTime) && !text.chars().any(|c| c.is_ascii_digit()) {
                     self.invalid(
@@ -333,49 +372,69 @@ impl Ctx<'_> {
         }
     }
 
-    /// Matches an enum value case-insensitively, gates it by version and reports it when invalid.
+    /// Matches an enum value as PowerShell converts text to an enum (case-insensitive names,
+    /// numbers, names joined by commas, a shortened name that only one value starts with), gates
+    /// it by version and reports it when invalid.
     fn enum_value<'k>(&mut self, info: &ParamInfo, kind: &'k ParamKind, given: &str) -> Option<&'k str> {
         let ParamKind::Enum { values } = kind else { return None };
-        let trimmed = given.trim();
-        if let Some(v) = values.iter().find(|v| v.name.eq_ignore_ascii_case(trimmed)) {
-            let cmd = self.cmd;
-            self.gate_availability(&v.availability, || {
-                (format!("{} -{} {}", cmd.name, info.name, v.name), Some(info.name.clone()))
-            });
-            return Some(&v.name);
+        let rtd = info.type_name.as_deref().is_some_and(|t| t.trim_end_matches("[]") == "RecipientTypeDetails");
+        let names: Vec<&str> = values.iter().map(|v| v.name.as_str()).collect();
+        // A shortened name is judged against every member of the .NET enum where mbxctl knows
+        // them: `Shared` is short for both SharedMailbox and SharedWithMailUser.
+        let whole_enum: &[&str] = if rtd { RECIPIENT_TYPE_DETAILS } else { &names };
+        match enum_match(whole_enum, given) {
+            EnumMatch::One(name) => {
+                if let Some(v) = values.iter().find(|v| v.name.eq_ignore_ascii_case(name)) {
+                    let cmd = self.cmd;
+                    self.gate_availability(&v.availability, || {
+                        (format!("{} -{} {}", cmd.name, info.name, v.name), Some(info.name.clone()))
+                    });
+                    return Some(&v.name);
+                }
+                // A member of the .NET enum the parameter is typed with binds, whatever subset
+                // the cmdlet's page lists; whether the cmdlet then accepts it is not known here.
+                let valid = self.valid_names(kind);
+                self.push(
+                    Diagnostic::warning(
+                        codes::UNLISTED_ENUM_VALUE,
+                        format!("{} -{}: '{given}' is not among the values its page lists", self.cmd.name, info.name),
+                    )
+                    .with_parameter(info.name.clone())
+                    .with_help(format!("it is a RecipientTypeDetails value; the page lists {}", valid.join(", "))),
+                );
+                return None;
+            }
+            EnumMatch::Combined => return None,
+            EnumMatch::Ambiguous(candidates) => {
+                self.invalid(
+                    codes::INVALID_ENUM_VALUE,
+                    info,
+                    format!("'{given}' is the start of several values: {}", candidates.join(", ")),
+                    "PowerShell takes a shortened value only when one value starts with it; write it in full".into(),
+                );
+                return None;
+            }
+            EnumMatch::Unknown => {}
         }
         // Valid on the other side of the organisation?
         let other =
             catalogue().cmdlet(&self.cmd.name, other_side(self.target.side)).and_then(|c| c.parameter(&info.name));
         if let Some(other) = other
             && let ParamKind::Enum { values: other_values } = strip_multi(&other.kind)
-            && let Some(v) = other_values.iter().find(|v| v.name.eq_ignore_ascii_case(trimmed))
         {
-            let there = side_name(other_side(self.target.side));
-            self.invalid(
-                codes::VALUE_NOT_ON_SIDE,
-                info,
-                format!("'{}' is valid only in {there}", v.name),
-                format!("valid values here: {}", self.valid_names(kind).join(", ")),
-            );
-            return None;
+            let other_names: Vec<&str> = other_values.iter().map(|v| v.name.as_str()).collect();
+            if let EnumMatch::One(name) = enum_match(&other_names, given) {
+                let there = side_name(other_side(self.target.side));
+                self.invalid(
+                    codes::VALUE_NOT_ON_SIDE,
+                    info,
+                    format!("'{name}' is valid only in {there}"),
+                    format!("valid values here: {}", self.valid_names(kind).join(", ")),
+                );
+                return None;
+            }
         }
         let valid = self.valid_names(kind);
-        // A member of the .NET enum the parameter is typed with binds, whatever subset the
-        // cmdlet's page lists; whether the cmdlet then accepts it is not known here: a warning.
-        if info.type_name.as_deref().is_some_and(|t| t.trim_end_matches("[]") == "RecipientTypeDetails")
-            && RECIPIENT_TYPE_DETAILS.iter().any(|m| m.eq_ignore_ascii_case(trimmed))
-        {
-            self.push(
-                Diagnostic::warning(
-                    codes::UNLISTED_ENUM_VALUE,
-                    format!("{} -{}: '{given}' is not among the values its page lists", self.cmd.name, info.name),
-                )
-                .with_parameter(info.name.clone())
-                .with_help(format!("it is a RecipientTypeDetails value; the page lists {}", valid.join(", "))),
-            );
-            return None;
-        }
         self.invalid(
             codes::INVALID_ENUM_VALUE,
             info,
@@ -393,6 +452,49 @@ impl Ctx<'_> {
             .filter(|v| self.gate.is_none_or(|g| v.availability.check(g) != Support::No))
             .map(|v| v.name.as_str())
             .collect()
+    }
+}
+
+/// What PowerShell makes of a text given for an enum parameter.
+#[derive(Debug, PartialEq)]
+pub enum EnumMatch<'a> {
+    /// One value: named (any case) or shortened to a start only it has.
+    One(&'a str),
+    /// A number, or names joined by commas (`"Enabled, Scheduled"`): .NET's parse takes them.
+    Combined,
+    /// A start several values share, none of them named in full.
+    Ambiguous(Vec<&'a str>),
+    /// No value.
+    Unknown,
+}
+
+/// Text to an enum as PowerShell converts it (LanguagePrimitives, docs/validate.md "Enum values"):
+/// first .NET's `Enum.Parse` ignoring case, which takes a name or a number with spaces around
+/// it, or several of them joined by commas; then PowerShell's minimum disambiguation
+/// (EnumMinimumDisambiguation.cs): the untrimmed text as the start of a name, taken when only
+/// one name starts with it, or when one of several is the text itself. `names` are the enum's
+/// names as far as they are known.
+pub fn enum_match<'a>(names: &[&'a str], text: &str) -> EnumMatch<'a> {
+    let name_or_number = |piece: &str| {
+        let piece = piece.trim();
+        piece.parse::<i64>().is_ok() || names.iter().any(|n| n.eq_ignore_ascii_case(piece))
+    };
+    let trimmed = text.trim();
+    if let Some(n) = names.iter().find(|n| n.eq_ignore_ascii_case(trimmed)) {
+        return EnumMatch::One(n);
+    }
+    if !trimmed.is_empty() && trimmed.split(',').all(name_or_number) {
+        return EnumMatch::Combined;
+    }
+    let starts: Vec<&'a str> = names
+        .iter()
+        .copied()
+        .filter(|n| n.len() >= text.len() && n.as_bytes()[..text.len()].eq_ignore_ascii_case(text.as_bytes()))
+        .collect();
+    match starts.len() {
+        0 => EnumMatch::Unknown,
+        1 => EnumMatch::One(starts[0]),
+        _ => EnumMatch::Ambiguous(starts),
     }
 }
 
