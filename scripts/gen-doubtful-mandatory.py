@@ -7,6 +7,7 @@ it), an example mistake (`validate` warns: mandatory-in-doubt), or nothing omitt
 (`validate` asks for it as usual). See docs/validate.md.
 
 Usage: scripts/gen-doubtful-mandatory.py <office-docs-powershell git dir> > src/cmdlet/validate/doubtful.rs
+       && cargo fmt   (the committed file is rustfmt's layout of the output)
 """
 import os, re, subprocess, sys
 repo = sys.argv[1]

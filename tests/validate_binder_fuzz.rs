@@ -25,7 +25,7 @@
 //!   input (and `-Identity`) be supplied by it, so only refusals of the command line itself are
 //!   compared for a piped command.
 //! - Mandatory parameters that Microsoft's page lists as mandatory while its own examples omit
-//!   them (src/cmdlet/validate/doubtful.rs) are not asked for by mbxctl; those cmdlets are left out
+//!   them (src/cmdlet/validate/doubtful.rs) are not asked for by mbxctl (at most a warning); those cmdlets are left out
 //!   of the sample.
 
 #[path = "binder_support/mod.rs"]
@@ -210,7 +210,8 @@ fn sample(entries: &[Value], rng: &mut Rng, doubtful: &str) -> Vec<Sampled> {
             let name = c["name"].as_str().unwrap();
             let params = c["parameters"].as_array().unwrap();
             c["parameter_sets"].as_array().unwrap().len() <= 64
-                && !doubtful.contains(&format!("(\"{name}\","))
+                // A cmdlet doubtful.rs names (`"Set-InboxRule",`, as generated and formatted).
+                && !doubtful.contains(&format!("\"{name}\","))
                 && params.iter().all(|p| is_identifier(p["name"].as_str().unwrap()))
                 && !shares_a_position(c)
                 && !params.iter().any(|p| reserved_variable(p["name"].as_str().unwrap()))

@@ -448,7 +448,7 @@ fn validate_text(
                 .to_string(),
         }));
         out.row(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]);
-        out.row(&["--------", "----------------------------", "-------", "----------"]);
+        out.row(&["--------", "---------------------------------", "-------", "----------"]);
     }
 
     let (mut errors, mut warnings, mut notes, mut checked) = (0usize, 0usize, 0usize, 0usize);
@@ -570,7 +570,10 @@ struct Streamed {
 }
 
 impl Streamed {
-    const WIDTHS: [usize; 3] = [9, 28, 7];
+    /// LINE:COL, CMDLET, RESULT. 33 fits the longest cmdlets runbooks call
+    /// (Set-MailboxAutoReplyConfiguration, Set-MailboxJunkEmailConfiguration); a longer name
+    /// pushes its row's RESULT along rather than being cut.
+    const WIDTHS: [usize; 3] = [9, 33, 7];
 
     fn new(json: bool) -> Self {
         use super::output::{Tone, paint};
