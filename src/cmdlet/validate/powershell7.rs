@@ -27,7 +27,9 @@ pub fn windows_powershell(text: &str, evidence: &SideEvidence) -> Option<String>
     }
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_start();
-        if line.len() < 9 || !line[..9].eq_ignore_ascii_case("#requires") {
+        // Compared as bytes: the line may start with any text, and byte 9 need not end a
+        // character (`# ── Convert`).
+        if !line.as_bytes().get(..9).is_some_and(|b| b.eq_ignore_ascii_case(b"#requires")) {
             continue;
         }
         let words: Vec<String> = line[9..].split_whitespace().map(str::to_ascii_lowercase).collect();
@@ -88,6 +90,16 @@ mod tests {
     }
 
     const SNAPIN: &str = "Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn\n";
+
+    #[test]
+    fn a_line_starting_with_any_text_is_read_without_cutting_a_character() {
+        // Byte 9 inside a character once panicked (a fuzzed corpus script).
+        for text in ["# ── Convert ──\nGet-Mailbox kim && 1", "#€€€€\n", "#requireé -Version 5.1\n", "é"]
+        {
+            assert_eq!(windows_powershell(text, &SideEvidence::default()), None, "{text}");
+        }
+        assert!(windows_powershell("#Requires -Version 5.1\n", &SideEvidence::default()).is_some());
+    }
 
     #[test]
     fn each_powershell_7_construct_is_found_where_it_is() {
