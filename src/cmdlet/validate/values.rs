@@ -156,7 +156,7 @@ impl Ctx<'_> {
             EnumMatch::One(_) | EnumMatch::Combined => return,
             EnumMatch::Ambiguous(candidates) => (
                 format!("'{text}' is the start of several values: {}", candidates.join(", ")),
-                "PowerShell takes a shortened value only when one value starts with it; write it in full".to_string(),
+                SHARED_START_HELP.to_string(),
             ),
             EnumMatch::Unknown => {
                 let lower = text.trim().to_ascii_lowercase();
@@ -410,7 +410,7 @@ impl Ctx<'_> {
                     codes::INVALID_ENUM_VALUE,
                     info,
                     format!("'{given}' is the start of several values: {}", candidates.join(", ")),
-                    "PowerShell takes a shortened value only when one value starts with it; write it in full".into(),
+                    SHARED_START_HELP.into(),
                 );
                 return None;
             }
@@ -420,7 +420,7 @@ impl Ctx<'_> {
         let other =
             catalogue().cmdlet(&self.cmd.name, other_side(self.target.side)).and_then(|c| c.parameter(&info.name));
         if let Some(other) = other
-            && let ParamKind::Enum { values: other_values } = strip_multi(&other.kind)
+            && let ParamKind::Enum { values: other_values } = other.kind.element()
         {
             let other_names: Vec<&str> = other_values.iter().map(|v| v.name.as_str()).collect();
             if let EnumMatch::One(name) = enum_match(&other_names, given) {
@@ -454,6 +454,10 @@ impl Ctx<'_> {
             .collect()
     }
 }
+
+/// The help for a start several enum values share ([`EnumMatch::Ambiguous`]).
+const SHARED_START_HELP: &str =
+    "PowerShell takes a shortened value only when one value starts with it; write it in full";
 
 /// What PowerShell makes of a text given for an enum parameter.
 #[derive(Debug, PartialEq)]
@@ -553,15 +557,8 @@ const RECIPIENT_TYPE_DETAILS: &[&str] = &[
     "SharedWithMailUser",
 ];
 
-pub(super) fn strip_multi(kind: &ParamKind) -> &ParamKind {
-    match kind {
-        ParamKind::MultiValued { of, .. } => of,
-        k => k,
-    }
-}
-
 fn enum_names(kind: &ParamKind) -> Vec<&str> {
-    match strip_multi(kind) {
+    match kind.element() {
         ParamKind::Enum { values } => values.iter().map(|v| v.name.as_str()).collect(),
         _ => Vec::new(),
     }
@@ -569,7 +566,7 @@ fn enum_names(kind: &ParamKind) -> Vec<&str> {
 
 /// How a parameter's type reads in messages.
 pub(super) fn type_label(info: &ParamInfo) -> String {
-    let base = match strip_multi(&info.kind) {
+    let base = match info.kind.element() {
         ParamKind::String => "text",
         ParamKind::Identity => "identity",
         ParamKind::Switch => "switch",
