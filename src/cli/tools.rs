@@ -448,7 +448,8 @@ fn validate_text(
                 .to_string(),
         }));
         out.row(&["LINE:COL", "CMDLET", "RESULT", "PARAMETERS"]);
-        out.row(&["--------", "---------------------------------", "-------", "----------"]);
+        let dashes = "-".repeat(out.widths[1]);
+        out.row(&["--------", &dashes, "-------", "----------"]);
     }
 
     let (mut errors, mut warnings, mut notes, mut checked) = (0usize, 0usize, 0usize, 0usize);
@@ -567,13 +568,21 @@ struct Streamed {
     scratch: Vec<u8>,
     /// The RESULT column's words as written: coloured when standard output takes colour.
     verdicts: [String; 3],
+    /// LINE:COL, CMDLET, RESULT (see [`Streamed::cmdlet_width`]).
+    widths: [usize; 3],
 }
 
 impl Streamed {
-    /// LINE:COL, CMDLET, RESULT. 33 fits the longest cmdlets runbooks call
-    /// (Set-MailboxAutoReplyConfiguration, Set-MailboxJunkEmailConfiguration); a longer name
-    /// pushes its row's RESULT along rather than being cut.
-    const WIDTHS: [usize; 3] = [9, 33, 7];
+    /// The CMDLET column: 33 fits the longest cmdlets runbooks call
+    /// (Set-MailboxAutoReplyConfiguration, Set-MailboxJunkEmailConfiguration). On a terminal
+    /// under 100 columns the parameters need the room more: 28 (Remove-MailboxFolderPermission
+    /// fits), and a longer name pushes its row's RESULT along rather than being cut.
+    fn cmdlet_width() -> usize {
+        match super::output::terminal().width {
+            Some(w) if w < 100 => 28,
+            _ => 33,
+        }
+    }
 
     fn new(json: bool) -> Self {
         use super::output::{Tone, paint};
@@ -584,6 +593,7 @@ impl Streamed {
             buf: String::with_capacity(1 << 16),
             scratch: Vec::with_capacity(1024),
             verdicts: [word(Tone::Bad, "error"), word(Tone::Warn, "warning"), word(Tone::Good, "ok")],
+            widths: [9, Self::cmdlet_width(), 7],
         }
     }
 
@@ -637,7 +647,7 @@ impl Streamed {
                 Some(tone) if i == 2 => line.push_str(&super::output::paint(tone, &cell)),
                 _ => line.push_str(&cell),
             }
-            if let Some(w) = Self::WIDTHS.get(i) {
+            if let Some(w) = self.widths.get(i).copied() {
                 line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count()) + 2));
             }
         }
@@ -692,11 +702,11 @@ impl Streamed {
         };
         let _ = write!(self.buf, "{}:{}", c.line, c.column);
         let at = self.buf.len() - start;
-        pad(&mut self.buf, at, Self::WIDTHS[0]);
+        pad(&mut self.buf, at, self.widths[0]);
         self.buf.push_str(c.cmdlet);
-        pad(&mut self.buf, c.cmdlet.len(), Self::WIDTHS[1]);
+        pad(&mut self.buf, c.cmdlet.len(), self.widths[1]);
         self.buf.push_str(&self.verdicts[verdict]);
-        pad(&mut self.buf, ["error", "warning", "ok"][verdict].len(), Self::WIDTHS[2]);
+        pad(&mut self.buf, ["error", "warning", "ok"][verdict].len(), self.widths[2]);
         self.buf.push_str(params);
         let kept = self.buf[start..].trim_end().len();
         self.buf.truncate(start + kept);
